@@ -1,1 +1,5 @@
-fn main() {}
+//! The `motcua` command: parses the command line and calls the library.
+
+fn main() {
+    std::process::exit(motcua::cli::run());
+}

@@ -191,7 +191,7 @@ pub enum LegalStatus {
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[schemars(title = "Văn bản pháp luật (legal/<số-hiệu>.yaml)")]
-pub struct LegalDocumentFile {
+pub struct LegalDocument {
     #[schemars(description = "Số, ký hiệu, ví dụ 68/2020/QH14 hoặc 123/2015/NĐ-CP. Thủ tục trích dẫn văn bản bằng số này.", regex(pattern = r"^\d+/\d{4}/[A-ZĐ0-9]+(-[A-ZĐ0-9]+)*$"))]
     pub number: String,
     #[schemars(description = "Loại văn bản: Luật, Nghị định, Thông tư, Quyết định, Nghị quyết…")]
@@ -236,7 +236,7 @@ pub struct JourneyFile {
     pub total_time_limit: Option<TimeLimit>,
     #[serde(default)]
     #[schemars(description = "Căn cứ pháp lý của nhóm.")]
-    pub legal_basis: Vec<Citation>,
+    pub legal_basis: Vec<LegalBasis>,
     #[schemars(description = "Nguồn của các thông tin trên.")]
     pub sources: Vec<Source>,
 }
@@ -311,7 +311,7 @@ pub struct ProcedureFile {
     #[schemars(description = "Kết quả thực hiện.")]
     pub result: ProcedureResult,
     #[schemars(description = "Căn cứ pháp lý của thủ tục.")]
-    pub legal_basis: Vec<Citation>,
+    pub legal_basis: Vec<LegalBasis>,
     #[schemars(description = "Phiên bản: quyết định công bố, ngày ký, ngày hiệu lực, loại thay đổi.")]
     pub version: Version,
     #[schemars(description = "Nguồn: mỗi thông tin được lấy từ đâu.")]
@@ -443,7 +443,7 @@ pub struct TimeLimit {
     pub condition: Option<String>,
     #[serde(default)]
     #[schemars(description = "Căn cứ pháp lý của thời hạn.")]
-    pub legal_basis: Vec<Citation>,
+    pub legal_basis: Vec<LegalBasis>,
 }
 
 /// Phí (a fee for a service) or lệ phí (a charge for a state act).
@@ -497,7 +497,7 @@ pub struct Fee {
     pub exemptions: Vec<String>,
     #[serde(default)]
     #[schemars(description = "Căn cứ pháp lý của khoản thu (bắt buộc, trừ khi unverified: true).")]
-    pub legal_basis: Vec<Citation>,
+    pub legal_basis: Vec<LegalBasis>,
     #[serde(default)]
     #[schemars(description = "true khi chưa tìm được văn bản quy định; trang sẽ ghi rõ \"chưa xác minh\".")]
     pub unverified: bool,
@@ -559,7 +559,7 @@ pub struct Paper {
     pub note: Option<String>,
     #[serde(default)]
     #[schemars(description = "Văn bản quy định giấy tờ này (bắt buộc, trừ khi unverified: true).")]
-    pub legal_basis: Vec<Citation>,
+    pub legal_basis: Vec<LegalBasis>,
     #[serde(default)]
     #[schemars(description = "true khi chưa tìm được văn bản quy định giấy tờ này; trang sẽ ghi rõ \"chưa xác minh\".")]
     pub unverified: bool,
@@ -598,7 +598,7 @@ pub struct Condition {
     pub text: String,
     #[serde(default)]
     #[schemars(description = "Văn bản quy định điều kiện này (bắt buộc, trừ khi unverified: true).")]
-    pub legal_basis: Vec<Citation>,
+    pub legal_basis: Vec<LegalBasis>,
     #[serde(default)]
     #[schemars(description = "true khi chưa tìm được văn bản quy định; trang sẽ ghi rõ \"chưa xác minh\".")]
     pub unverified: bool,
@@ -621,7 +621,7 @@ pub struct ProcedureResult {
 /// A reference to a legal document in the registry, optionally down to the article.
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct Citation {
+pub struct LegalBasis {
     #[schemars(description = "Số hiệu văn bản có trong legal/, ví dụ 60/2014/QH13.")]
     pub document: String,
     #[serde(default)]

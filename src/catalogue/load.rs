@@ -1,0 +1,274 @@
+//! Load stage: walk the catalogue in sorted order, read each file safely, normalize to NFC and
+//! parse YAML keeping positions.
+
+use std::path::{Component, Path, PathBuf};
+
+use rayon::prelude::*;
+use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
+use walkdir::WalkDir;
+
+use super::yaml::{self, Node};
+use crate::diagnostics::{Diagnostic, Diagnostics, Span};
+
+/// Largest catalogue file accepted. Real procedure files are a few kilobytes.
+pub const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
+
+/// What a file is, from where it sits in the catalogue.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub enum FileRole {
+    /// `site.yaml`.
+    Site,
+    /// `sectors.yaml`.
+    Sectors,
+    /// `agencies/<id>.yaml`.
+    Agency(String),
+    /// `legal/<slug>.yaml`.
+    Legal,
+    /// `journeys/<id>.yaml`.
+    Journey(String),
+    /// `procedures/<sector>/<code>.yaml`.
+    Procedure {
+        /// The directory name (must equal the procedure's sector).
+        sector_dir: String,
+        /// The file stem (must equal the procedure's code).
+        stem: String,
+    },
+}
+
+/// A parsed catalogue file.
+#[derive(Debug, Clone)]
+pub struct LoadedFile {
+    /// Path as shown in diagnostics.
+    pub path: PathBuf,
+    /// What the file is.
+    pub role: FileRole,
+    /// The YAML tree with positions.
+    pub root: Node,
+}
+
+/// Everything the load stage found.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    /// The catalogue root directory.
+    pub root: PathBuf,
+    /// Parsed YAML files, in sorted path order.
+    pub files: Vec<LoadedFile>,
+    /// Form files under `forms/`, relative to the catalogue root with `/` separators.
+    pub forms: Vec<String>,
+}
+
+/// Walks and parses the catalogue at `root`. Problems go to `diags`; files with problems are
+/// left out of the result so later stages see only what parsed.
+pub fn load(root: &Path, diags: &mut Diagnostics) -> Loaded {
+    let mut loaded = Loaded {
+        root: root.to_path_buf(),
+        ..Loaded::default()
+    };
+    if !root.is_dir() {
+        diags.push(
+            Diagnostic::error(root, Span::start(), "no-catalogue", "không tìm thấy thư mục danh mục")
+                .with_hint("chỉ đường dẫn tới thư mục chứa site.yaml, ví dụ `motcua check catalogue`"),
+        );
+        return loaded;
+    }
+    let mut to_parse: Vec<(PathBuf, FileRole)> = Vec::new();
+    let walker = WalkDir::new(root)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter();
+    for entry in walker {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                let path = e.path().map(Path::to_path_buf).unwrap_or_else(|| root.to_path_buf());
+                let (msg, hint) = if e.loop_ancestor().is_some() {
+                    ("liên kết tượng trưng (symlink) tạo thành vòng lặp", "xoá liên kết trỏ ngược về thư mục cha")
+                } else {
+                    ("không đọc được tệp hoặc thư mục", "kiểm tra quyền đọc và liên kết tượng trưng")
+                };
+                diags.push(Diagnostic::error(&path, Span::start(), "io", format!("{msg}: {e}")).with_hint(hint));
+                continue;
+            }
+        };
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let rel = match entry.path().strip_prefix(root) {
+            Ok(r) => r.to_path_buf(),
+            Err(_) => continue,
+        };
+        let parts: Vec<String> = rel
+            .components()
+            .filter_map(|c| match c {
+                Component::Normal(s) => Some(s.to_string_lossy().into_owned()),
+                _ => None,
+            })
+            .collect();
+        if parts.iter().any(|p| p.starts_with('.')) {
+            continue;
+        }
+        if parts.first().map(String::as_str) == Some("forms") {
+            loaded.forms.push(parts.join("/"));
+            continue;
+        }
+        match classify(&parts) {
+            Classified::Yaml(role) => to_parse.push((entry.path().to_path_buf(), role)),
+            Classified::Ignore => {}
+            Classified::Misplaced(hint) => diags.push(
+                Diagnostic::warning(entry.path(), Span::start(), "misplaced-file", "tệp nằm ngoài các vị trí motcua đọc nên bị bỏ qua")
+                    .with_hint(hint),
+            ),
+        }
+    }
+    let results: Vec<Result<LoadedFile, Diagnostic>> = to_parse
+        .into_par_iter()
+        .map(|(path, role)| read_and_parse(&path).map(|root| LoadedFile { path, role, root }))
+        .collect();
+    for r in results {
+        match r {
+            Ok(f) => loaded.files.push(f),
+            Err(d) => diags.push(d),
+        }
+    }
+    loaded
+}
+
+enum Classified {
+    Yaml(FileRole),
+    Ignore,
+    Misplaced(&'static str),
+}
+
+fn yaml_stem(name: &str) -> Option<&str> {
+    name.strip_suffix(".yaml").or_else(|| name.strip_suffix(".yml"))
+}
+
+fn classify(parts: &[String]) -> Classified {
+    let strs: Vec<&str> = parts.iter().map(String::as_str).collect();
+    match strs.as_slice() {
+        ["site.yaml" | "site.yml"] => Classified::Yaml(FileRole::Site),
+        ["sectors.yaml" | "sectors.yml"] => Classified::Yaml(FileRole::Sectors),
+        ["agencies", f] => match yaml_stem(f) {
+            Some(stem) => Classified::Yaml(FileRole::Agency(stem.to_string())),
+            None => Classified::Misplaced("agencies/ chỉ chứa tệp .yaml"),
+        },
+        ["legal", f] => match yaml_stem(f) {
+            Some(_) => Classified::Yaml(FileRole::Legal),
+            None => Classified::Misplaced("legal/ chỉ chứa tệp .yaml"),
+        },
+        ["journeys", f] => match yaml_stem(f) {
+            Some(stem) => Classified::Yaml(FileRole::Journey(stem.to_string())),
+            None => Classified::Misplaced("journeys/ chỉ chứa tệp .yaml"),
+        },
+        ["procedures", sector, f] => match yaml_stem(f) {
+            Some(stem) => Classified::Yaml(FileRole::Procedure {
+                sector_dir: sector.to_string(),
+                stem: stem.to_string(),
+            }),
+            None => Classified::Misplaced("procedures/<lĩnh-vực>/ chỉ chứa tệp <mã>.yaml"),
+        },
+        ["procedures", ..] => Classified::Misplaced("đặt thủ tục ở procedures/<lĩnh-vực>/<mã>.yaml"),
+        [f] if yaml_stem(f).is_some() => Classified::Misplaced("ở thư mục gốc chỉ có site.yaml và sectors.yaml"),
+        [_] => Classified::Ignore,
+        ["schema", ..] | [".vscode", ..] => Classified::Ignore,
+        _ if strs.last().map(|f| yaml_stem(f).is_some()).unwrap_or(false) => {
+            Classified::Misplaced("tệp YAML phải nằm trong agencies/, legal/, journeys/ hoặc procedures/<lĩnh-vực>/")
+        }
+        _ => Classified::Ignore,
+    }
+}
+
+/// Reads one file with a size limit, checks UTF-8, strips a BOM, normalizes to NFC, parses.
+pub fn read_and_parse(path: &Path) -> Result<Node, Diagnostic> {
+    let text = read_text(path)?;
+    yaml::parse(&text).map_err(|e| {
+        let d = Diagnostic::error(path, e.span, "yaml-syntax", e.message);
+        match e.hint {
+            Some(h) => d.with_hint(h),
+            None => d,
+        }
+    })
+}
+
+/// Reads a catalogue file as NFC text, refusing oversized or non-UTF-8 files.
+pub fn read_text(path: &Path) -> Result<String, Diagnostic> {
+    let io_err = |e: std::io::Error| {
+        Diagnostic::error(path, Span::start(), "io", format!("không đọc được tệp: {e}"))
+            .with_hint("kiểm tra quyền đọc của tệp")
+    };
+    let meta = std::fs::metadata(path).map_err(io_err)?;
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(Diagnostic::error(
+            path,
+            Span::start(),
+            "file-too-large",
+            format!(
+                "tệp quá lớn ({} MB, tối đa {} MB)",
+                meta.len() / (1024 * 1024),
+                MAX_FILE_BYTES / (1024 * 1024)
+            ),
+        )
+        .with_hint("mỗi tệp chỉ chứa một bản ghi; kiểm tra xem có dán nhầm nội dung khác vào không"));
+    }
+    let bytes = std::fs::read(path).map_err(io_err)?;
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+    let text = match std::str::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            let good = &bytes[..e.valid_up_to()];
+            let good = std::str::from_utf8(good).unwrap_or("");
+            let line = good.matches('\n').count() as u32 + 1;
+            let col = good.rsplit('\n').next().map(|l| l.chars().count()).unwrap_or(0) as u32 + 1;
+            return Err(Diagnostic::error(
+                path,
+                Span::new(line, col, 1),
+                "not-utf8",
+                "tệp không phải UTF-8 hợp lệ",
+            )
+            .with_hint("lưu lại tệp với bảng mã UTF-8 (không dùng TCVN3/VNI/Windows-1258)"));
+        }
+    };
+    Ok(match is_nfc_quick(text.chars()) {
+        IsNormalized::Yes => text.to_string(),
+        _ => text.nfc().collect(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parts(p: &str) -> Vec<String> {
+        p.split('/').map(String::from).collect()
+    }
+
+    #[test]
+    fn classifies_by_position() {
+        assert!(matches!(classify(&parts("site.yaml")), Classified::Yaml(FileRole::Site)));
+        assert!(matches!(
+            classify(&parts("procedures/ho-tich/1.001193.yaml")),
+            Classified::Yaml(FileRole::Procedure { .. })
+        ));
+        assert!(matches!(classify(&parts("procedures/x.yaml")), Classified::Misplaced(_)));
+        assert!(matches!(classify(&parts("README.md")), Classified::Ignore));
+    }
+
+    #[test]
+    fn normalizes_nfd_and_strips_bom() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("a.yaml");
+        std::fs::write(&p, "\u{FEFF}name: \"Đa\u{306}ng ky\u{301}\"\r\n").unwrap();
+        let n = read_and_parse(&p).unwrap();
+        assert_eq!(n.get("name").unwrap().as_str(), Some("Đăng ký"));
+    }
+
+    #[test]
+    fn reports_invalid_utf8_position() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("a.yaml");
+        std::fs::write(&p, b"name: ok\nx: \xff\n").unwrap();
+        let d = read_and_parse(&p).unwrap_err();
+        assert_eq!((d.span.line, d.span.col), (2, 4));
+        assert_eq!(d.code, "not-utf8");
+    }
+}

@@ -1,0 +1,143 @@
+//! The validated catalogue: typed, immutable, with lookup indexes. Later stages (render,
+//! index) read only this.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::ops::Deref;
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+
+use super::raw;
+
+pub use super::raw::{
+    Actor, Amount, AmountWord, ChangeKind, Channel, ChannelKind, Condition, Fee, FeeKind, FormRef,
+    JourneyKind, LegalBasis, LegalStatus, Level, OnlineLevel, Paper, PaperGroup, PaperHandling,
+    Sector, Source, Step, TimeLimit, TimeUnit,
+};
+
+/// Site settings (`site.yaml`).
+pub type Site = raw::SiteFile;
+
+/// An agency or office, with its id (the file stem).
+#[derive(Debug, Clone)]
+pub struct Agency {
+    /// File stem, used in references.
+    pub id: String,
+    /// Where it was defined.
+    pub file: PathBuf,
+    /// Its data as written.
+    pub data: raw::AgencyFile,
+}
+
+impl Deref for Agency {
+    type Target = raw::AgencyFile;
+    fn deref(&self) -> &raw::AgencyFile {
+        &self.data
+    }
+}
+
+/// A legal document in the registry.
+#[derive(Debug, Clone)]
+pub struct LegalDocument {
+    /// File stem (used in URLs).
+    pub slug: String,
+    /// Where it was defined.
+    pub file: PathBuf,
+    /// Its data as written.
+    pub data: raw::LegalDocument,
+}
+
+impl Deref for LegalDocument {
+    type Target = raw::LegalDocument;
+    fn deref(&self) -> &raw::LegalDocument {
+        &self.data
+    }
+}
+
+/// A procedure with its parsed dates.
+#[derive(Debug, Clone)]
+pub struct Procedure {
+    /// Where it was defined.
+    pub file: PathBuf,
+    /// Its data as written (validated).
+    pub data: raw::ProcedureFile,
+    /// `last_verified`, parsed.
+    pub last_verified: NaiveDate,
+    /// `version.signed`, parsed.
+    pub signed: NaiveDate,
+    /// `version.effective`, parsed.
+    pub effective: Option<NaiveDate>,
+}
+
+impl Deref for Procedure {
+    type Target = raw::ProcedureFile;
+    fn deref(&self) -> &raw::ProcedureFile {
+        &self.data
+    }
+}
+
+impl Procedure {
+    /// True when the procedure no longer applies.
+    pub fn is_abolished(&self) -> bool {
+        self.data.version.change == ChangeKind::Abolished
+    }
+
+    /// The date the current version took effect, or was signed.
+    pub fn changed_on(&self) -> NaiveDate {
+        self.effective.unwrap_or(self.signed).max(self.signed)
+    }
+}
+
+/// A life event or liên thông group.
+#[derive(Debug, Clone)]
+pub struct Journey {
+    /// File stem, used in URLs.
+    pub id: String,
+    /// Where it was defined.
+    pub file: PathBuf,
+    /// Its data as written.
+    pub data: raw::JourneyFile,
+}
+
+impl Deref for Journey {
+    type Target = raw::JourneyFile;
+    fn deref(&self) -> &raw::JourneyFile {
+        &self.data
+    }
+}
+
+/// The whole validated catalogue.
+#[derive(Debug, Clone)]
+pub struct Catalogue {
+    /// The catalogue directory.
+    pub root: PathBuf,
+    /// Site settings.
+    pub site: Site,
+    /// Sectors in display order.
+    pub sectors: Vec<Sector>,
+    /// Agencies by id.
+    pub agencies: BTreeMap<String, Agency>,
+    /// Legal documents by number.
+    pub legal: BTreeMap<String, LegalDocument>,
+    /// Procedures sorted by code.
+    pub procedures: Vec<Procedure>,
+    /// Journeys sorted by id.
+    pub journeys: Vec<Journey>,
+    /// Form files (paths relative to the catalogue, `/`-separated).
+    pub forms: BTreeSet<String>,
+}
+
+impl Catalogue {
+    /// A procedure by code.
+    pub fn procedure(&self, code: &str) -> Option<&Procedure> {
+        self.procedures
+            .binary_search_by(|p| p.code.as_str().cmp(code))
+            .ok()
+            .map(|i| &self.procedures[i])
+    }
+
+    /// A sector by id.
+    pub fn sector(&self, id: &str) -> Option<&Sector> {
+        self.sectors.iter().find(|s| s.id == id)
+    }
+}

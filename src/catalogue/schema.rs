@@ -1,0 +1,677 @@
+//! The JSON Schemas of catalogue files, generated from the `raw` types, and a checker that
+//! walks a positioned YAML tree against them to report every structural problem at once
+//! (unknown keys, wrong types, missing keys, bad enum values, bad patterns).
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use regex::Regex;
+use schemars::generate::SchemaSettings;
+use schemars::JsonSchema;
+use serde_json::Value as J;
+
+use super::raw;
+use super::yaml::{Node, Value};
+use crate::diagnostics::Span;
+
+/// The kinds of catalogue file that have a schema.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum FileKind {
+    /// `site.yaml`.
+    Site,
+    /// `sectors.yaml`.
+    Sectors,
+    /// `agencies/*.yaml`.
+    Agency,
+    /// `legal/*.yaml`.
+    Legal,
+    /// `journeys/*.yaml`.
+    Journey,
+    /// `procedures/*/*.yaml`.
+    Procedure,
+}
+
+impl FileKind {
+    /// Every kind, in a stable order.
+    pub const ALL: [FileKind; 6] = [
+        FileKind::Procedure,
+        FileKind::Agency,
+        FileKind::Legal,
+        FileKind::Journey,
+        FileKind::Sectors,
+        FileKind::Site,
+    ];
+
+    /// The file name of the shipped schema, e.g. `procedure.schema.json`.
+    pub fn schema_file_name(self) -> &'static str {
+        match self {
+            FileKind::Site => "site.schema.json",
+            FileKind::Sectors => "sectors.schema.json",
+            FileKind::Agency => "agency.schema.json",
+            FileKind::Legal => "legal.schema.json",
+            FileKind::Journey => "journey.schema.json",
+            FileKind::Procedure => "procedure.schema.json",
+        }
+    }
+
+    /// The name used on the command line (`motcua schema procedure`).
+    pub fn name(self) -> &'static str {
+        match self {
+            FileKind::Site => "site",
+            FileKind::Sectors => "sectors",
+            FileKind::Agency => "agency",
+            FileKind::Legal => "legal",
+            FileKind::Journey => "journey",
+            FileKind::Procedure => "procedure",
+        }
+    }
+}
+
+fn generate<T: JsonSchema>() -> J {
+    let schema = SchemaSettings::draft07()
+        .into_generator()
+        .into_root_schema_for::<T>();
+    schema.to_value()
+}
+
+/// The draft-07 JSON Schema of one kind of file, generated from the Rust types.
+pub fn json_schema(kind: FileKind) -> J {
+    match kind {
+        FileKind::Site => generate::<raw::SiteFile>(),
+        FileKind::Sectors => generate::<raw::SectorsFile>(),
+        FileKind::Agency => generate::<raw::AgencyFile>(),
+        FileKind::Legal => generate::<raw::LegalDocument>(),
+        FileKind::Journey => generate::<raw::JourneyFile>(),
+        FileKind::Procedure => generate::<raw::ProcedureFile>(),
+    }
+}
+
+/// The schema as pretty JSON text with a final newline, as shipped in `schema/`.
+pub fn json_schema_text(kind: FileKind) -> String {
+    let mut s = serde_json::to_string_pretty(&json_schema(kind)).unwrap_or_default();
+    s.push('\n');
+    s
+}
+
+/// A structural problem found by the checker.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Issue {
+    /// Where.
+    pub span: Span,
+    /// Stable code.
+    pub code: &'static str,
+    /// What is wrong.
+    pub message: String,
+    /// How to fix it.
+    pub hint: Option<String>,
+}
+
+struct Compiled {
+    schemas: HashMap<FileKind, J>,
+    patterns: HashMap<String, Regex>,
+}
+
+fn compiled() -> &'static Compiled {
+    static C: OnceLock<Compiled> = OnceLock::new();
+    C.get_or_init(|| {
+        let mut schemas = HashMap::new();
+        let mut patterns = HashMap::new();
+        for kind in FileKind::ALL {
+            let s = json_schema(kind);
+            collect_patterns(&s, &mut patterns);
+            schemas.insert(kind, s);
+        }
+        Compiled { schemas, patterns }
+    })
+}
+
+fn collect_patterns(v: &J, out: &mut HashMap<String, Regex>) {
+    match v {
+        J::Object(m) => {
+            if let Some(J::String(p)) = m.get("pattern") {
+                if let Ok(re) = Regex::new(p) {
+                    out.insert(p.clone(), re);
+                }
+            }
+            m.values().for_each(|x| collect_patterns(x, out));
+        }
+        J::Array(a) => a.iter().for_each(|x| collect_patterns(x, out)),
+        _ => {}
+    }
+}
+
+/// Checks a document against the schema of its kind; returns every problem found.
+pub fn check(kind: FileKind, node: &Node) -> Vec<Issue> {
+    let c = compiled();
+    let Some(root) = c.schemas.get(&kind) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    let mut cx = Checker {
+        root,
+        patterns: &c.patterns,
+        out: &mut out,
+    };
+    cx.check(node, root, "tệp", None);
+    out
+}
+
+struct Checker<'a> {
+    root: &'a J,
+    patterns: &'a HashMap<String, Regex>,
+    out: &'a mut Vec<Issue>,
+}
+
+impl<'a> Checker<'a> {
+    fn resolve(&self, mut s: &'a J) -> &'a J {
+        for _ in 0..32 {
+            // schemars wraps a described reference as `allOf: [{$ref}]`.
+            if let Some([only]) = s.get("allOf").and_then(J::as_array).map(Vec::as_slice) {
+                s = only;
+                continue;
+            }
+            match s.get("$ref").and_then(J::as_str) {
+                Some(r) => {
+                    let name = r.rsplit('/').next().unwrap_or("");
+                    match self
+                        .root
+                        .get("definitions")
+                        .or_else(|| self.root.get("$defs"))
+                        .and_then(|d| d.get(name))
+                    {
+                        Some(t) => s = t,
+                        None => return s,
+                    }
+                }
+                None => return s,
+            }
+        }
+        s
+    }
+
+    fn push(&mut self, span: Span, code: &'static str, message: String, hint: Option<String>) {
+        self.out.push(Issue {
+            span,
+            code,
+            message,
+            hint,
+        });
+    }
+
+    /// `field` names what is being checked, for messages; `key_span` points at its key.
+    fn check(&mut self, node: &Node, outer: &'a J, field: &str, key_span: Option<Span>) {
+        let schema = self.resolve(outer);
+        let before = self.out.len();
+        self.check_resolved(node, schema, field, key_span);
+        // Hints fall back to the field's own description, which sits on the outer schema.
+        if let Some(d) = description(outer) {
+            for issue in &mut self.out[before..] {
+                if issue.hint.is_none() {
+                    issue.hint = Some(d.clone());
+                }
+            }
+        }
+    }
+
+    fn check_resolved(&mut self, node: &Node, schema: &'a J, field: &str, key_span: Option<Span>) {
+        if let Some(branches) = schema
+            .get("anyOf")
+            .or_else(|| schema.get("oneOf"))
+            .and_then(J::as_array)
+        {
+            let consts: Vec<J> = branches
+                .iter()
+                .filter_map(|b| self.resolve(b).get("const").cloned())
+                .collect();
+            if consts.len() == branches.len() {
+                if !consts.iter().any(|c| json_eq(node, c)) {
+                    if matches!(node.value, Value::Str(_)) {
+                        self.bad_value(node, schema, &consts, field);
+                    } else {
+                        let expected = describe(self, schema);
+                        self.push(
+                            node.span,
+                            "wrong-type",
+                            format!("`{field}` phải là {expected}, nhưng đang là {}", found(node)),
+                            description(schema),
+                        );
+                    }
+                }
+                return;
+            }
+            self.check_alternatives(node, schema, branches, field, key_span);
+            return;
+        }
+        if !type_matches(node, schema) {
+            let expected = describe(self, schema);
+            let hint = type_hint(node, schema, &expected).or_else(|| description(schema));
+            let span = if matches!(node.value, Value::Null) {
+                key_span.unwrap_or(node.span)
+            } else {
+                node.span
+            };
+            self.push(
+                span,
+                "wrong-type",
+                format!("`{field}` phải là {expected}, nhưng đang là {}", found(node)),
+                hint,
+            );
+            return;
+        }
+        if let Some(values) = schema.get("enum").and_then(J::as_array) {
+            if !values.iter().any(|v| json_eq(node, v)) {
+                self.bad_value(node, schema, values, field);
+                return;
+            }
+        }
+        if let Some(c) = schema.get("const") {
+            if !json_eq(node, c) {
+                self.bad_value(node, schema, std::slice::from_ref(c), field);
+                return;
+            }
+        }
+        match &node.value {
+            Value::Str(s) => {
+                if let Some(p) = schema.get("pattern").and_then(J::as_str) {
+                    if let Some(re) = self.patterns.get(p) {
+                        if !re.is_match(s) {
+                            self.push(
+                                node.span,
+                                "bad-format",
+                                format!("`{field}` không đúng định dạng: `{s}`"),
+                                description(schema),
+                            );
+                        }
+                    }
+                }
+            }
+            Value::Int(_) | Value::Float(_) => {
+                let x = match node.value {
+                    Value::Int(i) => i as f64,
+                    Value::Float(f) => f,
+                    _ => 0.0,
+                };
+                let min = schema.get("minimum").and_then(J::as_f64);
+                let max = schema.get("maximum").and_then(J::as_f64);
+                if min.map(|m| x < m).unwrap_or(false) || max.map(|m| x > m).unwrap_or(false) {
+                    let range = match (min, max) {
+                        (Some(a), Some(b)) => format!("từ {a} đến {b}"),
+                        (Some(a), None) if a == 0.0 => "không được âm".to_string(),
+                        (Some(a), None) => format!("ít nhất {a}"),
+                        (None, Some(b)) => format!("nhiều nhất {b}"),
+                        (None, None) => String::new(),
+                    };
+                    self.push(
+                        node.span,
+                        "out-of-range",
+                        format!("`{field}` phải {range}, nhưng đang là {}", fmt_num(x)),
+                        description(schema),
+                    );
+                }
+            }
+            Value::Seq(items) => {
+                if let Some(item_schema) = schema.get("items") {
+                    for (i, item) in items.iter().enumerate() {
+                        let label = format!("{field}[{i}]");
+                        self.check(item, item_schema, &label, None);
+                    }
+                }
+            }
+            Value::Map(entries) => self.check_object(node, entries, schema, field, key_span),
+            _ => {}
+        }
+    }
+
+    fn check_alternatives(
+        &mut self,
+        node: &Node,
+        schema: &'a J,
+        branches: &'a [J],
+        field: &str,
+        key_span: Option<Span>,
+    ) {
+        let mut best: Option<Vec<Issue>> = None;
+        for b in branches {
+            let mut trial = Vec::new();
+            let mut sub = Checker {
+                root: self.root,
+                patterns: self.patterns,
+                out: &mut trial,
+            };
+            sub.check(node, b, field, key_span);
+            if trial.is_empty() {
+                return;
+            }
+            // A branch whose type matched explains the problem better than one that did not.
+            let matched_type = type_matches(node, self.resolve(b));
+            if matched_type && best.as_ref().map(|x| trial.len() < x.len() || x.is_empty()).unwrap_or(true) {
+                best = Some(trial);
+            }
+        }
+        match best {
+            Some(issues) => self.out.extend(issues),
+            None => {
+                let expected = describe(self, schema);
+                let hint = type_hint(node, schema, &expected).or_else(|| description(schema));
+                self.push(
+                    node.span,
+                    "wrong-type",
+                    format!("`{field}` phải là {expected}, nhưng đang là {}", found(node)),
+                    hint,
+                );
+            }
+        }
+    }
+
+    fn bad_value(&mut self, node: &Node, schema: &J, values: &[J], field: &str) {
+        let allowed: Vec<String> = values.iter().filter_map(J::as_str).map(String::from).collect();
+        let given = match &node.value {
+            Value::Str(s) => s.clone(),
+            _ => found(node),
+        };
+        let suggestion = vietnamese_synonym(&given)
+            .filter(|s| allowed.iter().any(|a| a == s))
+            .or_else(|| closest(&given, allowed.iter().map(String::as_str)));
+        let hint = match suggestion {
+            Some(s) => format!("có phải ý bạn là `{s}`? Các giá trị hợp lệ: {}", backticked(&allowed)),
+            None => format!("các giá trị hợp lệ: {}", backticked(&allowed)),
+        };
+        let _ = schema;
+        self.push(
+            node.span,
+            "bad-value",
+            format!("giá trị `{given}` không hợp lệ cho `{field}`"),
+            Some(hint),
+        );
+    }
+
+    fn check_object(
+        &mut self,
+        node: &Node,
+        entries: &[(super::yaml::Key, Node)],
+        schema: &'a J,
+        field: &str,
+        key_span: Option<Span>,
+    ) {
+        static EMPTY: OnceLock<serde_json::Map<String, J>> = OnceLock::new();
+        let props = schema
+            .get("properties")
+            .and_then(J::as_object)
+            .unwrap_or_else(|| EMPTY.get_or_init(serde_json::Map::new));
+        let closed = schema.get("additionalProperties") == Some(&J::Bool(false));
+        for (key, value) in entries {
+            match props.get(&key.name) {
+                Some(ps) => self.check(value, ps, &key.name, Some(key.span)),
+                None if closed => {
+                    let suggestion = closest(&key.name, props.keys().map(String::as_str));
+                    let hint = match suggestion {
+                        Some(s) => format!("có phải ý bạn là `{s}`?"),
+                        None => format!(
+                            "các khoá hợp lệ ở đây: {}",
+                            backticked(&props.keys().cloned().collect::<Vec<_>>())
+                        ),
+                    };
+                    self.push(
+                        key.span,
+                        "unknown-key",
+                        format!("khoá `{}` không có trong định dạng của {}", key.name, where_(field)),
+                        Some(hint),
+                    );
+                }
+                None => {}
+            }
+        }
+        if let Some(required) = schema.get("required").and_then(J::as_array) {
+            for r in required.iter().filter_map(J::as_str) {
+                if !entries.iter().any(|(k, _)| k.name == r) {
+                    let hint = props.get(r).and_then(|p| description(self.resolve(p))).map(|d| {
+                        format!("thêm dòng `{r}: …` ({d})")
+                    });
+                    self.push(
+                        key_span.unwrap_or(node.span),
+                        "missing-key",
+                        format!("thiếu khoá bắt buộc `{r}` trong {}", where_(field)),
+                        hint,
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// Values legal staff naturally write in Vietnamese, mapped to the English ones the format uses.
+fn vietnamese_synonym(given: &str) -> Option<&'static str> {
+    let g = given.to_lowercase().replace([' ', '-'], "_");
+    Some(match g.as_str() {
+        "bo" | "bộ" | "cap_bo" | "cấp_bộ" | "trung_uong" => "ministry",
+        "tinh" | "tỉnh" | "cap_tinh" | "cấp_tỉnh" => "province",
+        "huyen" | "huyện" | "cap_huyen" | "cấp_huyện" => "district",
+        "xa" | "xã" | "cap_xa" | "cấp_xã" | "phuong" | "phường" => "commune",
+        "truc_tiep" | "trực_tiếp" => "in_person",
+        "truc_tuyen" | "trực_tuyến" => "online",
+        "buu_chinh" | "bưu_chính" | "buu_dien" => "postal",
+        "phi" | "phí" => "fee",
+        "le_phi" | "lệ_phí" => "charge",
+        "ngay_lam_viec" | "ngày_làm_việc" => "working_days",
+        "ngay" | "ngày" => "calendar_days",
+        "gio" | "giờ" => "hours",
+        "ngay_lap_tuc" | "ngay_khi_nhan" => "immediate",
+        "khong_quy_dinh" | "không_quy_định" => "not_specified",
+        "nop" | "nộp" => "submit",
+        "xuat_trinh" | "xuất_trình" => "show",
+        "mien_phi" | "miễn_phí" | "khong_thu" => "free",
+        "moi" | "cong_bo_moi" => "new",
+        "sua_doi" | "sua_doi_bo_sung" => "amended",
+        "thay_the" => "replaced",
+        "bai_bo" | "bãi_bỏ" => "abolished",
+        _ => return None,
+    })
+}
+
+fn where_(field: &str) -> String {
+    if field == "tệp" {
+        "tệp này".to_string()
+    } else {
+        format!("`{field}`")
+    }
+}
+
+fn backticked(items: &[String]) -> String {
+    items
+        .iter()
+        .map(|s| format!("`{s}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The closest candidate by edit distance, if it is close enough to be a typo.
+pub fn closest<'s>(given: &str, candidates: impl Iterator<Item = &'s str>) -> Option<&'s str> {
+    let given_l = given.to_lowercase();
+    candidates
+        .map(|c| (strsim::damerau_levenshtein(&given_l, &c.to_lowercase()), c))
+        .filter(|(d, c)| *d <= 2.max(c.chars().count() / 4) && *d < c.chars().count())
+        .min_by_key(|(d, c)| (*d, *c))
+        .map(|(_, c)| c)
+}
+
+fn description(schema: &J) -> Option<String> {
+    schema
+        .get("description")
+        .and_then(J::as_str)
+        .map(String::from)
+}
+
+fn fmt_num(x: f64) -> String {
+    if x.fract() == 0.0 && x.abs() < 1e15 {
+        format!("{}", x as i64)
+    } else {
+        format!("{x}")
+    }
+}
+
+fn json_eq(node: &Node, v: &J) -> bool {
+    match (&node.value, v) {
+        (Value::Str(s), J::String(t)) => s == t,
+        (Value::Int(i), J::Number(n)) => n.as_i64() == Some(*i),
+        (Value::Bool(b), J::Bool(c)) => b == c,
+        (Value::Null, J::Null) => true,
+        _ => false,
+    }
+}
+
+fn node_type_ok(node: &Node, t: &str) -> bool {
+    match (t, &node.value) {
+        ("null", Value::Null) => true,
+        ("boolean", Value::Bool(_)) => true,
+        ("integer", Value::Int(_)) => true,
+        ("number", Value::Int(_) | Value::Float(_)) => true,
+        ("string", Value::Str(_)) => true,
+        ("array", Value::Seq(_)) => true,
+        ("object", Value::Map(_)) => true,
+        _ => false,
+    }
+}
+
+fn type_matches(node: &Node, schema: &J) -> bool {
+    match schema.get("type") {
+        Some(J::String(t)) => node_type_ok(node, t),
+        Some(J::Array(ts)) => ts.iter().filter_map(J::as_str).any(|t| node_type_ok(node, t)),
+        _ => {
+            // No "type": an enum or const decides.
+            if let Some(values) = schema.get("enum").and_then(J::as_array) {
+                return values.iter().any(|v| json_eq(node, v))
+                    || values.iter().all(|v| v.is_string()) && matches!(node.value, Value::Str(_));
+            }
+            if let Some(c) = schema.get("const") {
+                return json_eq(node, c) || c.is_string() && matches!(node.value, Value::Str(_));
+            }
+            true
+        }
+    }
+}
+
+fn describe(cx: &Checker, schema: &J) -> String {
+    let schema = cx.resolve(schema);
+    if let Some(branches) = schema
+        .get("anyOf")
+        .or_else(|| schema.get("oneOf"))
+        .and_then(J::as_array)
+    {
+        let consts: Vec<String> = branches
+            .iter()
+            .map(|b| cx.resolve(b))
+            .filter_map(|b| b.get("const").and_then(J::as_str).map(String::from))
+            .collect();
+        if consts.len() == branches.len() {
+            return format!("một trong các giá trị {}", backticked(&consts));
+        }
+        let parts: Vec<String> = branches
+            .iter()
+            .filter(|b| b.get("type") != Some(&J::String("null".into())))
+            .map(|b| describe(cx, b))
+            .collect();
+        return parts.join(" hoặc ");
+    }
+    if let Some(values) = schema.get("enum").and_then(J::as_array) {
+        let v: Vec<String> = values.iter().filter_map(J::as_str).map(String::from).collect();
+        if v.len() == 1 {
+            return format!("`{}`", v[0]);
+        }
+        return format!("một trong các giá trị {}", backticked(&v));
+    }
+    if let Some(c) = schema.get("const").and_then(J::as_str) {
+        return format!("`{c}`");
+    }
+    let t = match schema.get("type") {
+        Some(J::String(t)) => t.as_str(),
+        Some(J::Array(ts)) => ts
+            .iter()
+            .filter_map(J::as_str)
+            .find(|t| *t != "null")
+            .unwrap_or("null"),
+        _ => "",
+    };
+    match t {
+        "string" => "văn bản".into(),
+        "integer" => "số nguyên".into(),
+        "number" => "số".into(),
+        "boolean" => "`true` hoặc `false`".into(),
+        "array" => "danh sách".into(),
+        "object" => "mapping (các dòng `khoá: giá trị`)".into(),
+        _ => "giá trị hợp lệ".into(),
+    }
+}
+
+fn found(node: &Node) -> String {
+    match &node.value {
+        Value::Null => "trống".into(),
+        Value::Bool(b) => format!("`{b}`"),
+        Value::Int(i) => format!("số {i}"),
+        Value::Float(f) => format!("số {f}"),
+        Value::Str(s) => {
+            let short: String = s.chars().take(40).collect();
+            format!("văn bản \"{short}\"")
+        }
+        Value::Seq(_) => "danh sách".into(),
+        Value::Map(_) => "mapping".into(),
+    }
+}
+
+fn type_hint(node: &Node, schema: &J, expected: &str) -> Option<String> {
+    let wants_string = expected.contains("văn bản")
+        || schema.get("type") == Some(&J::String("string".into()));
+    match &node.value {
+        Value::Int(_) | Value::Float(_) | Value::Bool(_) if wants_string => Some(
+            "đặt giá trị trong dấu ngoặc kép, ví dụ `code: \"1.001193\"`, để YAML không hiểu nhầm là số"
+                .into(),
+        ),
+        Value::Str(_) | Value::Map(_) if expected.starts_with("danh sách") => {
+            Some("viết dạng danh sách: `[a, b]` hoặc mỗi mục một dòng bắt đầu bằng `- `".into())
+        }
+        Value::Null => Some("điền giá trị hoặc xoá dòng này nếu không bắt buộc".into()),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalogue::yaml::parse;
+
+    fn issues(kind: FileKind, text: &str) -> Vec<Issue> {
+        check(kind, &parse(text).unwrap())
+    }
+
+    #[test]
+    fn schema_is_draft_07() {
+        let s = json_schema(FileKind::Procedure);
+        assert_eq!(s["$schema"], "http://json-schema.org/draft-07/schema#");
+        assert!(s["properties"]["code"]["description"].as_str().unwrap().contains("Mã thủ tục"));
+    }
+
+    #[test]
+    fn unknown_key_suggests_the_closest() {
+        let is = issues(FileKind::Sectors, "sectors:\n  - id: ho-tich\n    nmae: Hộ tịch\n");
+        let unknown = is.iter().find(|i| i.code == "unknown-key").unwrap();
+        assert_eq!(unknown.span, Span::new(3, 5, 4));
+        assert_eq!(unknown.hint.as_deref(), Some("có phải ý bạn là `name`?"));
+        assert!(is.iter().any(|i| i.code == "missing-key" && i.message.contains("`name`")));
+    }
+
+    #[test]
+    fn wrong_type_and_bad_enum() {
+        let text = "name: X\nlevel: tinh\nopening_hours: 7h\n";
+        let is = issues(FileKind::Agency, text);
+        let bad = is.iter().find(|i| i.code == "bad-value").unwrap();
+        assert_eq!(bad.span.line, 2);
+        let wt = is.iter().find(|i| i.code == "wrong-type").unwrap();
+        assert_eq!(wt.span.line, 3);
+        assert!(wt.message.contains("danh sách"));
+    }
+
+    #[test]
+    fn closest_ignores_distant_words() {
+        assert_eq!(closest("nmae", ["name", "sector"].into_iter()), Some("name"));
+        assert_eq!(closest("zzzzzz", ["name", "sector"].into_iter()), None);
+    }
+}

@@ -1,0 +1,838 @@
+//! Validate stage: schema, per-file rules and cross-references. Turns the loaded YAML into the
+//! typed `Catalogue`, reporting every problem with its position and a hint.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use rayon::prelude::*;
+use serde::de::DeserializeOwned;
+
+use super::load::{FileRole, LoadedFile, Loaded};
+use super::model::{Agency, Catalogue, Journey, LegalDocument, Procedure};
+use super::raw::{self, ChangeKind, Level, TimeUnit};
+use super::schema::{self, closest, FileKind};
+use super::yaml::{Node, PathSeg};
+use crate::diagnostics::{Diagnostic, Diagnostics, Span};
+
+/// Options that change which rules apply.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// The date freshness is measured against.
+    pub today: NaiveDate,
+}
+
+impl Default for Options {
+    fn default() -> Options {
+        Options { today: today() }
+    }
+}
+
+/// The date when the two-tier local government took effect; `district` level ends here.
+fn district_abolished() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2025, 7, 1).unwrap_or_default()
+}
+
+/// Today's date, or the date of `SOURCE_DATE_EPOCH` when set (for reproducible builds).
+pub fn today() -> NaiveDate {
+    let secs = std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|s| s.trim().parse::<i64>().ok())
+        .unwrap_or_else(|| {
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map(|d| d.as_secs() as i64)
+                .unwrap_or(0)
+        });
+    let days = secs.div_euclid(86_400);
+    NaiveDate::from_num_days_from_ce_opt(719_163 + days as i32).unwrap_or_default()
+}
+
+/// What a reference points at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum RefKind {
+    Agency,
+    Sector,
+    Legal,
+    Procedure,
+}
+
+impl RefKind {
+    fn noun(self) -> &'static str {
+        match self {
+            RefKind::Agency => "cơ quan",
+            RefKind::Sector => "lĩnh vực",
+            RefKind::Legal => "văn bản pháp luật",
+            RefKind::Procedure => "thủ tục",
+        }
+    }
+
+    fn fix(self) -> &'static str {
+        match self {
+            RefKind::Agency => "tạo tệp agencies/<mã>.yaml hoặc sửa mã cho đúng",
+            RefKind::Sector => "thêm lĩnh vực vào sectors.yaml hoặc sửa mã cho đúng",
+            RefKind::Legal => "thêm văn bản vào legal/ hoặc sửa số hiệu cho đúng",
+            RefKind::Procedure => "kiểm tra mã thủ tục có trong procedures/",
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+struct Reference {
+    kind: RefKind,
+    target: String,
+    file: PathBuf,
+    span: Span,
+}
+
+/// Per-file checking context: the tree for positions, and what the file found.
+struct FileCx<'a> {
+    path: &'a Path,
+    root: &'a Node,
+    diags: Vec<Diagnostic>,
+    refs: Vec<Reference>,
+}
+
+/// Builds a path into a document: `p!["channels", 0, "fees"]`.
+macro_rules! p {
+    ($($seg:expr),* $(,)?) => { &[$(PathSeg::from($seg)),*][..] };
+}
+
+impl From<&str> for PathSeg {
+    fn from(s: &str) -> PathSeg {
+        PathSeg::Key(s.to_string())
+    }
+}
+
+impl From<usize> for PathSeg {
+    fn from(i: usize) -> PathSeg {
+        PathSeg::Index(i)
+    }
+}
+
+impl<'a> FileCx<'a> {
+    fn new(path: &'a Path, root: &'a Node) -> FileCx<'a> {
+        FileCx {
+            path,
+            root,
+            diags: Vec::new(),
+            refs: Vec::new(),
+        }
+    }
+
+    /// The span of the node at `path`, or of the deepest ancestor that exists.
+    fn at(&self, path: &[PathSeg]) -> Span {
+        let (node, found) = self.root.locate(path);
+        if found {
+            return node.span;
+        }
+        // A missing key: point at the mapping that should hold it.
+        node.span
+    }
+
+    /// The span of a key, for problems about the entry as a whole.
+    fn key_at(&self, path: &[PathSeg]) -> Span {
+        if let Some((PathSeg::Key(k), parent)) = path.split_last() {
+            let (node, found) = self.root.locate(parent);
+            if found {
+                if let Some(s) = node.key_span(k) {
+                    return s;
+                }
+            }
+        }
+        self.at(path)
+    }
+
+    fn error(&mut self, span: Span, code: &'static str, msg: String, hint: &str) {
+        self.diags
+            .push(Diagnostic::error(self.path, span, code, msg).with_hint(hint));
+    }
+
+    fn warn(&mut self, span: Span, code: &'static str, msg: String, hint: &str) {
+        self.diags
+            .push(Diagnostic::warning(self.path, span, code, msg).with_hint(hint));
+    }
+
+    fn reference(&mut self, kind: RefKind, target: &str, path: &[PathSeg]) {
+        let span = self.at(path);
+        self.refs.push(Reference {
+            kind,
+            target: target.to_string(),
+            file: self.path.to_path_buf(),
+            span,
+        });
+    }
+
+    fn date(&mut self, value: &str, path: &[PathSeg]) -> Option<NaiveDate> {
+        match parse_date(value) {
+            Some(d) => Some(d),
+            None => {
+                let span = self.at(path);
+                self.error(
+                    span,
+                    "bad-date",
+                    format!("ngày `{value}` không hợp lệ"),
+                    "viết ngày dạng YYYY-MM-DD, ví dụ \"2025-07-01\", và kiểm tra ngày có thật",
+                );
+                None
+            }
+        }
+    }
+
+    fn legal_basis(&mut self, cites: &[raw::LegalBasis], base: &[PathSeg]) {
+        for (i, c) in cites.iter().enumerate() {
+            let mut path = base.to_vec();
+            path.extend([PathSeg::Index(i), PathSeg::from("document")]);
+            self.reference(RefKind::Legal, &c.document, &path);
+        }
+    }
+
+    /// The legal grounding rule: a paper, fee or condition cites a document, or says openly
+    /// that it is unverified.
+    fn grounded(&mut self, what: &str, cites: &[raw::LegalBasis], unverified: bool, path: &[PathSeg]) {
+        let mut lb = path.to_vec();
+        lb.push(PathSeg::from("legal_basis"));
+        if cites.is_empty() && !unverified {
+            let span = self.at(path);
+            self.error(
+                span,
+                "ungrounded",
+                format!("{what} không có căn cứ pháp lý"),
+                "thêm `legal_basis: [{document: \"số/năm/ký-hiệu\", article: \"Điều …\"}]`, hoặc `unverified: true` nếu chưa xác minh được (trang sẽ ghi rõ là chưa xác minh)",
+            );
+        } else if !cites.is_empty() && unverified {
+            let span = self.key_at(&lb);
+            self.warn(
+                span,
+                "contradictory-unverified",
+                format!("{what} vừa có căn cứ pháp lý vừa ghi `unverified: true`"),
+                "xoá `unverified: true` nếu căn cứ đã được kiểm tra",
+            );
+        }
+        self.legal_basis(cites, &lb);
+    }
+}
+
+fn parse_date(s: &str) -> Option<NaiveDate> {
+    if s.len() != 10 {
+        return None;
+    }
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
+}
+
+/// Converts a tree that passed the schema check into its Rust type.
+fn typed<T: DeserializeOwned>(file: &LoadedFile, kind: FileKind, diags: &mut Vec<Diagnostic>) -> Option<T> {
+    let issues = schema::check(kind, &file.root);
+    if !issues.is_empty() {
+        for i in issues {
+            let d = Diagnostic::error(&file.path, i.span, i.code, i.message);
+            diags.push(match i.hint {
+                Some(h) => d.with_hint(h),
+                None => d,
+            });
+        }
+        return None;
+    }
+    match serde_json::from_value(file.root.to_json()) {
+        Ok(v) => Some(v),
+        Err(e) => {
+            diags.push(
+                Diagnostic::error(&file.path, Span::start(), "invalid", format!("nội dung không hợp lệ: {e}"))
+                    .with_hint("đối chiếu tệp với ví dụ trong README"),
+            );
+            None
+        }
+    }
+}
+
+enum Checked {
+    Site(raw::SiteFile),
+    Sectors(raw::SectorsFile),
+    Agency(Agency),
+    Legal(LegalDocument),
+    Journey(Journey),
+    Procedure(Box<Procedure>),
+}
+
+struct FileResult {
+    checked: Option<Checked>,
+    diags: Vec<Diagnostic>,
+    refs: Vec<Reference>,
+}
+
+/// Runs every rule and returns the catalogue built from the files that passed.
+pub fn validate(loaded: Loaded, opts: &Options, diags: &mut Diagnostics) -> Catalogue {
+    let forms: BTreeSet<String> = loaded.forms.iter().cloned().collect();
+    let results: Vec<FileResult> = loaded
+        .files
+        .par_iter()
+        .map(|f| check_file(f, &forms))
+        .collect();
+
+    let mut site = None;
+    let mut sectors_file = None;
+    let mut agencies = BTreeMap::new();
+    let mut legal: BTreeMap<String, LegalDocument> = BTreeMap::new();
+    let mut procedures: Vec<Procedure> = Vec::new();
+    let mut journeys = Vec::new();
+    let mut refs = Vec::new();
+    let mut legal_seen: HashMap<String, (PathBuf, Span)> = HashMap::new();
+    for (r, f) in results.into_iter().zip(loaded.files.iter()) {
+        diags.extend(r.diags);
+        refs.extend(r.refs);
+        match r.checked {
+            Some(Checked::Site(s)) => site = Some((s, f.path.clone())),
+            Some(Checked::Sectors(s)) => sectors_file = Some((s, f.path.clone(), &f.root)),
+            Some(Checked::Agency(a)) => {
+                agencies.insert(a.id.clone(), a);
+            }
+            Some(Checked::Legal(l)) => {
+                let span = f.root.get("number").map(|n| n.span).unwrap_or_else(Span::start);
+                if let Some((first, _)) = legal_seen.get(&l.number) {
+                    diags.push(
+                        Diagnostic::error(&f.path, span, "duplicate-legal", format!("văn bản `{}` đã được khai báo ở {}", l.number, first.display()))
+                            .with_hint("mỗi văn bản chỉ khai báo một lần; xoá một trong hai tệp"),
+                    );
+                    continue;
+                }
+                legal_seen.insert(l.number.clone(), (f.path.clone(), span));
+                legal.insert(l.number.clone(), l);
+            }
+            Some(Checked::Journey(j)) => journeys.push(j),
+            Some(Checked::Procedure(p)) => procedures.push(*p),
+            None => {}
+        }
+    }
+
+    let root = loaded.root.clone();
+    let site = match site {
+        Some((s, path)) => {
+            check_site(&s, &path, diags);
+            s
+        }
+        None => {
+            if !loaded.files.iter().any(|f| f.role == FileRole::Site) {
+                diags.push(
+                    Diagnostic::error(&root.join("site.yaml"), Span::start(), "missing-file", "thiếu tệp site.yaml")
+                        .with_hint("tạo site.yaml với name, province, base_url, feedback (xem README) hoặc chạy `motcua init`"),
+                );
+            }
+            placeholder_site()
+        }
+    };
+    let mut sectors = Vec::new();
+    match sectors_file {
+        Some((s, path, node)) => {
+            let mut seen = HashMap::new();
+            for (i, sec) in s.sectors.into_iter().enumerate() {
+                let span = node
+                    .locate(&[PathSeg::from("sectors"), PathSeg::Index(i), PathSeg::from("id")])
+                    .0
+                    .span;
+                if seen.insert(sec.id.clone(), ()).is_some() {
+                    diags.push(
+                        Diagnostic::error(&path, span, "duplicate-sector", format!("lĩnh vực `{}` bị khai báo hai lần", sec.id))
+                            .with_hint("mỗi mã lĩnh vực chỉ xuất hiện một lần"),
+                    );
+                    continue;
+                }
+                sectors.push(sec);
+            }
+        }
+        None => {
+            if !loaded.files.iter().any(|f| f.role == FileRole::Sectors) {
+                diags.push(
+                    Diagnostic::error(&root.join("sectors.yaml"), Span::start(), "missing-file", "thiếu tệp sectors.yaml")
+                        .with_hint("tạo sectors.yaml với danh sách `sectors:` (xem README)"),
+                );
+            }
+        }
+    }
+
+    // Duplicate procedure codes: report at every copy after the first.
+    procedures.sort_by(|a, b| a.code.cmp(&b.code).then(a.file.cmp(&b.file)));
+    let mut unique: Vec<Procedure> = Vec::with_capacity(procedures.len());
+    for p in procedures {
+        if let Some(prev) = unique.last() {
+            if prev.code == p.code {
+                let span = read_span_of_key(&p.file, "code");
+                diags.push(
+                    Diagnostic::error(&p.file, span, "duplicate-code", format!("mã thủ tục `{}` trùng với {}", p.code, prev.file.display()))
+                        .with_hint("mỗi mã thủ tục chỉ có một tệp; xoá hoặc sửa mã của một trong hai"),
+                );
+                continue;
+            }
+        }
+        unique.push(p);
+    }
+    journeys.sort_by(|a: &Journey, b: &Journey| a.id.cmp(&b.id));
+
+    let catalogue = Catalogue {
+        root,
+        site,
+        sectors,
+        agencies,
+        legal,
+        procedures: unique,
+        journeys,
+        forms,
+    };
+    check_references(&catalogue, &refs, diags);
+    check_catalogue_rules(&catalogue, opts, diags);
+    diags.sort();
+    catalogue
+}
+
+fn placeholder_site() -> raw::SiteFile {
+    raw::SiteFile {
+        name: String::new(),
+        province: String::new(),
+        base_url: "/".into(),
+        description: None,
+        languages: vec!["vi".into()],
+        contact: None,
+        feedback: raw::Feedback {
+            url: String::new(),
+            label: None,
+            phone: None,
+            tracking_url: None,
+        },
+        freshness_days: 365,
+        theme: None,
+    }
+}
+
+/// Finds a top-level key's position by re-reading a file; only used on the error path.
+fn read_span_of_key(path: &Path, key: &str) -> Span {
+    super::load::read_and_parse(path)
+        .ok()
+        .and_then(|n| n.get(key).map(|v| v.span))
+        .unwrap_or_else(Span::start)
+}
+
+fn check_file(f: &LoadedFile, forms: &BTreeSet<String>) -> FileResult {
+    let mut cx = FileCx::new(&f.path, &f.root);
+    let checked = match &f.role {
+        FileRole::Site => typed(f, FileKind::Site, &mut cx.diags).map(Checked::Site),
+        FileRole::Sectors => typed(f, FileKind::Sectors, &mut cx.diags).map(Checked::Sectors),
+        FileRole::Agency(id) => typed::<raw::AgencyFile>(f, FileKind::Agency, &mut cx.diags).map(|a| {
+            check_agency(&mut cx, id, &a);
+            Checked::Agency(Agency {
+                id: id.clone(),
+                file: f.path.clone(),
+                data: a,
+            })
+        }),
+        FileRole::Legal => typed::<raw::LegalDocument>(f, FileKind::Legal, &mut cx.diags).map(|l| {
+            let slug = f
+                .path
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            check_legal(&mut cx, &slug, &l);
+            Checked::Legal(LegalDocument {
+                slug,
+                file: f.path.clone(),
+                data: l,
+            })
+        }),
+        FileRole::Journey(id) => typed::<raw::JourneyFile>(f, FileKind::Journey, &mut cx.diags).map(|j| {
+            check_journey(&mut cx, &j);
+            Checked::Journey(Journey {
+                id: id.clone(),
+                file: f.path.clone(),
+                data: j,
+            })
+        }),
+        FileRole::Procedure { sector_dir, stem } => {
+            typed::<raw::ProcedureFile>(f, FileKind::Procedure, &mut cx.diags)
+                .and_then(|p| check_procedure(&mut cx, sector_dir, stem, p, forms))
+                .map(|p| Checked::Procedure(Box::new(p)))
+        }
+    };
+    FileResult {
+        checked,
+        diags: cx.diags,
+        refs: cx.refs,
+    }
+}
+
+fn check_site(s: &raw::SiteFile, path: &Path, diags: &mut Diagnostics) {
+    let span = super::load::read_and_parse(path)
+        .ok()
+        .and_then(|n| n.get("base_url").map(|v| v.span))
+        .unwrap_or_else(Span::start);
+    let ok = (s.base_url.starts_with("https://") || s.base_url.starts_with("http://") || s.base_url.starts_with('/'))
+        && s.base_url.ends_with('/');
+    if !ok {
+        diags.push(
+            Diagnostic::error(path, span, "bad-url", format!("base_url `{}` không hợp lệ", s.base_url))
+                .with_hint("viết đầy đủ và kết thúc bằng `/`, ví dụ \"https://thutuc.example.gov.vn/\""),
+        );
+    }
+}
+
+fn check_agency(cx: &mut FileCx, id: &str, a: &raw::AgencyFile) {
+    if !is_slug(id) {
+        let span = Span::start();
+        cx.error(span, "bad-file-name", format!("tên tệp `{id}` không dùng được làm mã cơ quan"), "đặt tên tệp bằng chữ thường không dấu nối bằng gạch ngang, ví dụ ubnd-cap-xa.yaml");
+    }
+    if let Some(parent) = &a.parent {
+        cx.reference(RefKind::Agency, parent, p!["parent"]);
+    }
+    if a.level == Level::District {
+        let span = cx.at(p!["level"]);
+        cx.warn(span, "district-level", "cấp huyện không còn từ ngày 01/7/2025".into(), "chỉ giữ cấp huyện cho dữ liệu lịch sử; dùng province hoặc commune");
+    }
+    check_sources_dates(cx, &a.sources);
+}
+
+fn is_slug(s: &str) -> bool {
+    !s.is_empty()
+        && s.split('-').all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
+}
+
+/// The file stem a legal document number maps to: `/` becomes `-`.
+pub fn legal_slug(number: &str) -> String {
+    number.replace('/', "-")
+}
+
+fn check_legal(cx: &mut FileCx, slug: &str, l: &raw::LegalDocument) {
+    let expected = legal_slug(&l.number);
+    if slug != expected {
+        let span = cx.at(p!["number"]);
+        cx.warn(span, "legal-file-name", format!("tệp của văn bản `{}` nên có tên `{expected}.yaml`", l.number), "đổi tên tệp để dễ tìm");
+    }
+    let signed = cx.date(&l.signed, p!["signed"]);
+    if let Some(e) = &l.effective {
+        if let (Some(eff), Some(sig)) = (cx.date(e, p!["effective"]), signed) {
+            if eff < sig {
+                let span = cx.at(p!["effective"]);
+                cx.error(span, "date-order", "ngày hiệu lực trước ngày ban hành".into(), "kiểm tra lại hai ngày `signed` và `effective`");
+            }
+        }
+    }
+    if let Some(r) = &l.repealed_by {
+        cx.reference(RefKind::Legal, r, p!["repealed_by"]);
+    }
+    check_sources_dates(cx, &l.sources);
+}
+
+fn check_sources_dates(cx: &mut FileCx, sources: &[raw::Source]) {
+    for (i, s) in sources.iter().enumerate() {
+        if let Some(a) = &s.accessed {
+            cx.date(a, p!["sources", i, "accessed"]);
+        }
+    }
+}
+
+fn check_journey(cx: &mut FileCx, j: &raw::JourneyFile) {
+    if j.steps.is_empty() {
+        let span = cx.key_at(p!["steps"]);
+        cx.error(span, "empty-list", "nhóm không có thủ tục nào".into(), "liệt kê các thủ tục theo thứ tự trong `steps`");
+    }
+    for (i, s) in j.steps.iter().enumerate() {
+        cx.reference(RefKind::Procedure, &s.procedure, p!["steps", i, "procedure"]);
+        if let Some(t) = &s.time_limit {
+            check_time_limit(cx, t, &[PathSeg::from("steps"), PathSeg::Index(i), PathSeg::from("time_limit")]);
+        }
+    }
+    if let Some(t) = &j.total_time_limit {
+        check_time_limit(cx, t, p!["total_time_limit"]);
+    }
+    cx.legal_basis(&j.legal_basis, p!["legal_basis"]);
+    if j.sources.is_empty() {
+        let span = cx.key_at(p!["sources"]);
+        cx.error(span, "no-source", "không có nguồn".into(), "ghi rõ thông tin lấy từ văn bản hoặc trang nào trong `sources`");
+    }
+    check_sources_dates(cx, &j.sources);
+}
+
+fn check_time_limit(cx: &mut FileCx, t: &raw::TimeLimit, path: &[PathSeg]) {
+    let needs_value = matches!(t.unit, TimeUnit::WorkingDays | TimeUnit::CalendarDays | TimeUnit::Hours);
+    match (needs_value, t.value) {
+        (true, None) => {
+            let span = cx.at(path);
+            cx.error(span, "missing-value", "thời hạn thiếu số lượng `value`".into(), "thêm `value: <số>`, hoặc dùng `unit: not_specified` nếu văn bản không quy định");
+        }
+        (true, Some(v)) if v <= 0.0 => {
+            let mut vp = path.to_vec();
+            vp.push(PathSeg::from("value"));
+            let span = cx.at(&vp);
+            cx.error(span, "out-of-range", "thời hạn phải lớn hơn 0".into(), "dùng `unit: immediate` cho thủ tục giải quyết ngay");
+        }
+        (false, Some(v)) if v != 0.0 => {
+            let mut vp = path.to_vec();
+            vp.push(PathSeg::from("value"));
+            let span = cx.at(&vp);
+            cx.warn(span, "ignored-value", "`value` bị bỏ qua với đơn vị này".into(), "xoá `value`, hoặc đổi `unit` thành working_days, calendar_days hay hours");
+        }
+        _ => {}
+    }
+    let mut lb = path.to_vec();
+    lb.push(PathSeg::from("legal_basis"));
+    cx.legal_basis(&t.legal_basis, &lb);
+}
+
+fn check_procedure(
+    cx: &mut FileCx,
+    sector_dir: &str,
+    stem: &str,
+    p: raw::ProcedureFile,
+    forms: &BTreeSet<String>,
+) -> Option<Procedure> {
+    if p.code != stem {
+        let span = cx.at(p!["code"]);
+        cx.error(span, "code-file-mismatch", format!("mã `{}` khác tên tệp `{stem}.yaml`", p.code), "tên tệp phải là mã thủ tục, ví dụ 1.001193.yaml");
+    }
+    if p.sector != sector_dir {
+        let span = cx.at(p!["sector"]);
+        cx.error(span, "sector-dir-mismatch", format!("lĩnh vực `{}` khác thư mục `{sector_dir}/`", p.sector), "chuyển tệp vào procedures/<lĩnh-vực>/ đúng với khoá `sector`");
+    }
+    cx.reference(RefKind::Sector, &p.sector, p!["sector"]);
+    for (key, list) in [("levels", p.levels.is_empty()), ("applicants", p.applicants.is_empty()), ("steps", p.steps.is_empty()), ("channels", p.channels.is_empty()), ("legal_basis", p.legal_basis.is_empty()), ("sources", p.sources.is_empty())] {
+        if list && !(p.version.change == ChangeKind::Abolished && matches!(key, "steps" | "channels" | "applicants")) {
+            let span = cx.key_at(&[PathSeg::from(key)]);
+            cx.error(span, "empty-list", format!("`{key}` không được để trống"), "mỗi thủ tục phải có mục này theo Nghị định 63/2010/NĐ-CP, Điều 8");
+        }
+    }
+    if p.summary.trim().is_empty() {
+        let span = cx.at(p!["summary"]);
+        cx.error(span, "empty-text", "`summary` không được để trống".into(), "viết 1–3 câu dễ hiểu: thủ tục để làm gì, ai cần làm");
+    }
+    // Agencies.
+    cx.reference(RefKind::Agency, &p.agencies.competent, p!["agencies", "competent"]);
+    for (key, list) in [("executing", &p.agencies.executing), ("delegated", &p.agencies.delegated), ("coordinating", &p.agencies.coordinating)] {
+        for (i, a) in list.iter().enumerate() {
+            cx.reference(RefKind::Agency, a, &[PathSeg::from("agencies"), PathSeg::from(key), PathSeg::Index(i)]);
+        }
+    }
+    for (i, o) in p.offices.iter().enumerate() {
+        cx.reference(RefKind::Agency, o, p!["offices", i]);
+    }
+    // Channels, time limits, fees.
+    let mut kinds = BTreeSet::new();
+    for (ci, ch) in p.channels.iter().enumerate() {
+        if !kinds.insert(ch.kind) {
+            let span = cx.at(p!["channels", ci, "kind"]);
+            cx.error(span, "duplicate-channel", "kênh này đã được khai báo".into(), "gộp các dòng của cùng một kênh; nhiều thời hạn thì ghi nhiều dòng trong `time_limits`");
+        }
+        if ch.time_limits.is_empty() {
+            let span = cx.key_at(p!["channels", ci, "time_limits"]);
+            cx.error(span, "empty-list", "kênh không có thời hạn giải quyết".into(), "thêm ít nhất một dòng, hoặc `{unit: not_specified}` nếu văn bản không quy định");
+        }
+        for (ti, t) in ch.time_limits.iter().enumerate() {
+            check_time_limit(cx, t, p!["channels", ci, "time_limits", ti]);
+        }
+        for (fi, fee) in ch.fees.iter().enumerate() {
+            let base = [PathSeg::from("channels"), PathSeg::Index(ci), PathSeg::from("fees"), PathSeg::Index(fi)];
+            if let Some(raw::Amount::Vnd(v)) = fee.amount {
+                if v < 0 {
+                    let mut ap = base.to_vec();
+                    ap.push(PathSeg::from("amount"));
+                    let span = cx.at(&ap);
+                    cx.error(span, "negative-amount", format!("số tiền âm: {v}"), "ghi số tiền bằng đồng, không âm; hoặc `free` nếu văn bản quy định không thu");
+                }
+            }
+            cx.grounded("khoản phí, lệ phí", &fee.legal_basis, fee.unverified, &base);
+            let from = fee.valid_from.as_ref().and_then(|d| {
+                let mut dp = base.to_vec();
+                dp.push(PathSeg::from("valid_from"));
+                cx.date(d, &dp)
+            });
+            let until = fee.valid_until.as_ref().and_then(|d| {
+                let mut dp = base.to_vec();
+                dp.push(PathSeg::from("valid_until"));
+                cx.date(d, &dp)
+            });
+            if let (Some(a), Some(b)) = (from, until) {
+                if b < a {
+                    let mut dp = base.to_vec();
+                    dp.push(PathSeg::from("valid_until"));
+                    let span = cx.at(&dp);
+                    cx.error(span, "date-order", "`valid_until` trước `valid_from`".into(), "kiểm tra lại khoảng thời gian áp dụng");
+                }
+            }
+        }
+    }
+    // Papers.
+    for (gi, g) in p.papers.iter().enumerate() {
+        if g.items.is_empty() {
+            let span = cx.key_at(p!["papers", gi, "items"]);
+            cx.error(span, "empty-list", "nhóm giấy tờ không có giấy tờ nào".into(), "liệt kê giấy tờ trong `items`, hoặc xoá nhóm");
+        }
+        for (ii, paper) in g.items.iter().enumerate() {
+            let base = [PathSeg::from("papers"), PathSeg::Index(gi), PathSeg::from("items"), PathSeg::Index(ii)];
+            cx.grounded(&format!("giấy tờ \"{}\"", paper.name), &paper.legal_basis, paper.unverified, &base);
+            if paper.originals == 0 && paper.copies == 0 && paper.handling == raw::PaperHandling::Submit {
+                let span = cx.at(&base);
+                cx.warn(span, "no-count", format!("giấy tờ \"{}\" có 0 bản chính và 0 bản sao", paper.name), "ghi `originals` và `copies` theo quyết định công bố");
+            }
+            if let Some(form) = &paper.form {
+                let mut fp = base.to_vec();
+                fp.push(PathSeg::from("form"));
+                check_form(cx, form, &fp, forms);
+            }
+        }
+    }
+    for (i, c) in p.conditions.iter().enumerate() {
+        cx.grounded("điều kiện", &c.legal_basis, c.unverified, p!["conditions", i]);
+    }
+    cx.legal_basis(&p.legal_basis, p!["legal_basis"]);
+    // Version and dates.
+    let signed = cx.date(&p.version.signed, p!["version", "signed"]);
+    let effective = p.version.effective.as_ref().and_then(|e| cx.date(e, p!["version", "effective"]));
+    if let (Some(s), Some(e)) = (signed, effective) {
+        if e < s {
+            let span = cx.at(p!["version", "effective"]);
+            cx.error(span, "date-order", "ngày hiệu lực trước ngày ký quyết định".into(), "kiểm tra lại `version.signed` và `version.effective`");
+        }
+    }
+    if let Some(r) = &p.version.replaced_by {
+        cx.reference(RefKind::Procedure, r, p!["version", "replaced_by"]);
+        if r == &p.code {
+            let span = cx.at(p!["version", "replaced_by"]);
+            cx.error(span, "self-reference", "thủ tục không thể tự thay thế chính nó".into(), "ghi mã của thủ tục mới");
+        }
+    }
+    if p.version.change == ChangeKind::Abolished && p.version.replaced_by.is_none() && p.version.notes.is_none() {
+        let span = cx.at(p!["version", "change"]);
+        cx.warn(span, "abolished-without-note", "thủ tục bãi bỏ nhưng không ghi thủ tục thay thế hay ghi chú".into(), "thêm `replaced_by: \"<mã>\"` hoặc `notes:` để người dân biết phải làm gì");
+    }
+    let district_from = district_abolished();
+    if p.levels.contains(&Level::District) && effective.or(signed).map(|d| d >= district_from).unwrap_or(false) {
+        let span = cx.at(p!["levels"]);
+        cx.warn(span, "district-level", "cấp huyện không còn từ ngày 01/7/2025 nhưng phiên bản này có hiệu lực sau ngày đó".into(), "chuyển sang cấp xã (commune) hoặc tỉnh (province) theo quyết định công bố mới");
+    }
+    let last_verified = cx.date(&p.last_verified, p!["last_verified"]);
+    check_sources_dates(cx, &p.sources);
+    let (Some(last_verified), Some(signed)) = (last_verified, signed) else {
+        return None;
+    };
+    Some(Procedure {
+        file: cx.path.to_path_buf(),
+        data: p,
+        last_verified,
+        signed,
+        effective,
+    })
+}
+
+fn check_form(cx: &mut FileCx, form: &raw::FormRef, path: &[PathSeg], forms: &BTreeSet<String>) {
+    if let Some(doc) = &form.issued_by {
+        let mut ip = path.to_vec();
+        ip.push(PathSeg::from("issued_by"));
+        cx.reference(RefKind::Legal, doc, &ip);
+    }
+    let Some(file) = &form.file else {
+        return;
+    };
+    let mut fp = path.to_vec();
+    fp.push(PathSeg::from("file"));
+    let escapes = file.starts_with('/')
+        || file.starts_with('\\')
+        || file.contains(':')
+        || file.split(['/', '\\']).any(|part| part == "..");
+    if escapes || !file.starts_with("forms/") {
+        let span = cx.at(&fp);
+        cx.error(
+            span,
+            "form-path",
+            format!("đường dẫn mẫu `{file}` nằm ngoài thư mục forms/ của danh mục"),
+            "đặt tệp mẫu trong thư mục forms/ và ghi đường dẫn tương đối, ví dụ `forms/CT01.docx`",
+        );
+        return;
+    }
+    if !forms.contains(file.as_str()) {
+        let span = cx.at(&fp);
+        let hint = match closest(file, forms.iter().map(String::as_str)) {
+            Some(s) => format!("có phải ý bạn là `{s}`?"),
+            None => "đặt tệp mẫu vào thư mục forms/ hoặc sửa lại tên".to_string(),
+        };
+        cx.error(span, "missing-form", format!("không tìm thấy tệp mẫu `{file}`"), &hint);
+    }
+}
+
+fn check_references(c: &Catalogue, refs: &[Reference], diags: &mut Diagnostics) {
+    let sector_ids: Vec<&str> = c.sectors.iter().map(|s| s.id.as_str()).collect();
+    for r in refs {
+        let exists = match r.kind {
+            RefKind::Agency => c.agencies.contains_key(&r.target),
+            RefKind::Sector => sector_ids.contains(&r.target.as_str()),
+            RefKind::Legal => c.legal.contains_key(&r.target),
+            RefKind::Procedure => c.procedure(&r.target).is_some(),
+        };
+        if exists {
+            if r.kind == RefKind::Legal {
+                if let Some(doc) = c.legal.get(&r.target) {
+                    if doc.status == raw::LegalStatus::Repealed {
+                        let by = doc
+                            .repealed_by
+                            .as_ref()
+                            .map(|n| format!(" (thay bằng {n})"))
+                            .unwrap_or_default();
+                        diags.push(
+                            Diagnostic::warning(&r.file, r.span, "repealed-citation", format!("trích dẫn văn bản đã hết hiệu lực `{}`{by}", r.target))
+                                .with_hint("trích dẫn văn bản đang có hiệu lực, trừ khi đây là thông tin lịch sử"),
+                        );
+                    }
+                }
+            }
+            continue;
+        }
+        let candidates: Vec<&str> = match r.kind {
+            RefKind::Agency => c.agencies.keys().map(String::as_str).collect(),
+            RefKind::Sector => sector_ids.clone(),
+            RefKind::Legal => c.legal.keys().map(String::as_str).collect(),
+            RefKind::Procedure => c.procedures.iter().map(|p| p.code.as_str()).collect(),
+        };
+        let hint = match closest(&r.target, candidates.into_iter()) {
+            Some(s) => format!("có phải ý bạn là `{s}`? Nếu không: {}", r.kind.fix()),
+            None => r.kind.fix().to_string(),
+        };
+        diags.push(
+            Diagnostic::error(&r.file, r.span, "dangling-reference", format!("không có {} `{}` trong danh mục", r.kind.noun(), r.target))
+                .with_hint(hint),
+        );
+    }
+}
+
+fn check_catalogue_rules(c: &Catalogue, opts: &Options, diags: &mut Diagnostics) {
+    let limit = i64::from(c.site.freshness_days);
+    for p in &c.procedures {
+        let age = (opts.today - p.last_verified).num_days();
+        if age > limit {
+            let span = read_span_of_key(&p.file, "last_verified");
+            diags.push(
+                Diagnostic::warning(&p.file, span, "stale", format!("thông tin đã {age} ngày chưa được kiểm tra lại (giới hạn {limit} ngày)"))
+                    .with_hint("đối chiếu lại với quyết định công bố hiện hành rồi cập nhật `last_verified`"),
+            );
+        } else if age < 0 {
+            let span = read_span_of_key(&p.file, "last_verified");
+            diags.push(
+                Diagnostic::warning(&p.file, span, "future-date", "ngày kiểm tra nằm trong tương lai".to_string())
+                    .with_hint("ghi ngày thực tế đã kiểm tra"),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn today_honours_source_date_epoch_format() {
+        assert_eq!(parse_date("2025-02-30"), None);
+        assert_eq!(parse_date("2025-2-3"), None);
+        assert!(parse_date("2024-02-29").is_some());
+    }
+
+    #[test]
+    fn slugs() {
+        assert!(is_slug("ubnd-cap-xa"));
+        assert!(!is_slug("UBND"));
+        assert!(!is_slug("a--b"));
+        assert_eq!(legal_slug("123/2015/NĐ-CP"), "123-2015-NĐ-CP");
+    }
+}

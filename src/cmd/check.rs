@@ -1,0 +1,35 @@
+//! `motcua check`: validate a catalogue and report every problem.
+
+use std::io::Write;
+use std::path::Path;
+
+use super::{EXIT_DATA, EXIT_OK, EXIT_USAGE};
+use crate::catalogue::{self, Options};
+use crate::diagnostics::{self, Format};
+
+/// Checks the catalogue at `root`, prints diagnostics to stderr (JSON to stdout), and
+/// returns the exit code.
+pub fn run(root: &Path, format: Format, deny_warnings: bool) -> i32 {
+    if !root.is_dir() {
+        eprintln!(
+            "error: không tìm thấy thư mục danh mục `{}`\n  gợi ý: chạy `motcua check <thư-mục>` với thư mục chứa site.yaml",
+            root.display()
+        );
+        return EXIT_USAGE;
+    }
+    let (_catalogue, diags) = catalogue::load_and_validate(root, &Options::default());
+    let text = diagnostics::render(&diags, format);
+    match format {
+        Format::Json => {
+            let _ = std::io::stdout().write_all(text.as_bytes());
+        }
+        _ => {
+            let _ = std::io::stderr().write_all(text.as_bytes());
+        }
+    }
+    if diags.has_errors() || (deny_warnings && diags.warning_count() > 0) {
+        EXIT_DATA
+    } else {
+        EXIT_OK
+    }
+}

@@ -1,0 +1,11 @@
+//! One adapter per subcommand; each returns the process exit code.
+
+pub mod check;
+pub mod schema;
+
+/// Exit code: everything fine (warnings allowed).
+pub const EXIT_OK: i32 = 0;
+/// Exit code: the catalogue has errors (or warnings with `--deny-warnings`).
+pub const EXIT_DATA: i32 = 1;
+/// Exit code: bad usage or an I/O problem.
+pub const EXIT_USAGE: i32 = 2;
