@@ -1,0 +1,5 @@
+//! Integration tests: run the real `motcua` binary on fixture catalogues.
+
+mod support;
+
+mod corpus;
