@@ -29,7 +29,11 @@ fn cases() -> Vec<(String, PathBuf)> {
 fn base_fixture_is_clean() {
     let run = Fixture::base().check(&[]);
     run.assert_code(0).assert_no_panic();
-    assert_eq!(run.lines(), Vec::<String>::new(), "base fixture must have no diagnostics");
+    assert_eq!(
+        run.lines(),
+        Vec::<String>::new(),
+        "base fixture must have no diagnostics"
+    );
     let strict = Fixture::base().check(&["--deny-warnings"]);
     strict.assert_code(0);
 }
@@ -37,7 +41,11 @@ fn base_fixture_is_clean() {
 #[test]
 fn corpus_is_large_enough_and_complete() {
     let cases = cases();
-    assert!(cases.len() >= MIN_CASES, "only {} broken fixtures", cases.len());
+    assert!(
+        cases.len() >= MIN_CASES,
+        "only {} broken fixtures",
+        cases.len()
+    );
     for (name, dir) in &cases {
         let expected = dir.join("expected.txt");
         assert!(expected.exists(), "{name}: no expected.txt");
@@ -92,14 +100,22 @@ fn every_broken_fixture_reports_exactly_its_expected_lines() {
         if !has_error {
             let strict = fx.check(&["--deny-warnings"]);
             if strict.code != Some(1) {
-                failures.push(format!("{name}: --deny-warnings exit {:?}, want 1", strict.code));
+                failures.push(format!(
+                    "{name}: --deny-warnings exit {:?}, want 1",
+                    strict.code
+                ));
             }
             if strict.lines() != expected {
                 failures.push(format!("{name}: --deny-warnings changed the output"));
             }
         }
     }
-    assert!(failures.is_empty(), "{} fixture(s) failed:\n\n{}", failures.len(), failures.join("\n\n"));
+    assert!(
+        failures.is_empty(),
+        "{} fixture(s) failed:\n\n{}",
+        failures.len(),
+        failures.join("\n\n")
+    );
 }
 
 /// The codes each case is about: guards against a blessed `expected.txt` that no longer shows
@@ -142,12 +158,23 @@ fn each_case_reports_the_defect_it_is_named_for() {
         ("district-level-after-2025", &["district-level"]),
         ("stale-last-verified", &["stale"]),
         ("missing-site", &["missing-file"]),
-        ("missing-sectors", &["missing-file", "dangling-reference", "dangling-reference", "dangling-reference"]),
+        (
+            "missing-sectors",
+            &[
+                "missing-file",
+                "dangling-reference",
+                "dangling-reference",
+                "dangling-reference",
+            ],
+        ),
         ("duplicate-sector-id", &["duplicate-sector"]),
         ("duplicate-legal-number", &["duplicate-legal"]),
         ("time-limit-missing-value", &["missing-value"]),
         ("empty-channels", &["empty-list"]),
-        ("multiple-problems-one-file", &["bad-value", "unknown-key", "wrong-type"]),
+        (
+            "multiple-problems-one-file",
+            &["bad-value", "unknown-key", "wrong-type"],
+        ),
     ];
     let names: Vec<String> = cases().into_iter().map(|(n, _)| n).collect();
     for (name, _) in table {

@@ -3,3 +3,5 @@
 mod support;
 
 mod corpus;
+mod hostile;
+mod positions;

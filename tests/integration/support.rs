@@ -77,7 +77,11 @@ impl Fixture {
             let list = std::fs::read_to_string(&delete).expect("read delete.txt");
             for rel in list.lines().map(str::trim).filter(|l| !l.is_empty()) {
                 let p = self.path(rel);
-                assert!(p.exists(), "delete.txt in {} names missing file {rel}", dir.display());
+                assert!(
+                    p.exists(),
+                    "delete.txt in {} names missing file {rel}",
+                    dir.display()
+                );
                 std::fs::remove_file(p).expect("remove");
             }
         }
@@ -210,7 +214,11 @@ impl Run {
 
     /// Asserts the exit code, showing the output on failure.
     pub fn assert_code(&self, code: i32) -> &Run {
-        assert_eq!(self.code, Some(code), "unexpected exit code; output:\n{self}");
+        assert_eq!(
+            self.code,
+            Some(code),
+            "unexpected exit code; output:\n{self}"
+        );
         self
     }
 
@@ -218,7 +226,9 @@ impl Run {
     pub fn assert_no_panic(&self) -> &Run {
         for s in [&self.stdout, &self.stderr] {
             assert!(
-                !s.contains("panicked") && !s.contains("RUST_BACKTRACE") && !s.contains("stack overflow"),
+                !s.contains("panicked")
+                    && !s.contains("RUST_BACKTRACE")
+                    && !s.contains("stack overflow"),
                 "motcua panicked:\n{self}"
             );
         }
@@ -230,7 +240,10 @@ impl Run {
         self.lines()
             .iter()
             .filter_map(|l| {
-                let start = l.find("error[").map(|i| i + 6).or_else(|| l.find("warning[").map(|i| i + 8))?;
+                let start = l
+                    .find("error[")
+                    .map(|i| i + 6)
+                    .or_else(|| l.find("warning[").map(|i| i + 8))?;
                 let end = start + l[start..].find(']')?;
                 Some(l[start..end].to_string())
             })
