@@ -5,3 +5,4 @@ mod support;
 mod corpus;
 mod hostile;
 mod positions;
+mod schema;
