@@ -6,3 +6,4 @@ mod corpus;
 mod hostile;
 mod positions;
 mod schema;
+mod snapshots;
