@@ -37,9 +37,15 @@ fn shipped_schemas_match_the_generated_ones() {
         .filter(|n| n.ends_with(".schema.json"))
         .collect();
     names.sort();
-    let mut want: Vec<String> = FileKind::ALL.iter().map(|k| k.schema_file_name().to_string()).collect();
+    let mut want: Vec<String> = FileKind::ALL
+        .iter()
+        .map(|k| k.schema_file_name().to_string())
+        .collect();
     want.sort();
-    assert_eq!(names, want, "schema/ holds files the code does not generate");
+    assert_eq!(
+        names, want,
+        "schema/ holds files the code does not generate"
+    );
 }
 
 #[test]
@@ -47,8 +53,14 @@ fn schema_write_produces_the_same_files_as_the_library() {
     let fx = Fixture::empty();
     fx.run(&["schema", "--write", "out"]).assert_code(0);
     for kind in FileKind::ALL {
-        let written = std::fs::read_to_string(fx.path("out").join(kind.schema_file_name())).unwrap();
-        assert_eq!(written, json_schema_text(kind), "{}", kind.schema_file_name());
+        let written =
+            std::fs::read_to_string(fx.path("out").join(kind.schema_file_name())).unwrap();
+        assert_eq!(
+            written,
+            json_schema_text(kind),
+            "{}",
+            kind.schema_file_name()
+        );
     }
 }
 
@@ -58,13 +70,30 @@ fn schema_command_prints_draft_07_json_for_every_kind() {
     for (name, kind) in KINDS {
         let run = run_in(&cwd, &["schema", name]);
         run.assert_code(0);
-        let v: serde_json::Value = serde_json::from_str(&run.stdout).unwrap_or_else(|e| panic!("{name}: not JSON: {e}"));
-        assert_eq!(v["$schema"], "http://json-schema.org/draft-07/schema#", "{name}");
+        let v: serde_json::Value =
+            serde_json::from_str(&run.stdout).unwrap_or_else(|e| panic!("{name}: not JSON: {e}"));
+        assert_eq!(
+            v["$schema"], "http://json-schema.org/draft-07/schema#",
+            "{name}"
+        );
         assert_eq!(v["type"], "object", "{name}");
-        assert_eq!(v["additionalProperties"], false, "{name}: unknown keys must be rejected");
-        assert!(v["required"].as_array().is_some_and(|r| !r.is_empty()), "{name}: no required keys");
-        assert!(v["title"].as_str().is_some_and(|t| !t.is_empty()), "{name}: no title");
-        assert_eq!(run.stdout, json_schema_text(kind), "{name}: CLI and library differ");
+        assert_eq!(
+            v["additionalProperties"], false,
+            "{name}: unknown keys must be rejected"
+        );
+        assert!(
+            v["required"].as_array().is_some_and(|r| !r.is_empty()),
+            "{name}: no required keys"
+        );
+        assert!(
+            v["title"].as_str().is_some_and(|t| !t.is_empty()),
+            "{name}: no title"
+        );
+        assert_eq!(
+            run.stdout,
+            json_schema_text(kind),
+            "{name}: CLI and library differ"
+        );
     }
     // The default kind is `procedure`.
     let run = run_in(&cwd, &["schema"]);
@@ -73,15 +102,22 @@ fn schema_command_prints_draft_07_json_for_every_kind() {
 
 #[test]
 fn procedure_schema_describes_the_code_pattern_and_levels() {
-    let v: serde_json::Value = serde_json::from_str(&json_schema_text(FileKind::Procedure)).unwrap();
+    let v: serde_json::Value =
+        serde_json::from_str(&json_schema_text(FileKind::Procedure)).unwrap();
     assert_eq!(v["properties"]["code"]["pattern"], r"^\d\.\d{6}$");
     let text = v.to_string();
     for level in ["ministry", "province", "district", "commune", "other"] {
-        assert!(text.contains(&format!("\"{level}\"")), "level {level} missing");
+        assert!(
+            text.contains(&format!("\"{level}\"")),
+            "level {level} missing"
+        );
     }
     // Every property carries a description (shown as hover text to editors).
     for (key, prop) in v["properties"].as_object().unwrap() {
-        assert!(prop.get("description").is_some(), "`{key}` has no description");
+        assert!(
+            prop.get("description").is_some(),
+            "`{key}` has no description"
+        );
     }
 }
 
@@ -97,7 +133,15 @@ fn schema_write_to_an_unwritable_place_is_a_usage_error() {
 fn real_catalogue_passes_check() {
     let run = run_in(&repo_root(), &["check", "catalogue", "--format", "short"]);
     run.assert_no_panic();
-    let errors: Vec<String> = run.lines().into_iter().filter(|l| l.contains(": error[")).collect();
-    assert!(errors.is_empty(), "the shipped catalogue has errors:\n{}", errors.join("\n"));
+    let errors: Vec<String> = run
+        .lines()
+        .into_iter()
+        .filter(|l| l.contains(": error["))
+        .collect();
+    assert!(
+        errors.is_empty(),
+        "the shipped catalogue has errors:\n{}",
+        errors.join("\n")
+    );
     run.assert_code(0);
 }

@@ -6,7 +6,11 @@ use crate::support::{fixtures, Fixture};
 
 /// Cases rendered in every format: several errors in one file, a warning only, and problems
 /// about files that do not exist (no source excerpt).
-const CASES: [&str; 3] = ["multiple-problems-one-file", "repealed-citation", "missing-sectors"];
+const CASES: [&str; 3] = [
+    "multiple-problems-one-file",
+    "repealed-citation",
+    "missing-sectors",
+];
 
 fn fixture(case: &str) -> Fixture {
     Fixture::base().overlay(&fixtures(&format!("broken/{case}")))
@@ -27,7 +31,11 @@ fn human_format() {
 fn json_format() {
     for case in CASES {
         let run = fixture(case).run(&["check", ".", "--format", "json"]);
-        assert!(run.stderr.is_empty(), "JSON output goes to stdout only: {}", run.stderr);
+        assert!(
+            run.stderr.is_empty(),
+            "JSON output goes to stdout only: {}",
+            run.stderr
+        );
         let v: serde_json::Value = serde_json::from_str(&run.stdout).expect("valid JSON");
         // The counts agree with the list.
         let items = v["diagnostics"].as_array().unwrap();
