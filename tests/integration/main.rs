@@ -6,6 +6,7 @@ mod corpus;
 mod exit_codes;
 mod generator;
 mod hostile;
+mod peer_corpus;
 mod positions;
 mod schema;
 mod snapshots;
@@ -14,3 +15,8 @@ mod snapshots;
 #[path = "../../examples/gen_catalogue.rs"]
 #[allow(dead_code)]
 mod gen_catalogue;
+
+/// The peer-corpus converter, shared with `cargo run --example convert_bench_corpus`.
+#[path = "../../examples/convert_bench_corpus.rs"]
+#[allow(dead_code)]
+mod convert_bench_corpus;
