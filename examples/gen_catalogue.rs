@@ -457,7 +457,7 @@ fn step_texts(obj: &str, agency: &str, days: f64) -> Vec<(&'static str, Actor, S
         (
             "Nộp hồ sơ",
             Actor::Applicant,
-            format!("Nộp hồ sơ trực tiếp tại Bộ phận Một cửa, qua dịch vụ bưu chính công ích hoặc trực tuyến trên Cổng Dịch vụ công quốc gia.\n\n- Sáng: 7 giờ 30 đến 11 giờ 30\n- Chiều: 13 giờ 30 đến 17 giờ 00, từ thứ Hai đến thứ Sáu"),
+            "Nộp hồ sơ trực tiếp tại Bộ phận Một cửa, qua dịch vụ bưu chính công ích hoặc trực tuyến trên Cổng Dịch vụ công quốc gia.\n\n- Sáng: 7 giờ 30 đến 11 giờ 30\n- Chiều: 13 giờ 30 đến 17 giờ 00, từ thứ Hai đến thứ Sáu".to_string(),
         ),
         (
             "Tiếp nhận, kiểm tra hồ sơ",
@@ -552,7 +552,7 @@ pub fn procedure(i: usize, seed: u64) -> ProcedureFile {
             } else {
                 vec![]
             },
-            legal_basis: vec![cite(*r.pick(FEE_DOCS), None)],
+            legal_basis: vec![cite(FEE_DOCS[r.below(FEE_DOCS.len())], None)],
             unverified: false,
             valid_from: None,
             valid_until: None,
@@ -612,7 +612,7 @@ pub fn procedure(i: usize, seed: u64) -> ProcedureFile {
                 required: !name.contains("(nếu"),
                 note: None,
                 legal_basis: vec![cite(
-                    *r.pick(spec.laws),
+                    spec.laws[r.below(spec.laws.len())],
                     Some(format!("khoản {} Điều {}", r.range(1, 4), r.range(5, 40))),
                 )],
                 unverified: false,
