@@ -1,5 +1,6 @@
-//! Where diagnostics point. Legal staff jump to `file:line:col`, so the column must land on the
-//! thing the message talks about.
+//! Where diagnostics point and what they say. Legal staff jump to `file:line:col`, so the
+//! column must land on the thing the message talks about, and the hint must be Vietnamese and
+//! true.
 
 use crate::support::Fixture;
 
@@ -131,4 +132,85 @@ fn without_block(text: &str, key: &str) -> String {
     }
     assert_ne!(out, text, "no `{key}:` block");
     out
+}
+
+#[test]
+fn out_of_range_and_odd_scalars_are_reported_in_place() {
+    // (description, patch from, patch to, expected line prefix)
+    let table: &[(&str, &str, &str, &str)] = &[
+        (
+            "negative count",
+            "copies: 1",
+            "copies: -1",
+            "29:17: error[out-of-range]",
+        ),
+        (
+            "cutoff hour 24",
+            "      - unit: immediate",
+            "      - {unit: immediate, cutoff_hour: 24}",
+            "16:40: error[out-of-range]",
+        ),
+        (
+            "empty levels",
+            "levels: [commune]",
+            "levels: []",
+            "5:1: error[empty-list]",
+        ),
+        (
+            "explicit int tag on code",
+            "code: \"2.000815\"",
+            "code: !!int 2",
+            "1:13: error[wrong-type]",
+        ),
+        (
+            "complex key",
+            "summary:",
+            "? [a, b]\n: x\nsummary:",
+            "3:3: error[yaml-syntax]",
+        ),
+        (
+            "merge key is not supported",
+            "summary:",
+            "<<: {name: x}\nsummary:",
+            "3:1: error[unknown-key]",
+        ),
+    ];
+    for (what, from, to, want) in table {
+        let run = Fixture::base().patch(CT, from, to).check(&[]);
+        run.assert_code(1).assert_no_panic();
+        let lines = run.lines();
+        assert_eq!(lines.len(), 1, "{what}\n{run}");
+        assert!(
+            lines[0].starts_with(&format!("{CT}:{want}")),
+            "{what}: {}",
+            lines[0]
+        );
+    }
+}
+
+// BUG (src/catalogue/schema.rs, `check_alternatives` + `describe`/`description`): `amount` is
+// `Amount` = untagged { Vnd(i64), Word(free) }. A fractional or quoted amount is reported as
+// if `free` were the only valid value, with the English doc comment of `AmountWord` as hint:
+//   `amount: 2000.5` -> "`amount` phải là một trong các giá trị `free`, nhưng đang là số
+//                        2000.5 (The only word an amount may be.)"
+//   `amount: "2000"` -> "giá trị `2000` không hợp lệ cho `amount` (các giá trị hợp lệ: `free`)"
+// The message should say "số nguyên (đồng) hoặc `free`" and, for the quoted number, suggest
+// removing the quotes. The English hint comes from the definitions' doc comments (same root
+// cause as `missing_key_hint_uses_the_vietnamese_field_description`).
+#[test]
+#[ignore = "bug: misleading `amount` messages (only `free` offered, English hint)"]
+fn amount_messages_offer_whole_numbers_and_are_vietnamese() {
+    for bad in ["2000.5", "\"2000\""] {
+        let run = Fixture::base()
+            .patch(CT, "amount: 2000", &format!("amount: {bad}"))
+            .check(&[]);
+        let lines = run.lines();
+        assert_eq!(lines.len(), 1, "{run}");
+        let line = &lines[0];
+        assert!(!line.contains("The only word"), "English hint: {line}");
+        assert!(
+            line.contains("số nguyên"),
+            "whole numbers not offered: {line}"
+        );
+    }
 }
