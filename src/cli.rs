@@ -83,6 +83,27 @@ pub enum Command {
         #[arg(long)]
         deny_warnings: bool,
     },
+    /// Xây dựng trang web tĩnh từ danh mục (mặc định vào thư mục public/).
+    Build {
+        /// Thư mục danh mục (chứa site.yaml).
+        #[arg(default_value = "catalogue")]
+        catalogue: PathBuf,
+        /// Thư mục xuất bản.
+        #[arg(short, long, default_value = "public")]
+        output: PathBuf,
+        /// Địa chỉ gốc khi xuất bản (ghi đè base_url trong site.yaml), ví dụ https://example.gov.vn/thu-tuc/.
+        #[arg(long)]
+        base_url: Option<String>,
+        /// Cho phép thay thế thư mục có sẵn nội dung không do motcua tạo.
+        #[arg(long)]
+        force: bool,
+        /// In thời gian của từng bước.
+        #[arg(short, long)]
+        verbose: bool,
+        /// Định dạng báo lỗi.
+        #[arg(long, value_enum, default_value = "human")]
+        format: FormatArg,
+    },
     /// In JSON Schema (draft-07) của tệp danh mục, sinh từ chính kiểu dữ liệu của motcua.
     Schema {
         /// Loại tệp.
@@ -103,6 +124,21 @@ pub fn run() -> i32 {
             format,
             deny_warnings,
         } => cmd::check::run(&catalogue, format.into(), deny_warnings),
+        Command::Build {
+            catalogue,
+            output,
+            base_url,
+            force,
+            verbose,
+            format,
+        } => cmd::build::run(&cmd::build::BuildArgs {
+            catalogue: &catalogue,
+            out: &output,
+            base_url,
+            force,
+            verbose,
+            format: format.into(),
+        }),
         Command::Schema { kind, write } => cmd::schema::run(kind.into(), write.as_deref()),
     }
 }

@@ -8,3 +8,5 @@ pub mod catalogue;
 pub mod cli;
 pub mod cmd;
 pub mod diagnostics;
+pub mod site;
+pub mod text;

@@ -37,6 +37,9 @@ pub struct SiteFile {
     #[serde(default)]
     #[schemars(description = "Tên giao diện trong thư mục themes/ (mặc định: default).")]
     pub theme: Option<String>,
+    #[serde(default)]
+    #[schemars(description = "Mã các thủ tục nổi bật trên trang chủ (người dân hay làm nhất), theo thứ tự.")]
+    pub featured: Vec<String>,
 }
 
 fn default_languages() -> Vec<String> {

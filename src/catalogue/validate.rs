@@ -399,6 +399,7 @@ fn placeholder_site() -> raw::SiteFile {
         },
         freshness_days: 365,
         theme: None,
+        featured: Vec::new(),
     }
 }
 
@@ -413,7 +414,12 @@ fn read_span_of_key(path: &Path, key: &str) -> Span {
 fn check_file(f: &LoadedFile, forms: &BTreeSet<String>) -> FileResult {
     let mut cx = FileCx::new(&f.path, &f.root);
     let checked = match &f.role {
-        FileRole::Site => typed(f, FileKind::Site, &mut cx.diags).map(Checked::Site),
+        FileRole::Site => typed::<raw::SiteFile>(f, FileKind::Site, &mut cx.diags).map(|s| {
+            for (i, code) in s.featured.iter().enumerate() {
+                cx.reference(RefKind::Procedure, code, p!["featured", i]);
+            }
+            Checked::Site(s)
+        }),
         FileRole::Sectors => typed(f, FileKind::Sectors, &mut cx.diags).map(Checked::Sectors),
         FileRole::Agency(id) => typed::<raw::AgencyFile>(f, FileKind::Agency, &mut cx.diags).map(|a| {
             check_agency(&mut cx, id, &a);

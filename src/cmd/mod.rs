@@ -1,5 +1,6 @@
 //! One adapter per subcommand; each returns the process exit code.
 
+pub mod build;
 pub mod check;
 pub mod schema;
 
