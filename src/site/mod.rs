@@ -104,3 +104,41 @@ pub fn render_site(c: &Catalogue, opts: &BuildOptions) -> Result<Site, SiteError
     timings.push(("feeds", t.elapsed()));
     Ok(Site { files, timings })
 }
+
+/// Renders every page without writing anything, turning a template failure into a
+/// diagnostic, so `check` catches a broken theme before publishing.
+pub fn check_render(c: &Catalogue, opts: &BuildOptions) -> Option<crate::diagnostics::Diagnostic> {
+    use crate::diagnostics::{Diagnostic, Span};
+    match render_site(c, opts) {
+        Ok(_) => None,
+        Err(SiteError::Template { file, message }) => {
+            let file = file.unwrap_or_else(|| PathBuf::from("themes"));
+            // Tera reports positions as "--> 12:5" for syntax errors; use them when present.
+            let span = message
+                .split("--> ")
+                .nth(1)
+                .and_then(|rest| {
+                    let mut it = rest
+                        .split(|ch: char| !ch.is_ascii_digit())
+                        .filter(|s| !s.is_empty());
+                    Some(Span::new(
+                        it.next()?.parse().ok()?,
+                        it.next()?.parse().ok()?,
+                        1,
+                    ))
+                })
+                .unwrap_or_else(Span::start);
+            Some(
+                Diagnostic::error(&file, span, "template", message).with_hint(
+                    "sửa mẫu giao diện; biến có sẵn được mô tả trong README, mục Giao diện",
+                ),
+            )
+        }
+        Err(e) => Some(Diagnostic::error(
+            &c.root,
+            crate::diagnostics::Span::start(),
+            "theme",
+            e.to_string(),
+        )),
+    }
+}

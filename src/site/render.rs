@@ -101,16 +101,23 @@ fn to_json<T: Serialize>(v: &T) -> serde_json::Value {
     serde_json::to_value(v).unwrap_or(serde_json::Value::Null)
 }
 
+fn escape(s: &str) -> String {
+    views::escape_html(s)
+}
+
 /// Builds the Tera instance from the theme's templates.
 pub fn tera(theme: &Theme) -> Result<Tera, SiteError> {
     let mut tera = Tera::default();
     tera.autoescape_on(vec![".html", ".xml"]);
+    // Tera's default also escapes `/`, which bloats every URL; these five suffice in HTML.
+    tera.set_escape_fn(escape);
     let list: Vec<(String, String)> = theme
         .templates
         .iter()
         .map(|(n, (src, _))| (n.clone(), src.clone()))
         .collect();
-    tera.add_raw_templates(list).map_err(|e| template_error(theme, e))?;
+    tera.add_raw_templates(list)
+        .map_err(|e| template_error(theme, e))?;
     Ok(tera)
 }
 
@@ -206,13 +213,21 @@ pub fn render(
     Ok(files)
 }
 
-fn cards<'a>(c: &Catalogue, urls: &Urls, items: impl Iterator<Item = &'a Procedure>) -> Vec<ProcedureCard> {
+fn cards<'a>(
+    c: &Catalogue,
+    urls: &Urls,
+    items: impl Iterator<Item = &'a Procedure>,
+) -> Vec<ProcedureCard> {
     let mut v: Vec<&Procedure> = items.collect();
     pages::sort_by_name(&mut v);
     v.into_iter().map(|p| card(c, urls, p)).collect()
 }
 
-fn page(out_dir: &str, template: &'static str, vars: Vec<(&'static str, serde_json::Value)>) -> PageJob {
+fn page(
+    out_dir: &str,
+    template: &'static str,
+    vars: Vec<(&'static str, serde_json::Value)>,
+) -> PageJob {
     PageJob {
         out: pages::file_for(out_dir),
         url: Some(out_dir.to_string()),
@@ -248,7 +263,11 @@ fn page_jobs(c: &Catalogue, urls: &Urls, opts: &BuildOptions) -> Vec<PageJob> {
         v.truncate(10);
         v
     } else {
-        c.site.featured.iter().filter_map(|code| c.procedure(code)).collect()
+        c.site
+            .featured
+            .iter()
+            .filter_map(|code| c.procedure(code))
+            .collect()
     };
     let journeys: Vec<serde_json::Value> = c
         .journeys
@@ -261,7 +280,15 @@ fn page_jobs(c: &Catalogue, urls: &Urls, opts: &BuildOptions) -> Vec<PageJob> {
         vec![
             ("sectors", to_json(&views::sector_tiles(c, urls))),
             ("journeys", to_json(&journeys)),
-            ("popular", to_json(&featured.iter().map(|p| card(c, urls, p)).collect::<Vec<_>>())),
+            (
+                "popular",
+                to_json(
+                    &featured
+                        .iter()
+                        .map(|p| card(c, urls, p))
+                        .collect::<Vec<_>>(),
+                ),
+            ),
             ("total", serde_json::json!(current().count())),
         ],
     ));
@@ -269,7 +296,11 @@ fn page_jobs(c: &Catalogue, urls: &Urls, opts: &BuildOptions) -> Vec<PageJob> {
     // Procedures and checklists.
     for p in &c.procedures {
         let view = to_json(&views::procedure_view(c, urls, p, opts.today));
-        jobs.push(page(&pages::procedure(&p.code), "procedure.html", vec![("p", view.clone())]));
+        jobs.push(page(
+            &pages::procedure(&p.code),
+            "procedure.html",
+            vec![("p", view.clone())],
+        ));
         jobs.push(PageJob {
             out: pages::file_for(&pages::checklist(&p.code)),
             url: Some(pages::procedure(&p.code)),
@@ -297,8 +328,18 @@ fn page_jobs(c: &Catalogue, urls: &Urls, opts: &BuildOptions) -> Vec<PageJob> {
     ));
     for s in &c.sectors {
         let mut groups = Vec::new();
-        for level in [Level::Province, Level::Commune, Level::Ministry, Level::Other, Level::District] {
-            let items = cards(c, urls, current().filter(|p| p.sector == s.id && p.levels.first() == Some(&level)));
+        for level in [
+            Level::Province,
+            Level::Commune,
+            Level::Ministry,
+            Level::Other,
+            Level::District,
+        ] {
+            let items = cards(
+                c,
+                urls,
+                current().filter(|p| p.sector == s.id && p.levels.first() == Some(&level)),
+            );
             if !items.is_empty() {
                 groups.push(Group {
                     title: Some(views::level_name(level).to_string()),
@@ -307,7 +348,13 @@ fn page_jobs(c: &Catalogue, urls: &Urls, opts: &BuildOptions) -> Vec<PageJob> {
                 });
             }
         }
-        let abolished = cards(c, urls, c.procedures.iter().filter(|p| p.sector == s.id && p.is_abolished()));
+        let abolished = cards(
+            c,
+            urls,
+            c.procedures
+                .iter()
+                .filter(|p| p.sector == s.id && p.is_abolished()),
+        );
         if !abolished.is_empty() {
             groups.push(Group {
                 title: Some("Đã bãi bỏ".into()),
@@ -322,7 +369,9 @@ fn page_jobs(c: &Catalogue, urls: &Urls, opts: &BuildOptions) -> Vec<PageJob> {
                 description: format!("Các thủ tục lĩnh vực {} tại {}.", s.name, c.site.province),
                 intro: s.description.clone(),
                 crumbs: vec![home_crumb("Lĩnh vực", pages::SECTORS)],
-                empty: groups.is_empty().then(|| "Chưa có thủ tục nào trong lĩnh vực này.".to_string()),
+                empty: groups
+                    .is_empty()
+                    .then(|| "Chưa có thủ tục nào trong lĩnh vực này.".to_string()),
                 groups,
                 ..ListPage::default()
             },
@@ -347,7 +396,10 @@ fn page_jobs(c: &Catalogue, urls: &Urls, opts: &BuildOptions) -> Vec<PageJob> {
                 .map(|l| NoteLink {
                     name: views::level_name(*l).to_string(),
                     url: urls.link(&pages::level(*l)),
-                    note: Some(format!("{} thủ tục", current().filter(|p| p.levels.contains(l)).count())),
+                    note: Some(format!(
+                        "{} thủ tục",
+                        current().filter(|p| p.levels.contains(l)).count()
+                    )),
                 })
                 .collect(),
             ..ListPage::default()
@@ -360,7 +412,11 @@ fn page_jobs(c: &Catalogue, urls: &Urls, opts: &BuildOptions) -> Vec<PageJob> {
             .map(|s| Group {
                 title: Some(s.name.clone()),
                 anchor: s.id.clone(),
-                items: cards(c, urls, current().filter(|p| p.levels.contains(l) && p.sector == s.id)),
+                items: cards(
+                    c,
+                    urls,
+                    current().filter(|p| p.levels.contains(l) && p.sector == s.id),
+                ),
             })
             .filter(|g| !g.items.is_empty())
             .collect();
@@ -368,7 +424,11 @@ fn page_jobs(c: &Catalogue, urls: &Urls, opts: &BuildOptions) -> Vec<PageJob> {
             &pages::level(*l),
             ListPage {
                 title: format!("Thủ tục {}", views::level_name(*l).to_lowercase()),
-                description: format!("Thủ tục hành chính {} tại {}.", views::level_name(*l).to_lowercase(), c.site.province),
+                description: format!(
+                    "Thủ tục hành chính {} tại {}.",
+                    views::level_name(*l).to_lowercase(),
+                    c.site.province
+                ),
                 crumbs: vec![home_crumb("Cấp thực hiện", pages::LEVELS)],
                 groups,
                 ..ListPage::default()
@@ -381,7 +441,9 @@ fn page_jobs(c: &Catalogue, urls: &Urls, opts: &BuildOptions) -> Vec<PageJob> {
         pages::AGENCIES,
         ListPage {
             title: "Cơ quan và nơi nộp hồ sơ".into(),
-            description: "Cơ quan giải quyết thủ tục và bộ phận một cửa: địa chỉ, giờ làm việc, điện thoại.".into(),
+            description:
+                "Cơ quan giải quyết thủ tục và bộ phận một cửa: địa chỉ, giờ làm việc, điện thoại."
+                    .into(),
             links: c
                 .agencies
                 .values()
@@ -400,7 +462,11 @@ fn page_jobs(c: &Catalogue, urls: &Urls, opts: &BuildOptions) -> Vec<PageJob> {
             value: views::level_name(a.level).to_string(),
             url: None,
         }];
-        for (label, value) in [("Địa chỉ", &a.address), ("Điện thoại", &a.phone), ("Thư điện tử", &a.email)] {
+        for (label, value) in [
+            ("Địa chỉ", &a.address),
+            ("Điện thoại", &a.phone),
+            ("Thư điện tử", &a.email),
+        ] {
             if let Some(v) = value {
                 details.push(Detail {
                     label,
@@ -427,22 +493,53 @@ fn page_jobs(c: &Catalogue, urls: &Urls, opts: &BuildOptions) -> Vec<PageJob> {
             details.push(Detail {
                 label: "Bản đồ",
                 value: "Xem trên OpenStreetMap".into(),
-                url: Some(format!("https://www.openstreetmap.org/?mlat={:.6}&mlon={:.6}#map=17/{:.6}/{:.6}", k.lat, k.lon, k.lat, k.lon)),
+                url: Some(format!(
+                    "https://www.openstreetmap.org/?mlat={:.6}&mlon={:.6}#map=17/{:.6}/{:.6}",
+                    k.lat, k.lon, k.lat, k.lon
+                )),
             });
         }
         if !a.channels.is_empty() {
             details.push(Detail {
                 label: "Nhận hồ sơ",
-                value: a.channels.iter().map(|k| views::channel_name(*k)).collect::<Vec<_>>().join(", "),
+                value: a
+                    .channels
+                    .iter()
+                    .map(|k| views::channel_name(*k))
+                    .collect::<Vec<_>>()
+                    .join(", "),
                 url: None,
             });
         }
         let id = a.id.as_str();
         let groups: Vec<Group> = [
-            ("Nộp hồ sơ tại đây", "nop", Box::new(|p: &&Procedure| p.offices.iter().any(|o| o == id)) as Box<dyn Fn(&&Procedure) -> bool>),
-            ("Cơ quan có thẩm quyền", "tham-quyen", Box::new(|p: &&Procedure| p.agencies.competent == id)),
-            ("Cơ quan thực hiện", "thuc-hien", Box::new(|p: &&Procedure| p.agencies.executing.iter().any(|x| x == id))),
-            ("Cơ quan phối hợp hoặc được ủy quyền", "phoi-hop", Box::new(|p: &&Procedure| p.agencies.coordinating.iter().chain(p.agencies.delegated.iter()).any(|x| x == id))),
+            (
+                "Nộp hồ sơ tại đây",
+                "nop",
+                Box::new(|p: &&Procedure| p.offices.iter().any(|o| o == id))
+                    as Box<dyn Fn(&&Procedure) -> bool>,
+            ),
+            (
+                "Cơ quan có thẩm quyền",
+                "tham-quyen",
+                Box::new(|p: &&Procedure| p.agencies.competent == id),
+            ),
+            (
+                "Cơ quan thực hiện",
+                "thuc-hien",
+                Box::new(|p: &&Procedure| p.agencies.executing.iter().any(|x| x == id)),
+            ),
+            (
+                "Cơ quan phối hợp hoặc được ủy quyền",
+                "phoi-hop",
+                Box::new(|p: &&Procedure| {
+                    p.agencies
+                        .coordinating
+                        .iter()
+                        .chain(p.agencies.delegated.iter())
+                        .any(|x| x == id)
+                }),
+            ),
         ]
         .into_iter()
         .map(|(title, anchor, f)| Group {
@@ -456,12 +553,17 @@ fn page_jobs(c: &Catalogue, urls: &Urls, opts: &BuildOptions) -> Vec<PageJob> {
             &pages::agency(id),
             ListPage {
                 title: a.name.clone(),
-                description: format!("{}: địa chỉ, giờ làm việc và các thủ tục giải quyết.", a.name),
+                description: format!(
+                    "{}: địa chỉ, giờ làm việc và các thủ tục giải quyết.",
+                    a.name
+                ),
                 intro: a.description.clone(),
                 crumbs: vec![home_crumb("Cơ quan", pages::AGENCIES)],
                 details,
                 sources: sources(&a.sources),
-                empty: groups.is_empty().then(|| "Chưa có thủ tục nào gắn với cơ quan này.".to_string()),
+                empty: groups
+                    .is_empty()
+                    .then(|| "Chưa có thủ tục nào gắn với cơ quan này.".to_string()),
                 groups,
                 ..ListPage::default()
             },
@@ -489,20 +591,44 @@ fn page_jobs(c: &Catalogue, urls: &Urls, opts: &BuildOptions) -> Vec<PageJob> {
     let citing = citations_by_document(c);
     for d in c.legal.values() {
         let mut details = vec![
-            Detail { label: "Số, ký hiệu", value: d.number.clone(), url: None },
-            Detail { label: "Loại văn bản", value: d.kind.clone(), url: None },
-            Detail { label: "Cơ quan ban hành", value: d.issuer.clone(), url: None },
-            Detail { label: "Ngày ban hành", value: date_text(&d.signed), url: None },
+            Detail {
+                label: "Số, ký hiệu",
+                value: d.number.clone(),
+                url: None,
+            },
+            Detail {
+                label: "Loại văn bản",
+                value: d.kind.clone(),
+                url: None,
+            },
+            Detail {
+                label: "Cơ quan ban hành",
+                value: d.issuer.clone(),
+                url: None,
+            },
+            Detail {
+                label: "Ngày ban hành",
+                value: date_text(&d.signed),
+                url: None,
+            },
         ];
         if let Some(e) = &d.effective {
-            details.push(Detail { label: "Ngày hiệu lực", value: date_text(e), url: None });
+            details.push(Detail {
+                label: "Ngày hiệu lực",
+                value: date_text(e),
+                url: None,
+            });
         }
         details.push(Detail {
             label: "Tình trạng",
             value: match d.status {
                 crate::catalogue::model::LegalStatus::InForce => "Còn hiệu lực".to_string(),
-                crate::catalogue::model::LegalStatus::PartlyInForce => "Còn hiệu lực một phần".to_string(),
-                crate::catalogue::model::LegalStatus::NotYetInForce => "Chưa có hiệu lực".to_string(),
+                crate::catalogue::model::LegalStatus::PartlyInForce => {
+                    "Còn hiệu lực một phần".to_string()
+                }
+                crate::catalogue::model::LegalStatus::NotYetInForce => {
+                    "Chưa có hiệu lực".to_string()
+                }
                 crate::catalogue::model::LegalStatus::Repealed => match &d.repealed_by {
                     Some(r) => format!("Hết hiệu lực (thay bằng {r})"),
                     None => "Hết hiệu lực".to_string(),
@@ -511,7 +637,11 @@ fn page_jobs(c: &Catalogue, urls: &Urls, opts: &BuildOptions) -> Vec<PageJob> {
             url: None,
         });
         if let Some(u) = d.url.as_ref().filter(|u| u.starts_with("http")) {
-            details.push(Detail { label: "Toàn văn", value: "Xem toàn văn".into(), url: Some(u.clone()) });
+            details.push(Detail {
+                label: "Toàn văn",
+                value: "Xem toàn văn".into(),
+                url: Some(u.clone()),
+            });
         }
         let codes = citing.get(d.number.as_str()).cloned().unwrap_or_default();
         let items = cards(c, urls, codes.iter().filter_map(|code| c.procedure(code)));
@@ -519,16 +649,25 @@ fn page_jobs(c: &Catalogue, urls: &Urls, opts: &BuildOptions) -> Vec<PageJob> {
             &pages::legal(&d.number),
             ListPage {
                 title: format!("{} {}", d.kind, d.number),
-                description: format!("{} {}: {}. Các thủ tục dựa trên văn bản này.", d.kind, d.number, d.title),
+                description: format!(
+                    "{} {}: {}. Các thủ tục dựa trên văn bản này.",
+                    d.kind, d.number, d.title
+                ),
                 intro: Some(d.title.clone()),
                 crumbs: vec![home_crumb("Văn bản pháp luật", pages::LEGAL)],
                 details,
                 sources: sources(&d.sources),
-                empty: items.is_empty().then(|| "Chưa có thủ tục nào trích dẫn văn bản này.".to_string()),
+                empty: items
+                    .is_empty()
+                    .then(|| "Chưa có thủ tục nào trích dẫn văn bản này.".to_string()),
                 groups: if items.is_empty() {
                     vec![]
                 } else {
-                    vec![Group { title: Some("Thủ tục dựa trên văn bản này".into()), anchor: "thu-tuc".into(), items }]
+                    vec![Group {
+                        title: Some("Thủ tục dựa trên văn bản này".into()),
+                        anchor: "thu-tuc".into(),
+                        items,
+                    }]
                 },
                 ..ListPage::default()
             },
@@ -550,7 +689,10 @@ fn page_jobs(c: &Catalogue, urls: &Urls, opts: &BuildOptions) -> Vec<PageJob> {
                     note: Some(format!("{} thủ tục", j.steps.len())),
                 })
                 .collect(),
-            empty: c.journeys.is_empty().then(|| "Chưa có nhóm thủ tục nào.".to_string()),
+            empty: c
+                .journeys
+                .is_empty()
+                .then(|| "Chưa có nhóm thủ tục nào.".to_string()),
             ..ListPage::default()
         },
     ));
@@ -564,7 +706,11 @@ fn page_jobs(c: &Catalogue, urls: &Urls, opts: &BuildOptions) -> Vec<PageJob> {
             url: None,
         }];
         if let Some(t) = &j.total_time_limit {
-            details.push(Detail { label: "Tổng thời hạn", value: views::time_limit_text(t), url: None });
+            details.push(Detail {
+                label: "Tổng thời hạn",
+                value: views::time_limit_text(t),
+                url: None,
+            });
         }
         jobs.push(list(
             &pages::journey(&j.id),
@@ -581,7 +727,9 @@ fn page_jobs(c: &Catalogue, urls: &Urls, opts: &BuildOptions) -> Vec<PageJob> {
                         let p = c.procedure(&s.procedure);
                         JourneyStepView {
                             code: s.procedure.clone(),
-                            name: p.map(|p| p.name.clone()).unwrap_or_else(|| s.procedure.clone()),
+                            name: p
+                                .map(|p| p.name.clone())
+                                .unwrap_or_else(|| s.procedure.clone()),
                             url: urls.link(&pages::procedure(&s.procedure)),
                             time: s
                                 .time_limit
@@ -612,10 +760,17 @@ fn page_jobs(c: &Catalogue, urls: &Urls, opts: &BuildOptions) -> Vec<PageJob> {
         pages::AZ,
         ListPage {
             title: "Tất cả thủ tục (A–Z)".into(),
-            description: format!("Danh sách đầy đủ {} thủ tục hành chính theo thứ tự chữ cái.", c.procedures.len()),
+            description: format!(
+                "Danh sách đầy đủ {} thủ tục hành chính theo thứ tự chữ cái.",
+                c.procedures.len()
+            ),
             links: by_letter
                 .keys()
-                .map(|l| NoteLink { name: l.clone(), url: format!("#chu-{}", l.to_lowercase()), note: None })
+                .map(|l| NoteLink {
+                    name: l.clone(),
+                    url: format!("#chu-{}", l.to_lowercase()),
+                    note: None,
+                })
                 .collect(),
             groups: by_letter
                 .iter()
@@ -645,7 +800,10 @@ fn sources(s: &[crate::catalogue::model::Source]) -> Vec<SourceLink> {
     s.iter()
         .map(|s| SourceLink {
             title: s.title.clone(),
-            url: s.url.clone().filter(|u| u.starts_with("http://") || u.starts_with("https://")),
+            url: s
+                .url
+                .clone()
+                .filter(|u| u.starts_with("http://") || u.starts_with("https://")),
         })
         .collect()
 }
@@ -662,8 +820,16 @@ pub fn citations_by_document(c: &Catalogue) -> BTreeMap<&str, BTreeSet<String>> 
     for p in &c.procedures {
         let mut docs: Vec<&str> = p.legal_basis.iter().map(|b| b.document.as_str()).collect();
         for ch in &p.channels {
-            docs.extend(ch.time_limits.iter().flat_map(|t| t.legal_basis.iter().map(|b| b.document.as_str())));
-            docs.extend(ch.fees.iter().flat_map(|f| f.legal_basis.iter().map(|b| b.document.as_str())));
+            docs.extend(
+                ch.time_limits
+                    .iter()
+                    .flat_map(|t| t.legal_basis.iter().map(|b| b.document.as_str())),
+            );
+            docs.extend(
+                ch.fees
+                    .iter()
+                    .flat_map(|f| f.legal_basis.iter().map(|b| b.document.as_str())),
+            );
         }
         for g in &p.papers {
             for i in &g.items {
@@ -673,7 +839,11 @@ pub fn citations_by_document(c: &Catalogue) -> BTreeMap<&str, BTreeSet<String>> 
                 }
             }
         }
-        docs.extend(p.conditions.iter().flat_map(|k| k.legal_basis.iter().map(|b| b.document.as_str())));
+        docs.extend(
+            p.conditions
+                .iter()
+                .flat_map(|k| k.legal_basis.iter().map(|b| b.document.as_str())),
+        );
         for d in docs {
             if let Some((key, _)) = c.legal.get_key_value(d) {
                 map.entry(key.as_str()).or_default().insert(p.code.clone());
