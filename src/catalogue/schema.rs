@@ -236,7 +236,7 @@ impl<'a> Checker<'a> {
                                 "`{field}` phải là {expected}, nhưng đang là {}",
                                 found(node)
                             ),
-                            description(schema),
+                            None,
                         );
                     }
                 }
@@ -247,7 +247,7 @@ impl<'a> Checker<'a> {
         }
         if !type_matches(node, schema) {
             let expected = describe(self, schema);
-            let hint = type_hint(node, schema, &expected).or_else(|| description(schema));
+            let hint = type_hint(node, schema, &expected);
             let span = if matches!(node.value, Value::Null) {
                 key_span.unwrap_or(node.span)
             } else {
@@ -363,7 +363,7 @@ impl<'a> Checker<'a> {
             Some(issues) => self.out.extend(issues),
             None => {
                 let expected = describe(self, schema);
-                let hint = type_hint(node, schema, &expected).or_else(|| description(schema));
+                let hint = type_hint(node, schema, &expected);
                 self.push(
                     node.span,
                     "wrong-type",
@@ -451,7 +451,9 @@ impl<'a> Checker<'a> {
                 if !entries.iter().any(|(k, _)| k.name == r) {
                     let hint = props
                         .get(r)
-                        .and_then(|p| description(self.resolve(p)))
+                        // The property's own description is the Vietnamese one; the type's
+                        // doc comment is written for developers.
+                        .and_then(description)
                         .map(|d| format!("thêm dòng `{r}: …` ({d})"));
                     self.push(
                         key_span.unwrap_or(node.span),

@@ -152,13 +152,26 @@ pub enum PathSeg {
 pub fn parse(text: &str) -> Result<Node, ParseError> {
     let mut builder = Builder::default();
     let mut parser = Parser::new_from_str(text);
-    if let Err(e) = parser.load(&mut builder, true) {
-        let m = e.marker();
-        return Err(ParseError {
-            span: Span::new(m.line() as u32, m.col() as u32 + 1, 1),
-            message: format!("lỗi cú pháp YAML: {}", e.info()),
-            hint: Some(syntax_hint(e.info())),
-        });
+    // Pull events one at a time rather than `Parser::load`, which recurses per nesting level
+    // and overflows the stack on hostile input before our depth limit can stop it.
+    loop {
+        match parser.next_token() {
+            Ok((Event::StreamEnd, _)) => break,
+            Ok((ev, mark)) => {
+                builder.on_event(ev, mark);
+                if builder.error.is_some() {
+                    break;
+                }
+            }
+            Err(e) => {
+                let m = e.marker();
+                return Err(ParseError {
+                    span: Span::new(m.line() as u32, m.col() as u32 + 1, 1),
+                    message: format!("lỗi cú pháp YAML: {}", e.info()),
+                    hint: Some(syntax_hint(e.info())),
+                });
+            }
+        }
     }
     if let Some(err) = builder.error {
         return Err(err);
@@ -265,6 +278,13 @@ impl Builder {
                             return;
                         }
                     };
+                    // yaml-rust2 marks a block mapping at its first `:`; the first key is
+                    // where a reader sees the mapping start.
+                    if let Value::Map(entries) = &map.value {
+                        if entries.is_empty() && node.span < map.span {
+                            map.span = node.span;
+                        }
+                    }
                     *pending = Some(Key {
                         name,
                         span: node.span,
