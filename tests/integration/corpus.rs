@@ -1,0 +1,194 @@
+//! The broken-fixture corpus: `tests/fixtures/broken/<case>/` holds only the files that differ
+//! from `tests/fixtures/base` (plus `delete.txt` for files to remove) and `expected.txt`, the
+//! exact `motcua check --format short` output. Each case has one defect (except
+//! `multiple-problems-one-file`, which checks that every problem in a file is reported).
+//!
+//! To regenerate after an intended change in messages: `MOTCUA_BLESS=1 cargo test --test
+//! integration corpus`, then review `git diff tests/fixtures/broken`.
+
+use std::path::PathBuf;
+
+use crate::support::{fixtures, Fixture};
+
+/// Fewest cases the corpus must hold.
+const MIN_CASES: usize = 35;
+
+fn cases() -> Vec<(String, PathBuf)> {
+    let dir = fixtures("broken");
+    let mut out: Vec<(String, PathBuf)> = std::fs::read_dir(&dir)
+        .expect("tests/fixtures/broken")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.is_dir())
+        .map(|p| (p.file_name().unwrap().to_string_lossy().into_owned(), p))
+        .collect();
+    out.sort();
+    out
+}
+
+#[test]
+fn base_fixture_is_clean() {
+    let run = Fixture::base().check(&[]);
+    run.assert_code(0).assert_no_panic();
+    assert_eq!(
+        run.lines(),
+        Vec::<String>::new(),
+        "base fixture must have no diagnostics"
+    );
+    let strict = Fixture::base().check(&["--deny-warnings"]);
+    strict.assert_code(0);
+}
+
+#[test]
+fn corpus_is_large_enough_and_complete() {
+    let cases = cases();
+    assert!(
+        cases.len() >= MIN_CASES,
+        "only {} broken fixtures",
+        cases.len()
+    );
+    for (name, dir) in &cases {
+        let expected = dir.join("expected.txt");
+        assert!(expected.exists(), "{name}: no expected.txt");
+        let text = std::fs::read_to_string(&expected).unwrap();
+        assert!(!text.trim().is_empty(), "{name}: expected.txt is empty");
+        let files = walkdir::WalkDir::new(dir)
+            .into_iter()
+            .filter_map(Result::ok)
+            .filter(|e| e.file_type().is_file())
+            .count();
+        assert!(files >= 2, "{name}: no overlay files besides expected.txt");
+    }
+}
+
+#[test]
+fn every_broken_fixture_reports_exactly_its_expected_lines() {
+    let bless = std::env::var_os("MOTCUA_BLESS").is_some();
+    let mut failures = Vec::new();
+    for (name, dir) in cases() {
+        let fx = Fixture::base().overlay(&dir);
+        let run = fx.check(&[]);
+        if run.code.is_none() || run.stderr.contains("panicked") {
+            failures.push(format!("{name}: crashed\n{run}"));
+            continue;
+        }
+        let got = run.lines();
+        let expected_path = dir.join("expected.txt");
+        if bless {
+            let mut text = got.join("\n");
+            text.push('\n');
+            std::fs::write(&expected_path, text).unwrap();
+        }
+        let expected: Vec<String> = std::fs::read_to_string(&expected_path)
+            .unwrap_or_default()
+            .lines()
+            .map(String::from)
+            .collect();
+        if got != expected {
+            failures.push(format!(
+                "{name}: output differs\n--- expected\n{}\n--- got\n{}",
+                expected.join("\n"),
+                got.join("\n")
+            ));
+            continue;
+        }
+        // Exit codes: 1 with any error; 0 with warnings only, but 1 with --deny-warnings.
+        let has_error = expected.iter().any(|l| l.contains(": error["));
+        let want = if has_error { 1 } else { 0 };
+        if run.code != Some(want) {
+            failures.push(format!("{name}: exit {:?}, want {want}", run.code));
+        }
+        if !has_error {
+            let strict = fx.check(&["--deny-warnings"]);
+            if strict.code != Some(1) {
+                failures.push(format!(
+                    "{name}: --deny-warnings exit {:?}, want 1",
+                    strict.code
+                ));
+            }
+            if strict.lines() != expected {
+                failures.push(format!("{name}: --deny-warnings changed the output"));
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} fixture(s) failed:\n\n{}",
+        failures.len(),
+        failures.join("\n\n")
+    );
+}
+
+/// The codes each case is about: guards against a blessed `expected.txt` that no longer shows
+/// the defect the case was written for.
+#[test]
+fn each_case_reports_the_defect_it_is_named_for() {
+    let table: &[(&str, &[&str])] = &[
+        ("yaml-syntax-unclosed-quote", &["yaml-syntax"]),
+        ("yaml-tab-indentation", &["yaml-syntax"]),
+        ("yaml-duplicate-key", &["yaml-syntax"]),
+        ("yaml-multiple-documents", &["yaml-syntax"]),
+        ("not-utf8", &["not-utf8"]),
+        ("unknown-key-procedure", &["unknown-key"]),
+        ("unknown-key-agency", &["unknown-key"]),
+        ("unknown-key-legal", &["unknown-key"]),
+        ("unknown-key-site", &["unknown-key"]),
+        ("wrong-type-string-for-list", &["wrong-type"]),
+        ("wrong-type-list-for-string", &["wrong-type"]),
+        ("wrong-type-unquoted-code", &["wrong-type"]),
+        ("missing-required-field", &["missing-key"]),
+        ("bad-code-format", &["bad-format"]),
+        ("code-file-mismatch", &["code-file-mismatch"]),
+        ("sector-dir-mismatch", &["sector-dir-mismatch"]),
+        ("duplicate-procedure-code", &["duplicate-code"]),
+        ("dangling-agency", &["dangling-reference"]),
+        ("dangling-sector", &["dangling-reference"]),
+        ("dangling-legal", &["dangling-reference"]),
+        ("dangling-journey-procedure", &["dangling-reference"]),
+        ("dangling-form-file", &["missing-form"]),
+        ("form-path-escape", &["form-path"]),
+        ("invalid-date", &["bad-date"]),
+        ("bad-date-format", &["bad-date"]),
+        ("negative-amount", &["negative-amount"]),
+        ("unknown-time-unit", &["bad-value"]),
+        ("unknown-level-tinh", &["bad-value"]),
+        ("fee-ungrounded", &["ungrounded"]),
+        ("paper-ungrounded", &["ungrounded"]),
+        ("condition-ungrounded", &["ungrounded"]),
+        ("repealed-citation", &["repealed-citation"]),
+        ("district-level-after-2025", &["district-level"]),
+        ("stale-last-verified", &["stale"]),
+        ("missing-site", &["missing-file"]),
+        (
+            "missing-sectors",
+            &[
+                "missing-file",
+                "dangling-reference",
+                "dangling-reference",
+                "dangling-reference",
+            ],
+        ),
+        ("duplicate-sector-id", &["duplicate-sector"]),
+        ("duplicate-legal-number", &["duplicate-legal"]),
+        ("time-limit-missing-value", &["missing-value"]),
+        ("empty-channels", &["empty-list"]),
+        (
+            "multiple-problems-one-file",
+            &["bad-value", "unknown-key", "wrong-type"],
+        ),
+    ];
+    let names: Vec<String> = cases().into_iter().map(|(n, _)| n).collect();
+    for (name, _) in table {
+        assert!(names.iter().any(|n| n == name), "no fixture named {name}");
+    }
+    for (name, dir) in cases() {
+        let Some((_, codes)) = table.iter().find(|(n, _)| *n == name) else {
+            continue;
+        };
+        let run = Fixture::base().overlay(&dir).check(&[]);
+        let mut got = run.codes();
+        got.sort();
+        let mut want: Vec<String> = codes.iter().map(|s| s.to_string()).collect();
+        want.sort();
+        assert_eq!(got, want, "{name}: codes differ\n{run}");
+    }
+}

@@ -1,0 +1,22 @@
+//! Integration tests: run the real `motcua` binary on fixture catalogues.
+
+mod support;
+
+mod corpus;
+mod exit_codes;
+mod generator;
+mod hostile;
+mod peer_corpus;
+mod positions;
+mod schema;
+mod snapshots;
+
+/// The synthetic catalogue generator, shared with `cargo run --example gen_catalogue`.
+#[path = "../../examples/gen_catalogue.rs"]
+#[allow(dead_code)]
+mod gen_catalogue;
+
+/// The peer-corpus converter, shared with `cargo run --example convert_bench_corpus`.
+#[path = "../../examples/convert_bench_corpus.rs"]
+#[allow(dead_code)]
+mod convert_bench_corpus;

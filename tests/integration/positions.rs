@@ -1,0 +1,134 @@
+//! Where diagnostics point. Legal staff jump to `file:line:col`, so the column must land on the
+//! thing the message talks about.
+
+use crate::support::Fixture;
+
+const CT: &str = "procedures/chung-thuc/2.000815.yaml";
+
+#[test]
+fn values_and_keys_are_located_exactly() {
+    // (description, patch from, patch to, expected line prefix)
+    let table: &[(&str, &str, &str, &str)] = &[
+        (
+            "enum value in a flow list",
+            "levels: [commune]",
+            "levels: [xa]",
+            "5:10: error[bad-value]",
+        ),
+        (
+            "unknown key at column 1",
+            "summary:",
+            "alrt: \"x\"\nsummary:",
+            "3:1: error[unknown-key]",
+        ),
+        (
+            "scalar value",
+            "amount: 2000",
+            "amount: -1",
+            "20:17: error[negative-amount]",
+        ),
+        (
+            "reference in a flow mapping",
+            "  - {document: \"23/2015/NĐ-CP\"}",
+            "  - {document: \"23/2015/ND-CP\"}",
+            "37:16: error[dangling-reference]",
+        ),
+        (
+            "date value",
+            "signed: \"2020-06-01\"",
+            "signed: \"2020-6-1\"",
+            "40:11: error[bad-date]",
+        ),
+    ];
+    for (what, from, to, want) in table {
+        let run = Fixture::base().patch(CT, from, to).check(&[]);
+        let lines = run.lines();
+        assert_eq!(lines.len(), 1, "{what}\n{run}");
+        assert!(
+            lines[0].starts_with(&format!("{CT}:{want}")),
+            "{what}: {}",
+            lines[0]
+        );
+    }
+}
+
+// BUG (src/catalogue/yaml.rs, `Event::MappingStart`): a *block* mapping's span is taken from
+// the marker yaml-rust2 gives its MappingStart event, which is the position of the first `:`
+// (yaml-rust2's scanner rolls the indent with the value-indicator mark, not the key's). So
+// every diagnostic that points at a whole mapping lands just after its first key: a missing
+// top-level key is reported at 1:5 (`code|:`) instead of 1:1, an ungrounded fee item
+// `      - kind: fee` at col 13 instead of col 9, and the same for `no-count`, `missing-key`
+// in nested objects, `ungrounded` papers and conditions. Fix: give a block mapping the span
+// of its first key (known when that key is attached).
+#[test]
+#[ignore = "bug: block mapping spans point after the first key (yaml.rs MappingStart marker)"]
+fn whole_mapping_problems_point_at_the_mapping_start() {
+    let table: &[(&str, &str, &str, &str)] = &[
+        (
+            "missing top-level key",
+            "name: \"Thủ tục chứng thực bản sao từ bản chính giấy tờ, văn bản\"\n",
+            "",
+            "1:1: error[missing-key]",
+        ),
+        (
+            "ungrounded fee",
+            "        per: \"trang\"\n        legal_basis: [{document: \"23/2015/NĐ-CP\"}]\n",
+            "        per: \"trang\"\n",
+            "18:9: error[ungrounded]",
+        ),
+    ];
+    for (what, from, to, want) in table {
+        let run = Fixture::base().patch(CT, from, to).check(&[]);
+        let lines = run.lines();
+        assert_eq!(lines.len(), 1, "{what}\n{run}");
+        assert!(
+            lines[0].starts_with(&format!("{CT}:{want}")),
+            "{what}: {}",
+            lines[0]
+        );
+    }
+}
+
+// BUG (src/catalogue/schema.rs, `check_object`, missing-key hint): the hint is built from
+// `description(self.resolve(p))`, i.e. the description of the *resolved type* when the
+// property is a `$ref`. For struct-typed fields that is the Rust doc comment of the type, in
+// English ("What the applicant receives."), instead of the field's own Vietnamese
+// description on the property ("Kết quả thực hiện."). Affects `result`, `agencies`,
+// `version`, `feedback`, `time_limit`… Fix: prefer `description(p)` and fall back to the
+// resolved schema's.
+#[test]
+#[ignore = "bug: missing-key hint shows the English doc comment of the field's type"]
+fn missing_key_hint_uses_the_vietnamese_field_description() {
+    for (key, want) in [
+        ("result", "Kết quả thực hiện."),
+        ("version", "Phiên bản: quyết định công bố"),
+    ] {
+        let text = without_block(&Fixture::base().read(CT), key);
+        let run = Fixture::base().write(CT, text).check(&[]);
+        let line = run
+            .lines()
+            .into_iter()
+            .find(|l| l.contains("missing-key"))
+            .unwrap();
+        assert!(line.contains(want), "{key}: {line}");
+    }
+}
+
+/// `text` without the top-level `key:` line and the indented lines under it.
+fn without_block(text: &str, key: &str) -> String {
+    let mut out = String::new();
+    let mut skipping = false;
+    for line in text.split_inclusive('\n') {
+        if line.starts_with(&format!("{key}:")) {
+            skipping = true;
+            continue;
+        }
+        if skipping && line.starts_with(' ') {
+            continue;
+        }
+        skipping = false;
+        out.push_str(line);
+    }
+    assert_ne!(out, text, "no `{key}:` block");
+    out
+}
