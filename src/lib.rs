@@ -4,3 +4,4 @@
 //! `catalogue::model` → `site` (render, write) and `search` (index).
 
 pub mod catalogue;
+pub mod search;

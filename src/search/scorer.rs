@@ -1,0 +1,269 @@
+//! A Rust port of the browser scorer in `search.js`, reading the static index files, so
+//! tests and tools can rank exactly as the browser does. Keep the two in step.
+//!
+//! Ranking: every query word must match (fillers such as "làm" are optional) — exactly,
+//! as a prefix when it is the last word being typed (×0.8), or with one typo when it is
+//! unknown (×0.5). A word scores `factor · idf · weight` (best variant), plus half that for
+//! an exact accented match when the user typed accents, plus `idf · weight` per matching
+//! adjacent-word pair. When no doc has every required word, docs with some are ranked with
+//! their score scaled by the share of words matched.
+
+use std::cell::RefCell;
+use std::collections::{BTreeMap, HashMap};
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use super::normalize::{fold, query_terms, within_one_edit};
+use super::shards::Manifest;
+
+/// Score factor of a prefix expansion of the last word.
+pub const PREFIX_FACTOR: f64 = 0.8;
+/// Score factor of a one-typo match.
+pub const TYPO_FACTOR: f64 = 0.5;
+/// Share of the word score added for an exact accented match.
+pub const ACCENT_BONUS: f64 = 0.5;
+/// Score factor of an adjacent-pair (phrase) match.
+pub const PAIR_FACTOR: f64 = 1.0;
+/// Most prefix expansions considered for the last word.
+pub const MAX_EXPANSIONS: usize = 50;
+/// Most extra shards read to expand a prefix.
+pub const MAX_PREFIX_SHARDS: usize = 2;
+
+type Shard = BTreeMap<String, Vec<u32>>;
+
+/// An opened static index; shards and records are read on demand and cached.
+pub struct StaticIndex {
+    dir: PathBuf,
+    manifest: Manifest,
+    shards: RefCell<HashMap<usize, Shard>>,
+    /// Files read so far with their sizes (what a browser would have downloaded).
+    loaded: RefCell<BTreeMap<String, usize>>,
+}
+
+fn bad(e: impl std::fmt::Display) -> io::Error {
+    io::Error::new(io::ErrorKind::InvalidData, e.to_string())
+}
+
+impl StaticIndex {
+    /// Opens `index_dir/search/manifest.json`.
+    pub fn open(index_dir: &Path) -> io::Result<Self> {
+        let dir = index_dir.join("search");
+        let bytes = fs::read(dir.join("manifest.json"))?;
+        let manifest: Manifest = serde_json::from_slice(&bytes).map_err(bad)?;
+        let loaded = BTreeMap::from([("manifest.json".to_string(), bytes.len())]);
+        Ok(Self {
+            dir,
+            manifest,
+            shards: RefCell::new(HashMap::new()),
+            loaded: RefCell::new(loaded),
+        })
+    }
+
+    /// Files read so far and their total size in bytes.
+    pub fn loaded_bytes(&self) -> usize {
+        self.loaded.borrow().values().sum()
+    }
+
+    /// Names of the files read so far, relative to `search/`.
+    pub fn loaded_files(&self) -> Vec<String> {
+        self.loaded.borrow().keys().cloned().collect()
+    }
+
+    fn read(&self, name: &str) -> io::Result<Vec<u8>> {
+        let bytes = fs::read(self.dir.join(name))?;
+        self.loaded
+            .borrow_mut()
+            .insert(name.to_string(), bytes.len());
+        Ok(bytes)
+    }
+
+    /// Index of the shard that would hold fold key `key`.
+    fn shard_of(&self, key: &str) -> Option<usize> {
+        let n = self
+            .manifest
+            .shards
+            .partition_point(|s| s.0.as_str() <= key);
+        n.checked_sub(1)
+    }
+
+    fn with_shard<R>(&self, i: usize, f: impl FnOnce(&Shard) -> R) -> io::Result<R> {
+        if !self.shards.borrow().contains_key(&i) {
+            let name = &self.manifest.shards[i].1;
+            let shard: Shard = serde_json::from_slice(&self.read(name)?).map_err(bad)?;
+            self.shards.borrow_mut().insert(i, shard);
+        }
+        let shards = self.shards.borrow();
+        Ok(f(&shards[&i]))
+    }
+
+    /// Postings of one term, decoded to (doc, weight).
+    fn postings(&self, term: &str) -> io::Result<Vec<(u32, f64)>> {
+        match self.shard_of(&fold(term)) {
+            Some(i) => self.with_shard(i, |s| {
+                s.get(term).map(|l| self.decode(l)).unwrap_or_default()
+            }),
+            None => Ok(Vec::new()),
+        }
+    }
+
+    fn decode(&self, list: &[u32]) -> Vec<(u32, f64)> {
+        let mut doc = 0;
+        list.chunks_exact(2)
+            .map(|p| {
+                doc += p[0];
+                (doc, f64::from(p[1]) / self.manifest.scale)
+            })
+            .collect()
+    }
+
+    fn idf(&self, df: usize) -> f64 {
+        let n = self.manifest.n as f64;
+        let df = df as f64;
+        (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
+    }
+
+    /// Terms in the shards that may hold words starting with `prefix`, filtered by `keep`.
+    fn scan(
+        &self,
+        prefix: &str,
+        extra_shards: usize,
+        keep: impl Fn(&str) -> bool,
+    ) -> io::Result<Vec<String>> {
+        let mut out = Vec::new();
+        let Some(first) = self.shard_of(prefix) else {
+            return Ok(out);
+        };
+        let mut i = first;
+        while i < self.manifest.shards.len()
+            && (i == first
+                || (i <= first + extra_shards && self.manifest.shards[i].0.starts_with(prefix)))
+        {
+            self.with_shard(i, |s| out.extend(s.keys().filter(|t| keep(t)).cloned()))?;
+            i += 1;
+        }
+        Ok(out)
+    }
+
+    /// Ranks doc numbers for `q` (`prefix`: the last word may be incomplete).
+    pub fn rank(&self, q: &str, prefix: bool) -> io::Result<Vec<(u32, f64)>> {
+        let qt = query_terms(q, prefix);
+        let mut score: HashMap<u32, f64> = HashMap::new();
+        let mut matched: HashMap<u32, usize> = HashMap::new();
+        let mut required: HashMap<u32, usize> = HashMap::new();
+        let is_unigram = |t: &str| !t.contains('_') && fold(t) == t;
+        for w in &qt.words {
+            let mut variants: Vec<(Vec<(u32, f64)>, f64)> = Vec::new();
+            let exact = self.postings(&w.folded)?;
+            let found = !exact.is_empty();
+            variants.push((exact, 1.0));
+            if w.folded.chars().count() >= 2 && !w.prefixes.is_empty() {
+                let terms = self.scan(&w.folded, MAX_PREFIX_SHARDS, |t| {
+                    t != w.folded
+                        && is_unigram(t)
+                        && w.prefixes.iter().any(|p| t.starts_with(p.as_str()))
+                })?;
+                for t in terms.iter().take(MAX_EXPANSIONS) {
+                    variants.push((self.postings(t)?, PREFIX_FACTOR));
+                }
+            }
+            if !found && variants.len() == 1 && w.fuzzy {
+                let terms = self.scan(&w.folded, 0, |t| {
+                    is_unigram(t) && within_one_edit(t, &w.folded)
+                })?;
+                for t in &terms {
+                    variants.push((self.postings(t)?, TYPO_FACTOR));
+                }
+            }
+            let mut best: BTreeMap<u32, f64> = BTreeMap::new();
+            for (list, factor) in &variants {
+                let idf = self.idf(list.len());
+                for &(doc, wt) in list {
+                    let s = factor * idf * wt;
+                    let e = best.entry(doc).or_insert(0.0);
+                    if s > *e {
+                        *e = s;
+                    }
+                }
+            }
+            for (&doc, &s) in &best {
+                *score.entry(doc).or_insert(0.0) += s;
+                *matched.entry(doc).or_insert(0) += 1;
+                if !w.optional {
+                    *required.entry(doc).or_insert(0) += 1;
+                }
+            }
+            if let Some(acc) = &w.accented {
+                let list = self.postings(acc)?;
+                let idf = self.idf(list.len());
+                for (doc, wt) in list {
+                    if let Some(s) = score.get_mut(&doc) {
+                        *s += ACCENT_BONUS * idf * wt;
+                    }
+                }
+            }
+        }
+        for p in &qt.pairs {
+            let list = self.postings(p)?;
+            let idf = self.idf(list.len());
+            for (doc, wt) in list {
+                if let Some(s) = score.get_mut(&doc) {
+                    *s += PAIR_FACTOR * idf * wt;
+                }
+            }
+        }
+        let need = qt.words.iter().filter(|w| !w.optional).count();
+        let all = required.values().any(|&c| c == need);
+        let total = qt.words.len().max(1) as f64;
+        let mut out: Vec<(u32, f64)> = score
+            .into_iter()
+            .filter_map(|(doc, s)| {
+                if all {
+                    (required.get(&doc).copied().unwrap_or(0) == need).then_some((doc, s))
+                } else {
+                    Some((
+                        doc,
+                        s * matched.get(&doc).copied().unwrap_or(0) as f64 / total,
+                    ))
+                }
+            })
+            .collect();
+        out.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        Ok(out)
+    }
+
+    /// Procedure ids of the top `limit` docs for `q`, reading their record chunks.
+    pub fn search(&self, q: &str, prefix: bool, limit: usize) -> io::Result<Vec<String>> {
+        let ranked = self.rank(q, prefix)?;
+        let mut chunks: HashMap<usize, Vec<serde_json::Value>> = HashMap::new();
+        let mut out = Vec::with_capacity(limit.min(ranked.len()));
+        for (doc, _) in ranked.into_iter().take(limit) {
+            let c = doc as usize / self.manifest.rs;
+            if !chunks.contains_key(&c) {
+                let name = self
+                    .manifest
+                    .records
+                    .get(c)
+                    .ok_or_else(|| bad("record chunk missing"))?;
+                let rows: Vec<serde_json::Value> =
+                    serde_json::from_slice(&self.read(name)?).map_err(bad)?;
+                chunks.insert(c, rows);
+            }
+            let id = chunks[&c]
+                .get(doc as usize % self.manifest.rs)
+                .and_then(|r| r.get(0))
+                .and_then(|v| v.as_str())
+                .ok_or_else(|| bad("record missing"))?;
+            out.push(id.to_string());
+        }
+        Ok(out)
+    }
+}
+
+/// Ids of the top `limit` procedures for `q` in the static index under `index_dir`, ranked
+/// exactly as the browser ranks them (the query is complete: no prefix expansion).
+pub fn search_static(index_dir: &Path, q: &str, limit: usize) -> Vec<String> {
+    StaticIndex::open(index_dir)
+        .and_then(|ix| ix.search(q, false, limit))
+        .unwrap_or_default()
+}
