@@ -13,6 +13,7 @@ use tantivy::{doc, Index, IndexReader, TantivyDocument, Term};
 
 use super::normalize::{query_terms, terms_of, tokens};
 use super::scorer::{ACCENT_BONUS, PAIR_FACTOR, TYPO_FACTOR};
+use super::shards::{COMMON_MIN_DOCS, COMMON_SHARE};
 use super::{Field, SearchDoc};
 
 /// The normalizer as a tantivy tokenizer: folded terms, plus (when `rich`) accented terms
@@ -170,9 +171,28 @@ impl Engine {
         if qt.words.is_empty() {
             return Ok(None);
         }
-        let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        // Like the static index: in large catalogues, very common words are not required
+        // when a rarer word carries the query.
+        let searcher = self.reader.searcher();
+        let n = searcher.num_docs() as usize;
+        let mut is_common = Vec::with_capacity(qt.words.len());
         for w in &qt.words {
-            let occur = if all && !w.optional {
+            let mut df = 0;
+            if n >= COMMON_MIN_DOCS {
+                for field in self.fields {
+                    df = df.max(searcher.doc_freq(&Term::from_field_text(field, &w.folded))?);
+                }
+            }
+            is_common.push(df as usize * COMMON_SHARE > n && n >= COMMON_MIN_DOCS);
+        }
+        let rare = qt
+            .words
+            .iter()
+            .zip(&is_common)
+            .any(|(w, c)| !w.optional && !c);
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        for (w, &common) in qt.words.iter().zip(&is_common) {
+            let occur = if all && !w.optional && !(common && rare) {
                 Occur::Must
             } else {
                 Occur::Should

@@ -1,7 +1,8 @@
 //! A Rust port of the browser scorer in `search.js`, reading the static index files, so
 //! tests and tools can rank exactly as the browser does. Keep the two in step.
 //!
-//! Ranking: every query word must match (fillers such as "làm" are optional) — exactly,
+//! Ranking: every query word must match (except words the manifest lists as common, which
+//! are skipped when a rarer word is present) (fillers such as "làm" are optional) — exactly,
 //! as a prefix when it is the last word being typed (×0.8), or with one typo when it is
 //! unknown (×0.5). A word scores `factor · idf · weight` (best variant), plus half that for
 //! an exact accented match when the user typed accents, plus `idf · weight` per matching
@@ -9,13 +10,14 @@
 //! their score scaled by the share of words matched.
 
 use std::cell::RefCell;
+use std::collections::hash_map::Entry;
 use std::collections::{BTreeMap, HashMap};
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
-use super::normalize::{fold, query_terms, within_one_edit};
-use super::shards::Manifest;
+use super::normalize::{fold, query_terms, within_one_edit, QueryWord};
+use super::shards::{decode_varints, Manifest};
 
 /// Score factor of a prefix expansion of the last word.
 pub const PREFIX_FACTOR: f64 = 0.8;
@@ -28,9 +30,9 @@ pub const PAIR_FACTOR: f64 = 1.0;
 /// Most prefix expansions considered for the last word.
 pub const MAX_EXPANSIONS: usize = 50;
 /// Most extra shards read to expand a prefix.
-pub const MAX_PREFIX_SHARDS: usize = 2;
+pub const MAX_PREFIX_SHARDS: usize = 1;
 
-type Shard = BTreeMap<String, Vec<u32>>;
+type Shard = BTreeMap<String, String>;
 
 /// An opened static index; shards and records are read on demand and cached.
 pub struct StaticIndex {
@@ -99,20 +101,18 @@ impl StaticIndex {
 
     /// Postings of one term, decoded to (doc, weight).
     fn postings(&self, term: &str) -> io::Result<Vec<(u32, f64)>> {
-        match self.shard_of(&fold(term)) {
-            Some(i) => self.with_shard(i, |s| {
-                s.get(term).map(|l| self.decode(l)).unwrap_or_default()
-            }),
-            None => Ok(Vec::new()),
-        }
-    }
-
-    fn decode(&self, list: &[u32]) -> Vec<(u32, f64)> {
-        let mut doc = 0;
-        list.chunks_exact(2)
+        let Some(i) = self.shard_of(&fold(term)) else {
+            return Ok(Vec::new());
+        };
+        let Some(raw) = self.with_shard(i, |s| s.get(term).cloned())? else {
+            return Ok(Vec::new());
+        };
+        let nums = decode_varints(&raw).ok_or_else(|| bad("bad postings"))?;
+        let mut doc = 0u32;
+        nums.chunks_exact(2)
             .map(|p| {
-                doc += p[0];
-                (doc, f64::from(p[1]) / self.manifest.scale)
+                doc = doc.checked_add(p[0]).ok_or_else(|| bad("bad postings"))?;
+                Ok((doc, f64::from(p[1]) / self.manifest.scale))
             })
             .collect()
     }
@@ -152,7 +152,16 @@ impl StaticIndex {
         let mut matched: HashMap<u32, usize> = HashMap::new();
         let mut required: HashMap<u32, usize> = HashMap::new();
         let is_unigram = |t: &str| !t.contains('_') && fold(t) == t;
-        for w in &qt.words {
+        let common = |t: &str| self.manifest.common.iter().any(|c| c == t);
+        // Common words are skipped (not fetched, not required) when a rarer required word
+        // carries the query; their pairs still rank the phrase.
+        let rare = |w: &&QueryWord| !w.optional && !common(&w.folded);
+        let words: Vec<&QueryWord> = if qt.words.iter().any(|w| rare(&w)) {
+            qt.words.iter().filter(|w| !common(&w.folded)).collect()
+        } else {
+            qt.words.iter().collect()
+        };
+        for w in &words {
             let mut variants: Vec<(Vec<(u32, f64)>, f64)> = Vec::new();
             let exact = self.postings(&w.folded)?;
             let found = !exact.is_empty();
@@ -203,7 +212,7 @@ impl StaticIndex {
                 }
             }
         }
-        for p in &qt.pairs {
+        for p in qt.pairs.iter().filter(|p| !common(p)) {
             let list = self.postings(p)?;
             let idf = self.idf(list.len());
             for (doc, wt) in list {
@@ -212,9 +221,9 @@ impl StaticIndex {
                 }
             }
         }
-        let need = qt.words.iter().filter(|w| !w.optional).count();
+        let need = words.iter().filter(|w| !w.optional).count();
         let all = required.values().any(|&c| c == need);
-        let total = qt.words.len().max(1) as f64;
+        let total = words.len().max(1) as f64;
         let mut out: Vec<(u32, f64)> = score
             .into_iter()
             .filter_map(|(doc, s)| {
@@ -239,17 +248,14 @@ impl StaticIndex {
         let mut out = Vec::with_capacity(limit.min(ranked.len()));
         for (doc, _) in ranked.into_iter().take(limit) {
             let c = doc as usize / self.manifest.rs;
-            if !chunks.contains_key(&c) {
-                let name = self
-                    .manifest
-                    .records
-                    .get(c)
-                    .ok_or_else(|| bad("record chunk missing"))?;
-                let rows: Vec<serde_json::Value> =
-                    serde_json::from_slice(&self.read(name)?).map_err(bad)?;
-                chunks.insert(c, rows);
-            }
-            let id = chunks[&c]
+            let rows = match chunks.entry(c) {
+                Entry::Occupied(e) => e.into_mut(),
+                Entry::Vacant(e) => {
+                    let name = format!("{}{c}.json", self.manifest.records);
+                    e.insert(serde_json::from_slice(&self.read(&name)?).map_err(bad)?)
+                }
+            };
+            let id = rows
                 .get(doc as usize % self.manifest.rs)
                 .and_then(|r| r.get(0))
                 .and_then(|v| v.as_str())

@@ -3,14 +3,14 @@
 //! content-hashed names, so they can be cached forever; output is byte-deterministic.
 //!
 //! Layout under `<out>/search/`:
-//! - `manifest.json`: `{v, norm, n, fields, sectors: [[id, name, first_doc]], shards:
-//!   [[first_key, file]], records: [file], rs, facets: file}`.
-//! - `t/<hash>.json`: `{term: [doc_delta, weight, doc_delta, weight, …]}`. A shard holds
-//!   every term whose fold key (see [`normalize::fold`]) sorts from its `first_key` up to the
-//!   next shard's. Weights are BM25 (per field, k1 = 1.2, b = 0.75) times the field weight,
+//! - `manifest.json`: `{v, norm, n, scale, sectors: [[id, name, first_doc]], shards:
+//!   [[first_key, file]], common: [term], records: dir, rs, facets: file}`.
+//! - `t/<hash>.json`: `{term: "varints"}`, the postings as alternating doc-number deltas and
+//!   weights (see [`VARINT_DIGITS`]). A shard holds every term whose fold key (see
+//!   [`normalize::fold`]) sorts from its `first_key` up to the next shard's. Weights are BM25 (per field, k1 = 1.2, b = 0.75) times the field weight,
 //!   summed over fields, times 10 and rounded, so the browser only adds idf.
-//! - `r/<hash>.json`: `[[id, name, url, sector_index, levels, agencies, time, fee], …]` for
-//!   docs `i*rs .. (i+1)*rs`. Docs are numbered by (sector, id) so the results of one query
+//! - `r/<hash>/<i>.json`: `[[id, name, url, sector_index, levels, agencies, time, fee], …]`
+//!   for docs `i*rs .. (i+1)*rs`; the directory hash covers all chunks. Docs are numbered by (sector, id) so the results of one query
 //!   tend to share chunks.
 //! - `f/<hash>.json`: `{levels, agencies, channels, d: [[level_mask, channel_mask,
 //!   agency…], …]}` for the filters, fetched only when the user opens them.
@@ -30,9 +30,18 @@ use super::{Field, SearchDoc};
 /// Static index format version (bump with any change the JS reader must know about).
 pub const FORMAT_VERSION: u32 = 1;
 /// Target size of one postings shard in bytes (a single huge term may exceed it).
-pub const SHARD_TARGET: usize = 12 * 1024;
+pub const SHARD_TARGET: usize = 8 * 1024;
 /// Documents per records chunk.
-pub const RECORDS_PER_CHUNK: usize = 32;
+pub const RECORDS_PER_CHUNK: usize = 8;
+/// Terms in more than 1/COMMON_SHARE of the docs are "common": the browser skips their
+/// postings when the query has a rarer word (pairs still rank the phrase).
+pub const COMMON_SHARE: usize = 5;
+/// Only catalogues at least this large have common terms.
+pub const COMMON_MIN_DOCS: usize = 1000;
+/// Alphabet of the postings varints: 0–31 end a number, 32–63 continue it (5 bits each,
+/// least significant first).
+pub const VARINT_DIGITS: &[u8; 64] =
+    b"0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_";
 /// BM25 term-frequency saturation.
 pub const K1: f64 = 1.2;
 /// BM25 length normalization.
@@ -154,22 +163,21 @@ pub fn write_static_index(docs: &[SearchDoc], out_dir: &Path) -> io::Result<Stat
         .iter()
         .map(|(t, list)| {
             let mut s = serde_json::to_string(t).map_err(io::Error::other)?;
-            s.push_str(":[");
+            s.push_str(":\"");
             let mut prev = 0;
-            for (k, (doc, w)) in list.iter().enumerate() {
-                if k > 0 {
-                    s.push(',');
-                }
-                s.push_str(&format!("{},{}", doc - prev, w));
+            for (doc, w) in list {
+                push_varint(&mut s, doc - prev);
+                push_varint(&mut s, *w);
                 prev = *doc;
             }
-            s.push(']');
+            s.push('"');
             Ok((fold(t), t, s))
         })
         .collect::<io::Result<_>>()?;
     entries.sort_by(|a, b| (&a.0, a.1).cmp(&(&b.0, b.1)));
     let mut shards: Vec<(String, String)> = Vec::new();
     let mut flush = |first: &str, body: &mut String| -> io::Result<()> {
+        // The first shard starts at "" so every key has a shard.
         body.push('}');
         let name = write_hashed(&dir, "t", body.as_bytes())?;
         stats.shard_bytes += body.len();
@@ -187,9 +195,15 @@ pub fn write_static_index(docs: &[SearchDoc], out_dir: &Path) -> io::Result<Stat
         let size: usize = entries[k..end].iter().map(|e| e.2.len() + 1).sum();
         if !body.is_empty() && body.len() + size + 1 > SHARD_TARGET {
             flush(&first, &mut body)?;
-        }
-        if body.is_empty() {
-            first = key;
+            // The shortest prefix of this key that still sorts after the previous shard's
+            // last key separates the two shards and keeps the manifest small.
+            let prev = &entries[k - 1].0;
+            first = key
+                .char_indices()
+                .map(|(b, c)| &key[..b + c.len_utf8()])
+                .find(|p| *p > prev.as_str())
+                .unwrap_or(&key)
+                .to_string();
         }
         for e in &entries[k..end] {
             body.push(if body.is_empty() { '{' } else { ',' });
@@ -201,6 +215,15 @@ pub fn write_static_index(docs: &[SearchDoc], out_dir: &Path) -> io::Result<Stat
         flush(&first, &mut body)?;
     }
     stats.shards = shards.len();
+    let common: Vec<&str> = if docs.len() >= COMMON_MIN_DOCS {
+        p.terms
+            .iter()
+            .filter(|(_, list)| list.len() * COMMON_SHARE > docs.len())
+            .map(|(t, _)| t.as_str())
+            .collect()
+    } else {
+        Vec::new()
+    };
 
     // Sectors in doc-number order, with the first doc of each.
     let mut sectors: Vec<(String, String, usize)> = Vec::new();
@@ -211,8 +234,9 @@ pub fn write_static_index(docs: &[SearchDoc], out_dir: &Path) -> io::Result<Stat
         }
     }
 
-    // Records.
-    let mut records = Vec::new();
+    // Records: small chunks (a query's results are scattered) under one directory named
+    // by the hash of them all, so the manifest need not list each chunk.
+    let mut chunks = Vec::new();
     for (c, chunk) in p.order.chunks(RECORDS_PER_CHUNK).enumerate() {
         let rows: Vec<Record> = chunk
             .iter()
@@ -233,9 +257,13 @@ pub fn write_static_index(docs: &[SearchDoc], out_dir: &Path) -> io::Result<Stat
                 )
             })
             .collect();
-        let bytes = serde_json::to_vec(&rows).map_err(io::Error::other)?;
+        chunks.push(serde_json::to_vec(&rows).map_err(io::Error::other)?);
+    }
+    let records = format!("r/{:012x}/", xxh3_64(&chunks.concat()) >> 16);
+    fs::create_dir_all(dir.join(&records))?;
+    for (c, bytes) in chunks.iter().enumerate() {
         stats.record_bytes += bytes.len();
-        records.push(write_hashed(&dir, "r", &bytes)?);
+        fs::write(dir.join(format!("{records}{c}.json")), bytes)?;
     }
 
     // Facets (levels, channels as bit masks; agencies as indexes).
@@ -283,7 +311,8 @@ pub fn write_static_index(docs: &[SearchDoc], out_dir: &Path) -> io::Result<Stat
             .map(|s| (s.0.as_str(), s.1.as_str(), s.2))
             .collect(),
         shards,
-        records,
+        common,
+        records: &records,
         rs: RECORDS_PER_CHUNK,
         facets,
     };
@@ -321,9 +350,39 @@ pub(crate) struct Manifest<S = String> {
     pub scale: f64,
     pub sectors: Vec<(S, S, usize)>,
     pub shards: Vec<(String, String)>,
-    pub records: Vec<String>,
+    pub common: Vec<S>,
+    pub records: S,
     pub rs: usize,
     pub facets: String,
+}
+
+fn push_varint(s: &mut String, mut v: u32) {
+    loop {
+        let low = (v & 31) as usize;
+        v >>= 5;
+        if v == 0 {
+            s.push(char::from(VARINT_DIGITS[low]));
+            return;
+        }
+        s.push(char::from(VARINT_DIGITS[32 + low]));
+    }
+}
+
+/// Decodes a postings string into its numbers (`None` on a malformed string).
+pub(crate) fn decode_varints(s: &str) -> Option<Vec<u32>> {
+    let mut out = Vec::new();
+    let (mut acc, mut shift) = (0u32, 0u32);
+    for b in s.bytes() {
+        let d = VARINT_DIGITS.iter().position(|&x| x == b)? as u32;
+        acc |= (d & 31).checked_shl(shift)?;
+        if d >= 32 {
+            shift += 5;
+        } else {
+            out.push(acc);
+            (acc, shift) = (0, 0);
+        }
+    }
+    Some(out)
 }
 
 /// Distinct values in first-seen order.
@@ -346,19 +405,26 @@ mod tests {
     use crate::search::fixture;
 
     fn read_all(dir: &Path) -> BTreeMap<String, Vec<u8>> {
-        let mut out = BTreeMap::new();
-        for sub in ["", "t", "r", "f"] {
-            for e in fs::read_dir(dir.join("search").join(sub)).expect("dir") {
-                let e = e.expect("entry");
-                if e.path().is_file() {
-                    out.insert(
-                        format!("{sub}/{}", e.file_name().to_string_lossy()),
-                        fs::read(e.path()).expect("read"),
-                    );
-                }
-            }
+        walkdir::WalkDir::new(dir.join("search"))
+            .into_iter()
+            .map(|e| e.expect("walk"))
+            .filter(|e| e.file_type().is_file())
+            .map(|e| {
+                let rel = e.path().strip_prefix(dir).expect("prefix");
+                (rel.display().to_string(), fs::read(e.path()).expect("read"))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn varints_round_trip() {
+        let mut s = String::new();
+        let nums = [0, 1, 31, 32, 1000, 123_456, u32::MAX];
+        for n in nums {
+            push_varint(&mut s, n);
         }
-        out
+        assert_eq!(decode_varints(&s).as_deref(), Some(&nums[..]));
+        assert_eq!(decode_varints("\"x"), None);
     }
 
     #[test]

@@ -187,15 +187,22 @@ fn committed_fixture_index_is_current() {
     let committed = fixture_dir();
     let rankings_path = committed.parent().expect("parent").join("rankings.tsv");
     if std::env::var_os("MOTCUA_UPDATE_FIXTURES").is_some() {
+        // The index writer only replaces a directory that holds its manifest.
         fs::create_dir_all(&committed).expect("mkdir");
         write_static_index(&fixture::docs(), &committed).expect("write fixture");
         fs::write(&rankings_path, &want_rankings).expect("write rankings");
     }
-    assert_eq!(
-        files(&committed.join("search")),
+    let (want, got) = (
         files(&fresh.path().join("search")),
-        "run with MOTCUA_UPDATE_FIXTURES=1"
+        files(&committed.join("search")),
     );
+    let hint = "stale fixture: run the tests with MOTCUA_UPDATE_FIXTURES=1";
+    assert_eq!(
+        want.keys().collect::<Vec<_>>(),
+        got.keys().collect::<Vec<_>>(),
+        "{hint}"
+    );
+    assert!(want == got, "{hint}");
     assert_eq!(
         fs::read_to_string(&rankings_path).unwrap_or_default(),
         want_rankings

@@ -122,7 +122,8 @@
   }
 
   /* ---- Static index (twin of scorer.rs) ---- */
-  var PREFIX = 0.8, TYPO = 0.5, ACCENT = 0.5, PAIR = 1, MAX_EXP = 50, MAX_PSHARDS = 2;
+  var PREFIX = 0.8, TYPO = 0.5, ACCENT = 0.5, PAIR = 1, MAX_EXP = 50, MAX_PSHARDS = 1,
+    DIG = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_";
   /* base: URL prefix ending in "/"; load(url) → Promise of parsed JSON. */
   function Index(base, load) { this.base = base; this.load = load; this.files = {}; }
   Index.prototype.get = function (name) {
@@ -143,9 +144,16 @@
   Index.prototype.postings = async function (term) {
     var i = this.shardOf(fold(term));
     if (i < 0) return [];
-    var l = (await this.shard(i))[term], out = [], doc = 0;
-    if (!Array.isArray(l)) return out;
-    for (var k = 0; k + 1 < l.length; k += 2) { doc += l[k]; out.push([doc, l[k + 1] / this.m.scale]); }
+    var l = (await this.shard(i))[term], nums = [], out = [], doc = 0, acc = 0, mul = 1, k, d;
+    if (typeof l !== "string") return out;
+    // Varints: 5 bits per digit, least significant first; digits 32-63 continue a number.
+    for (k = 0; k < l.length; k++) {
+      d = DIG.indexOf(l[k]);
+      if (d < 0) throw new Error("bad postings");
+      acc += (d & 31) * mul;
+      if (d >= 32) mul *= 32; else { nums.push(acc); acc = 0; mul = 1; }
+    }
+    for (k = 0; k + 1 < nums.length; k += 2) { doc += nums[k]; out.push([doc, nums[k + 1] / this.m.scale]); }
     return out;
   };
   Index.prototype.idf = function (df) { var n = this.m.n; return Math.log(1 + (n - df + 0.5) / (df + 0.5)); };
@@ -162,13 +170,17 @@
   Index.prototype.rank = async function (q, prefix) {
     var me = this, qt = queryTerms(q, prefix), score = new Map(), matched = new Map(), req = new Map(), k, j;
     var uni = function (t) { return t.indexOf("_") < 0 && fold(t) === t; };
+    var common = function (t) { return me.m.common.indexOf(t) >= 0; };
+    // Common words are skipped when a rarer required word carries the query.
+    var words = qt.words.some(function (w) { return !w.optional && !common(w.folded); }) ?
+      qt.words.filter(function (w) { return !common(w.folded); }) : qt.words;
     var bump = function (m, d) { m.set(d, (m.get(d) || 0) + 1); };
     var bonus = async function (term, f) {
       var l = await me.postings(term), idf = me.idf(l.length);
       l.forEach(function (p) { if (score.has(p[0])) score.set(p[0], score.get(p[0]) + f * idf * p[1]); });
     };
-    for (k = 0; k < qt.words.length; k++) {
-      var w = qt.words[k], exact = await this.postings(w.folded), vars = [[exact, 1]], terms;
+    for (k = 0; k < words.length; k++) {
+      var w = words[k], exact = await this.postings(w.folded), vars = [[exact, 1]], terms;
       if (Array.from(w.folded).length >= 2 && w.prefixes.length) {
         terms = await this.scan(w.folded, MAX_PSHARDS, function (t) {
           return t !== w.folded && uni(t) && w.prefixes.some(function (p) { return t.slice(0, p.length) === p; });
@@ -191,8 +203,8 @@
       });
       if (w.accented) await bonus(w.accented, ACCENT);
     }
-    for (k = 0; k < qt.pairs.length; k++) await bonus(qt.pairs[k], PAIR);
-    var need = qt.words.filter(function (w) { return !w.optional; }).length, all = false, total = qt.words.length || 1, out = [];
+    for (k = 0; k < qt.pairs.length; k++) if (!common(qt.pairs[k])) await bonus(qt.pairs[k], PAIR);
+    var need = words.filter(function (w) { return !w.optional; }).length, all = false, total = words.length || 1, out = [];
     req.forEach(function (c) { if (c === need) all = true; });
     score.forEach(function (s, d) {
       if (all) { if ((req.get(d) || 0) === need) out.push([d, s]); }
@@ -203,7 +215,7 @@
   /* Record [id, name, url, sector, levels, agencies, time, fee] of doc number d. */
   Index.prototype.record = async function (d) {
     var rs = this.m.rs;
-    return (await this.get(this.m.records[Math.floor(d / rs)]))[d % rs];
+    return (await this.get(this.m.records + Math.floor(d / rs) + ".json"))[d % rs];
   };
   Index.prototype.sectorOf = function (d) {
     var s = this.m.sectors, k = s.length - 1;
@@ -234,7 +246,8 @@
       status = el("p", { class: "search-status", role: "status", "aria-live": "polite" }),
       list = el("ul", { id: id, role: "listbox", "aria-label": "Kết quả tìm kiếm" }),
       filters = el("details", { class: "search-filters" }),
-      sel = {};
+      more = el("button", { type: "button", class: "search-more", hidden: "" }, "Xem thêm kết quả"),
+      limit = 10, sel = {};
     filters.appendChild(el("summary", null, "Lọc kết quả"));
     [["sector", "Lĩnh vực"], ["level", "Cấp thực hiện"], ["agency", "Cơ quan"], ["channel", "Cách nộp"]].forEach(function (f) {
       var lab = el("label", null, f[1] + " "), s = el("select", { name: f[0] });
@@ -254,7 +267,8 @@
     input.setAttribute("aria-expanded", "false");
     input.setAttribute("aria-autocomplete", "list");
     input.setAttribute("autocomplete", "off");
-    box.appendChild(filters); box.appendChild(status); box.appendChild(list);
+    box.appendChild(filters); box.appendChild(status); box.appendChild(list); box.appendChild(more);
+    more.addEventListener("click", function () { limit += 10; run(); });
     form.parentNode.insertBefore(box, form.nextSibling);
     ix.open().then(function (m) { fill(sel.sector, m.sectors.map(function (s) { return s[1]; })); }, function () {});
 
@@ -274,10 +288,10 @@
     }
     async function run() {
       var q = input.value, my = ++seq;
-      if (!q.trim()) { list.textContent = ""; status.textContent = ""; opts = []; input.setAttribute("aria-expanded", "false"); return; }
+      if (!q.trim()) { list.textContent = ""; status.textContent = ""; more.hidden = true; opts = []; input.setAttribute("aria-expanded", "false"); return; }
       try {
         var m = await ix.open(), ranked = await ix.rank(q, true), hits = [], k;
-        for (k = 0; k < ranked.length && hits.length < 20; k++) if (await keep(ranked[k][0])) hits.push(ranked[k][0]);
+        for (k = 0; k < ranked.length && hits.length < limit; k++) if (await keep(ranked[k][0])) hits.push(ranked[k][0]);
         var recs = await Promise.all(hits.map(function (d) { return ix.record(d); }));
         if (my !== seq) return;
         list.textContent = "";
@@ -290,7 +304,8 @@
         });
         setActive(-1);
         input.setAttribute("aria-expanded", opts.length ? "true" : "false");
-        if (opts.length) status.textContent = opts.length + (hits.length < 20 ? "" : "+") + " thủ tục phù hợp";
+        more.hidden = k >= ranked.length;
+        if (opts.length) status.textContent = opts.length + (more.hidden ? "" : "+") + " thủ tục phù hợp";
         else {
           status.textContent = "Không tìm thấy thủ tục phù hợp với “" + q.trim() + "”. Hãy thử từ khác, hoặc ";
           status.appendChild(el("a", { href: form.getAttribute("data-sectors-url") || base }, "xem danh mục lĩnh vực"));
@@ -300,7 +315,7 @@
         if (my === seq) status.textContent = "Không tải được dữ liệu tìm kiếm. Vui lòng thử lại.";
       }
     }
-    input.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(run, 150); });
+    input.addEventListener("input", function () { limit = 10; clearTimeout(timer); timer = setTimeout(run, 150); });
     input.addEventListener("keydown", function (e) {
       if (e.key === "ArrowDown" || e.key === "ArrowUp") {
         if (!opts.length) return;
