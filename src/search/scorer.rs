@@ -123,65 +123,85 @@ impl StaticIndex {
         (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
     }
 
-    /// Terms in the shards that may hold words starting with `prefix`, filtered by `keep`.
-    fn scan(
-        &self,
-        prefix: &str,
-        extra_shards: usize,
-        keep: impl Fn(&str) -> bool,
-    ) -> io::Result<Vec<String>> {
+    /// Terms of shards `lo..=hi` that pass `keep`, in shard then term order.
+    fn scan(&self, lo: usize, hi: usize, keep: impl Fn(&str) -> bool) -> io::Result<Vec<String>> {
         let mut out = Vec::new();
-        let Some(first) = self.shard_of(prefix) else {
-            return Ok(out);
-        };
-        let mut i = first;
-        while i < self.manifest.shards.len()
-            && (i == first
-                || (i <= first + extra_shards && self.manifest.shards[i].0.starts_with(prefix)))
-        {
+        for i in lo..=hi.min(self.manifest.shards.len().saturating_sub(1)) {
             self.with_shard(i, |s| out.extend(s.keys().filter(|t| keep(t)).cloned()))?;
-            i += 1;
         }
         Ok(out)
+    }
+
+    /// Shards that may hold terms starting with `prefix`: its own and up to
+    /// [`MAX_PREFIX_SHARDS`] following ones whose first key has the prefix.
+    fn prefix_shards(&self, prefix: &str) -> Option<(usize, usize)> {
+        let lo = self.shard_of(prefix)?;
+        let mut hi = lo;
+        while hi + 1 < self.manifest.shards.len()
+            && hi < lo + MAX_PREFIX_SHARDS
+            && self.manifest.shards[hi + 1].0.starts_with(prefix)
+        {
+            hi += 1;
+        }
+        Some((lo, hi))
+    }
+
+    /// Shards searched for one-typo variants of `word`: its own and the one before when that
+    /// may still share the first three letters (typos there are not corrected).
+    fn typo_shards(&self, word: &str) -> Option<(usize, usize)> {
+        let hi = self.shard_of(word)?;
+        let head: String = word.chars().take(3).collect();
+        let lo = self.shard_of(&head).unwrap_or(hi).max(hi.saturating_sub(1));
+        Some((lo, hi))
     }
 
     /// Ranks doc numbers for `q` (`prefix`: the last word may be incomplete).
     pub fn rank(&self, q: &str, prefix: bool) -> io::Result<Vec<(u32, f64)>> {
         let qt = query_terms(q, prefix);
+        let common = |t: &str| self.manifest.common.iter().any(|c| c == t);
+        // Common words are skipped (not fetched, not required) when a rarer required word
+        // carries the query; their pairs still rank the phrase. If that finds nothing, the
+        // query is run again with every word.
+        let all: Vec<&QueryWord> = qt.words.iter().collect();
+        let rare: Vec<&QueryWord> = all.iter().copied().filter(|w| !common(&w.folded)).collect();
+        if rare.len() < all.len() && rare.iter().any(|w| !w.optional) {
+            let ranked = self.rank_words(&rare, &qt.pairs)?;
+            if !ranked.is_empty() {
+                return Ok(ranked);
+            }
+        }
+        self.rank_words(&all, &qt.pairs)
+    }
+
+    fn rank_words(&self, words: &[&QueryWord], pairs: &[String]) -> io::Result<Vec<(u32, f64)>> {
         let mut score: HashMap<u32, f64> = HashMap::new();
         let mut matched: HashMap<u32, usize> = HashMap::new();
         let mut required: HashMap<u32, usize> = HashMap::new();
         let is_unigram = |t: &str| !t.contains('_') && fold(t) == t;
-        let common = |t: &str| self.manifest.common.iter().any(|c| c == t);
-        // Common words are skipped (not fetched, not required) when a rarer required word
-        // carries the query; their pairs still rank the phrase.
-        let rare = |w: &&QueryWord| !w.optional && !common(&w.folded);
-        let words: Vec<&QueryWord> = if qt.words.iter().any(|w| rare(&w)) {
-            qt.words.iter().filter(|w| !common(&w.folded)).collect()
-        } else {
-            qt.words.iter().collect()
-        };
-        for w in &words {
+        for w in words {
             let mut variants: Vec<(Vec<(u32, f64)>, f64)> = Vec::new();
             let exact = self.postings(&w.folded)?;
             let found = !exact.is_empty();
             variants.push((exact, 1.0));
             if w.folded.chars().count() >= 2 && !w.prefixes.is_empty() {
-                let terms = self.scan(&w.folded, MAX_PREFIX_SHARDS, |t| {
-                    t != w.folded
-                        && is_unigram(t)
-                        && w.prefixes.iter().any(|p| t.starts_with(p.as_str()))
-                })?;
-                for t in terms.iter().take(MAX_EXPANSIONS) {
-                    variants.push((self.postings(t)?, PREFIX_FACTOR));
+                if let Some((lo, hi)) = self.prefix_shards(&w.folded) {
+                    let terms = self.scan(lo, hi, |t| {
+                        t != w.folded
+                            && is_unigram(t)
+                            && w.prefixes.iter().any(|p| t.starts_with(p.as_str()))
+                    })?;
+                    for t in terms.iter().take(MAX_EXPANSIONS) {
+                        variants.push((self.postings(t)?, PREFIX_FACTOR));
+                    }
                 }
             }
             if !found && variants.len() == 1 && w.fuzzy {
-                let terms = self.scan(&w.folded, 0, |t| {
-                    is_unigram(t) && within_one_edit(t, &w.folded)
-                })?;
-                for t in &terms {
-                    variants.push((self.postings(t)?, TYPO_FACTOR));
+                if let Some((lo, hi)) = self.typo_shards(&w.folded) {
+                    let terms =
+                        self.scan(lo, hi, |t| is_unigram(t) && within_one_edit(t, &w.folded))?;
+                    for t in &terms {
+                        variants.push((self.postings(t)?, TYPO_FACTOR));
+                    }
                 }
             }
             let mut best: BTreeMap<u32, f64> = BTreeMap::new();
@@ -203,23 +223,12 @@ impl StaticIndex {
                 }
             }
             if let Some(acc) = &w.accented {
-                let list = self.postings(acc)?;
-                let idf = self.idf(list.len());
-                for (doc, wt) in list {
-                    if let Some(s) = score.get_mut(&doc) {
-                        *s += ACCENT_BONUS * idf * wt;
-                    }
-                }
+                self.bonus(&mut score, acc, ACCENT_BONUS)?;
             }
         }
-        for p in qt.pairs.iter().filter(|p| !common(p)) {
-            let list = self.postings(p)?;
-            let idf = self.idf(list.len());
-            for (doc, wt) in list {
-                if let Some(s) = score.get_mut(&doc) {
-                    *s += PAIR_FACTOR * idf * wt;
-                }
-            }
+        // Common pairs ("dang_ky") carry little information and are big: skipped.
+        for p in pairs.iter().filter(|p| !self.manifest.common.contains(p)) {
+            self.bonus(&mut score, p, PAIR_FACTOR)?;
         }
         let need = words.iter().filter(|w| !w.optional).count();
         let all = required.values().any(|&c| c == need);
@@ -239,6 +248,18 @@ impl StaticIndex {
             .collect();
         out.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         Ok(out)
+    }
+
+    /// Adds `factor · idf · weight` of `term` to docs that already have a score.
+    fn bonus(&self, score: &mut HashMap<u32, f64>, term: &str, factor: f64) -> io::Result<()> {
+        let list = self.postings(term)?;
+        let idf = self.idf(list.len());
+        for (doc, wt) in list {
+            if let Some(s) = score.get_mut(&doc) {
+                *s += factor * idf * wt;
+            }
+        }
+        Ok(())
     }
 
     /// Procedure ids of the top `limit` docs for `q`, reading their record chunks.

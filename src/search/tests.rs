@@ -239,7 +239,11 @@ fn measure_10k() {
             let b = &base[i % base.len()];
             let words = |k: usize, next: &mut dyn FnMut(usize) -> usize| {
                 (0..k)
-                    .map(|_| pool[next(pool.len())].as_str())
+                    .map(|_| {
+                        // Zipf-like: a few words are everywhere, most are rare.
+                        let u = next(1 << 20) as f64 / f64::from(1 << 20);
+                        pool[(u * u * u * pool.len() as f64) as usize].as_str()
+                    })
                     .collect::<Vec<_>>()
                     .join(" ")
             };
@@ -276,7 +280,7 @@ fn measure_10k() {
     ] {
         let ix = StaticIndex::open(&out).expect("open");
         let t = std::time::Instant::now();
-        let ids = ix.search(q, prefix, 20).expect("search");
+        let ids = ix.search(q, prefix, 10).expect("search");
         let el = t.elapsed();
         let files: Vec<String> = ix.loaded_files();
         println!("{q:?} prefix={prefix}: {} bytes in {} files, {:?}, top {:?}; engine top {:?}; files {}", ix.loaded_bytes(), files.len(), el, ids.first(), engine.search(q, 1).first().map(|h| h.id.clone()), files.join(","));

@@ -157,23 +157,38 @@
     return out;
   };
   Index.prototype.idf = function (df) { var n = this.m.n; return Math.log(1 + (n - df + 0.5) / (df + 0.5)); };
-  Index.prototype.scan = async function (prefix, extra, keep) {
-    var first = this.shardOf(prefix), s = this.m.shards, out = [];
-    if (first < 0) return out;
-    for (var i = first; i < s.length && (i === first || (i <= first + extra && s[i][0].slice(0, prefix.length) === prefix)); i++) {
-      var sh = await this.shard(i);
-      Object.keys(sh).sort().forEach(function (t) { if (keep(t)) out.push(t); });
+  /* Terms of shards lo..hi that pass keep, in shard then term order. */
+  Index.prototype.scan = async function (lo, hi, keep) {
+    var out = [];
+    for (var i = lo; i <= Math.min(hi, this.m.shards.length - 1); i++) {
+      Object.keys(await this.shard(i)).sort().forEach(function (t) { if (keep(t)) out.push(t); });
     }
     return out;
   };
+  Index.prototype.prefixShards = function (p) {
+    var s = this.m.shards, lo = this.shardOf(p), hi = lo;
+    while (hi + 1 < s.length && hi < lo + MAX_PSHARDS && s[hi + 1][0].slice(0, p.length) === p) hi++;
+    return [lo, hi];
+  };
+  Index.prototype.typoShards = function (w) {
+    var hi = this.shardOf(w), lo = this.shardOf(Array.from(w).slice(0, 3).join(""));
+    return [Math.max(lo < 0 ? hi : lo, hi - 1, 0), hi];
+  };
   /* Ranked [[doc, score]] for q. */
   Index.prototype.rank = async function (q, prefix) {
-    var me = this, qt = queryTerms(q, prefix), score = new Map(), matched = new Map(), req = new Map(), k, j;
+    var qt = queryTerms(q, prefix), m = this.m, common = function (t) { return m.common.indexOf(t) >= 0; };
+    // Common words are skipped when a rarer required word carries the query; if that
+    // finds nothing, every word is used.
+    var rare = qt.words.filter(function (w) { return !common(w.folded); });
+    if (rare.length < qt.words.length && rare.some(function (w) { return !w.optional; })) {
+      var r = await this.rankWords(rare, qt.pairs);
+      if (r.length) return r;
+    }
+    return this.rankWords(qt.words, qt.pairs);
+  };
+  Index.prototype.rankWords = async function (words, pairs) {
+    var me = this, score = new Map(), matched = new Map(), req = new Map(), k, j, lh;
     var uni = function (t) { return t.indexOf("_") < 0 && fold(t) === t; };
-    var common = function (t) { return me.m.common.indexOf(t) >= 0; };
-    // Common words are skipped when a rarer required word carries the query.
-    var words = qt.words.some(function (w) { return !w.optional && !common(w.folded); }) ?
-      qt.words.filter(function (w) { return !common(w.folded); }) : qt.words;
     var bump = function (m, d) { m.set(d, (m.get(d) || 0) + 1); };
     var bonus = async function (term, f) {
       var l = await me.postings(term), idf = me.idf(l.length);
@@ -181,14 +196,14 @@
     };
     for (k = 0; k < words.length; k++) {
       var w = words[k], exact = await this.postings(w.folded), vars = [[exact, 1]], terms;
-      if (Array.from(w.folded).length >= 2 && w.prefixes.length) {
-        terms = await this.scan(w.folded, MAX_PSHARDS, function (t) {
+      if (Array.from(w.folded).length >= 2 && w.prefixes.length && (lh = this.prefixShards(w.folded))[0] >= 0) {
+        terms = await this.scan(lh[0], lh[1], function (t) {
           return t !== w.folded && uni(t) && w.prefixes.some(function (p) { return t.slice(0, p.length) === p; });
         });
         for (j = 0; j < terms.length && j < MAX_EXP; j++) vars.push([await this.postings(terms[j]), PREFIX]);
       }
-      if (!exact.length && vars.length === 1 && w.fuzzy) {
-        terms = await this.scan(w.folded, 0, function (t) { return uni(t) && withinOneEdit(t, w.folded); });
+      if (!exact.length && vars.length === 1 && w.fuzzy && (lh = this.typoShards(w.folded))[1] >= 0) {
+        terms = await this.scan(lh[0], lh[1], function (t) { return uni(t) && withinOneEdit(t, w.folded); });
         for (j = 0; j < terms.length; j++) vars.push([await this.postings(terms[j]), TYPO]);
       }
       var best = new Map();
@@ -203,7 +218,8 @@
       });
       if (w.accented) await bonus(w.accented, ACCENT);
     }
-    for (k = 0; k < qt.pairs.length; k++) if (!common(qt.pairs[k])) await bonus(qt.pairs[k], PAIR);
+    // Common pairs ("dang_ky") carry little information and are big: skipped.
+    for (k = 0; k < pairs.length; k++) if (me.m.common.indexOf(pairs[k]) < 0) await bonus(pairs[k], PAIR);
     var need = words.filter(function (w) { return !w.optional; }).length, all = false, total = words.length || 1, out = [];
     req.forEach(function (c) { if (c === need) all = true; });
     score.forEach(function (s, d) {
