@@ -2,7 +2,8 @@
 //! tests and tools can rank exactly as the browser does. Keep the two in step.
 //!
 //! Ranking: every query word must match (except words the manifest lists as common, which
-//! are skipped when a rarer word is present) (fillers such as "làm" are optional) — exactly,
+//! are skipped when a rarer word is present; when all words are common, their rarer adjacent
+//! pairs must match instead) (fillers such as "làm" are optional) — exactly,
 //! as a prefix when it is the last word being typed (×0.8), or with one typo when it is
 //! unknown (×0.5). A word scores `factor · idf · weight` (best variant), plus half that for
 //! an exact accented match when the user typed accents, plus `idf · weight` per matching
@@ -67,9 +68,13 @@ impl StaticIndex {
         self.loaded.borrow().values().sum()
     }
 
-    /// Names of the files read so far, relative to `search/`.
-    pub fn loaded_files(&self) -> Vec<String> {
-        self.loaded.borrow().keys().cloned().collect()
+    /// Names and sizes of the files read so far, relative to `search/`.
+    pub fn loaded_files(&self) -> Vec<(String, usize)> {
+        self.loaded
+            .borrow()
+            .iter()
+            .map(|(k, v)| (k.clone(), *v))
+            .collect()
     }
 
     fn read(&self, name: &str) -> io::Result<Vec<u8>> {
@@ -91,8 +96,8 @@ impl StaticIndex {
 
     fn with_shard<R>(&self, i: usize, f: impl FnOnce(&Shard) -> R) -> io::Result<R> {
         if !self.shards.borrow().contains_key(&i) {
-            let name = &self.manifest.shards[i].1;
-            let shard: Shard = serde_json::from_slice(&self.read(name)?).map_err(bad)?;
+            let name = format!("t/{}.json", self.manifest.shards[i].1);
+            let shard: Shard = serde_json::from_slice(&self.read(&name)?).map_err(bad)?;
             self.shards.borrow_mut().insert(i, shard);
         }
         let shards = self.shards.borrow();
@@ -168,6 +173,27 @@ impl StaticIndex {
             let ranked = self.rank_words(&rare, &qt.pairs)?;
             if !ranked.is_empty() {
                 return Ok(ranked);
+            }
+        } else if rare.iter().all(|w| w.optional) && all.len() > 1 {
+            // Every word is common ("đăng ký khai sinh" in a big catalogue): the rarer
+            // adjacent pairs act as required words (a phrase match in names and keywords).
+            let pairs: Vec<QueryWord> = qt
+                .pairs
+                .iter()
+                .filter(|p| !common(p))
+                .map(|p| QueryWord {
+                    folded: p.clone(),
+                    accented: None,
+                    prefixes: Vec::new(),
+                    optional: false,
+                    fuzzy: false,
+                })
+                .collect();
+            if !pairs.is_empty() {
+                let ranked = self.rank_words(&pairs.iter().collect::<Vec<_>>(), &[])?;
+                if !ranked.is_empty() {
+                    return Ok(ranked);
+                }
             }
         }
         self.rank_words(&all, &qt.pairs)

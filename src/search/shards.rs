@@ -4,7 +4,7 @@
 //!
 //! Layout under `<out>/search/`:
 //! - `manifest.json`: `{v, norm, n, scale, sectors: [[id, name, first_doc]], shards:
-//!   [[first_key, file]], common: [term], records: dir, rs, facets: file}`.
+//!   [[first_key, hash]], common: [term], records: dir, rs, facets: file}`.
 //! - `t/<hash>.json`: `{term: "varints"}`, the postings as alternating doc-number deltas and
 //!   weights (see [`VARINT_DIGITS`]). A shard holds every term whose fold key (see
 //!   [`normalize::fold`]) sorts from its `first_key` up to the next shard's. Weights are BM25 (per field, k1 = 1.2, b = 0.75) times the field weight,
@@ -299,7 +299,7 @@ pub fn write_static_index(docs: &[SearchDoc], out_dir: &Path) -> io::Result<Stat
     };
     let bytes = serde_json::to_vec(&facets).map_err(io::Error::other)?;
     stats.facet_bytes = bytes.len();
-    let facets = write_hashed(&dir, "f", &bytes)?;
+    let facets = format!("f/{}.json", write_hashed(&dir, "f", &bytes)?);
 
     let manifest = Manifest {
         v: FORMAT_VERSION,
@@ -391,12 +391,12 @@ fn distinct<'a>(it: impl Iterator<Item = &'a String>) -> Vec<String> {
     it.filter(|s| seen.insert(s.as_str())).cloned().collect()
 }
 
-/// Writes `bytes` to `dir/sub/<hash>.json` and returns the path relative to `dir`.
+/// Writes `bytes` to `dir/sub/<hash>.json` and returns the hash.
 fn write_hashed(dir: &Path, sub: &str, bytes: &[u8]) -> io::Result<String> {
     // 48 bits of xxh3: collisions are negligible for a few thousand files.
-    let name = format!("{sub}/{:012x}.json", xxh3_64(bytes) >> 16);
-    fs::write(dir.join(&name), bytes)?;
-    Ok(name)
+    let hash = format!("{:012x}", xxh3_64(bytes) >> 16);
+    fs::write(dir.join(format!("{sub}/{hash}.json")), bytes)?;
+    Ok(hash)
 }
 
 #[cfg(test)]

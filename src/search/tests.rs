@@ -120,7 +120,12 @@ fn typed_accents_rank_exact_matches_first() {
     let docs = two_docs();
     let dir = tempfile::tempdir().expect("tempdir");
     write_static_index(&docs, dir.path()).expect("write");
-    let engine = Engine::new(&docs).expect("engine");
+    let engine = Engine::new(if std::env::var_os("MOTCUA_MEASURE_REUSE").is_some() {
+        &docs[..0]
+    } else {
+        &docs
+    })
+    .expect("engine");
     for (q, id) in [
         ("dự", "1"),
         ("dữ", "2"),
@@ -216,15 +221,43 @@ fn committed_fixture_index_is_current() {
 #[ignore]
 fn measure_10k() {
     let vectors = include_str!("../../tests/fixtures/search/vectors.tsv");
+    // Real words from the vectors, plus plausible syllables made by swapping initials, so
+    // the vocabulary is catalogue-sized (~thousands of syllables).
     let pool: Vec<String> = {
         let mut seen = std::collections::BTreeSet::new();
-        vectors
+        let real: Vec<String> = vectors
             .lines()
             .filter(|l| !l.starts_with('#'))
             .flat_map(|l| l.split('\t').next().unwrap_or_default().split_whitespace())
-            .filter(|w| w.chars().all(char::is_alphabetic) && seen.insert(w.to_lowercase()))
-            .map(str::to_string)
-            .collect()
+            .map(str::to_lowercase)
+            .filter(|w| w.chars().all(char::is_alphabetic) && seen.insert(w.clone()))
+            .collect();
+        let initials = [
+            "b", "c", "d", "đ", "g", "h", "l", "m", "n", "r", "s", "t", "v", "x", "ch", "kh", "ng",
+            "nh", "ph", "th", "tr",
+        ];
+        let mut out = real.clone();
+        for w in &real {
+            let rhyme = w.trim_start_matches(|c: char| {
+                !"aăâeêioôơuưyáàảãạấầẩẫậắằẳẵặéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ"
+                    .contains(c)
+            });
+            for i in initials {
+                let s = format!("{i}{rhyme}");
+                if seen.insert(s.clone()) {
+                    out.push(s);
+                }
+            }
+        }
+        // Shuffle so that frequency rank is unrelated to the order of the vectors file.
+        let mut x: u64 = 7;
+        for i in (1..out.len()).rev() {
+            x = x
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            out.swap(i, (x >> 33) as usize % (i + 1));
+        }
+        out
     };
     let base = fixture::docs();
     let mut seed: u64 = 42;
@@ -240,9 +273,10 @@ fn measure_10k() {
             let words = |k: usize, next: &mut dyn FnMut(usize) -> usize| {
                 (0..k)
                     .map(|_| {
-                        // Zipf-like: a few words are everywhere, most are rare.
+                        // Zipf (s = 1): rank r is drawn with probability ∝ 1/r.
                         let u = next(1 << 20) as f64 / f64::from(1 << 20);
-                        pool[(u * u * u * pool.len() as f64) as usize].as_str()
+                        let r = (u * (pool.len() as f64).ln()).exp() as usize - 1;
+                        pool[r.min(pool.len() - 1)].as_str()
                     })
                     .collect::<Vec<_>>()
                     .join(" ")
@@ -260,14 +294,23 @@ fn measure_10k() {
         .collect();
     let out = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/search-10k");
     let t = std::time::Instant::now();
-    let stats = write_static_index(&docs, &out).expect("write");
+    let stats = if std::env::var_os("MOTCUA_MEASURE_REUSE").is_some() {
+        Default::default()
+    } else {
+        write_static_index(&docs, &out).expect("write")
+    };
     println!(
         "write_static_index: {:?} {stats:?} total={}",
         t.elapsed(),
         stats.total_bytes()
     );
     let t = std::time::Instant::now();
-    let engine = Engine::new(&docs).expect("engine");
+    let engine = Engine::new(if std::env::var_os("MOTCUA_MEASURE_REUSE").is_some() {
+        &docs[..0]
+    } else {
+        &docs
+    })
+    .expect("engine");
     println!("Engine::new: {:?}", t.elapsed());
     for (q, prefix) in [
         ("lam ho chieu", false),
@@ -282,7 +325,29 @@ fn measure_10k() {
         let t = std::time::Instant::now();
         let ids = ix.search(q, prefix, 10).expect("search");
         let el = t.elapsed();
-        let files: Vec<String> = ix.loaded_files();
-        println!("{q:?} prefix={prefix}: {} bytes in {} files, {:?}, top {:?}; engine top {:?}; files {}", ix.loaded_bytes(), files.len(), el, ids.first(), engine.search(q, 1).first().map(|h| h.id.clone()), files.join(","));
+        let files = ix.loaded_files();
+        let gz: usize = files
+            .iter()
+            .map(|(f, _)| gzip_len(&out.join("search").join(f)))
+            .sum();
+        let list: Vec<String> = files.iter().map(|(f, n)| format!("{f}:{n}")).collect();
+        println!(
+            "{q:?} prefix={prefix}: {} bytes ({gz} gzipped) in {} files, {el:?}, top {:?}; engine top {:?}; {}",
+            ix.loaded_bytes(),
+            files.len(),
+            ids.first(),
+            engine.search(q, 1).first().map(|h| h.id.clone()),
+            list.join(" ")
+        );
     }
+}
+
+/// Size of a file after `gzip -6` (measurement only; 0 when gzip is unavailable).
+fn gzip_len(path: &Path) -> usize {
+    std::process::Command::new("gzip")
+        .args(["-6", "-c"])
+        .arg(path)
+        .output()
+        .map(|o| o.stdout.len())
+        .unwrap_or(0)
 }

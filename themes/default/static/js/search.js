@@ -140,7 +140,7 @@
     while (lo < hi) { var mid = (lo + hi) >> 1; if (s[mid][0] <= key) lo = mid + 1; else hi = mid; }
     return lo - 1;
   };
-  Index.prototype.shard = function (i) { return this.get(this.m.shards[i][1]); };
+  Index.prototype.shard = function (i) { return this.get("t/" + this.m.shards[i][1] + ".json"); };
   Index.prototype.postings = async function (term) {
     var i = this.shardOf(fold(term));
     if (i < 0) return [];
@@ -180,9 +180,14 @@
     // Common words are skipped when a rarer required word carries the query; if that
     // finds nothing, every word is used.
     var rare = qt.words.filter(function (w) { return !common(w.folded); });
+    var r, pw = qt.pairs.filter(function (p) { return !common(p); }).map(function (p) {
+      return { folded: p, accented: null, prefixes: [], optional: false, fuzzy: false };
+    });
     if (rare.length < qt.words.length && rare.some(function (w) { return !w.optional; })) {
-      var r = await this.rankWords(rare, qt.pairs);
-      if (r.length) return r;
+      if ((r = await this.rankWords(rare, qt.pairs)).length) return r;
+    } else if (rare.every(function (w) { return w.optional; }) && qt.words.length > 1 && pw.length) {
+      // Every word is common: the rarer adjacent pairs act as required words.
+      if ((r = await this.rankWords(pw, [])).length) return r;
     }
     return this.rankWords(qt.words, qt.pairs);
   };
