@@ -135,6 +135,7 @@
     var me = this;
     return this.get("manifest.json").then(function (m) { me.m = m; return m; });
   };
+  /* Last shard whose first key is <= key (UTF-16 order; equals Rust's byte order for BMP text). */
   Index.prototype.shardOf = function (key) {
     var s = this.m.shards, lo = 0, hi = s.length;
     while (lo < hi) { var mid = (lo + hi) >> 1; if (s[mid][0] <= key) lo = mid + 1; else hi = mid; }
@@ -291,7 +292,15 @@
     box.appendChild(filters); box.appendChild(status); box.appendChild(list); box.appendChild(more);
     more.addEventListener("click", function () { limit += 10; run(); });
     form.parentNode.insertBefore(box, form.nextSibling);
-    ix.open().then(function (m) { fill(sel.sector, m.sectors.map(function (s) { return s[1]; })); }, function () {});
+    // The manifest is fetched on first focus, not on page load.
+    var primed = null, broken = false;
+    function prime() {
+      return primed || (primed = ix.open().then(function (m) {
+        fill(sel.sector, m.sectors.map(function (s) { return s[1]; }));
+        return m;
+      }, function (e) { primed = null; throw e; }));
+    }
+    input.addEventListener("focus", function () { prime().catch(function () {}); });
 
     function setActive(k) {
       opts.forEach(function (o, i) { o.setAttribute("aria-selected", i === k ? "true" : "false"); });
@@ -311,7 +320,7 @@
       var q = input.value, my = ++seq;
       if (!q.trim()) { list.textContent = ""; status.textContent = ""; more.hidden = true; opts = []; input.setAttribute("aria-expanded", "false"); return; }
       try {
-        var m = await ix.open(), ranked = await ix.rank(q, true), hits = [], k;
+        var m = await prime(), ranked = await ix.rank(q, true), hits = [], k;
         for (k = 0; k < ranked.length && hits.length < limit; k++) if (await keep(ranked[k][0])) hits.push(ranked[k][0]);
         var recs = await Promise.all(hits.map(function (d) { return ix.record(d); }));
         if (my !== seq) return;
@@ -332,7 +341,10 @@
           status.appendChild(el("a", { href: form.getAttribute("data-sectors-url") || base }, "xem danh mục lĩnh vực"));
           status.appendChild(document.createTextNode("."));
         }
+        broken = false;
       } catch (e) {
+        // Let a plain form submission through while the index cannot be loaded.
+        broken = true;
         if (my === seq) status.textContent = "Không tải được dữ liệu tìm kiếm. Vui lòng thử lại.";
       }
     }
@@ -347,7 +359,7 @@
         location.href = opts[active].querySelector("a").href;
       } else if (e.key === "Escape") { setActive(-1); }
     });
-    form.addEventListener("submit", function (e) { e.preventDefault(); clearTimeout(timer); run(); });
+    form.addEventListener("submit", function (e) { if (broken) return; e.preventDefault(); clearTimeout(timer); run(); });
     var q0 = new URLSearchParams(location.search).get("q");
     if (q0) { input.value = q0; run(); }
   }
