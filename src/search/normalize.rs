@@ -17,6 +17,9 @@
 //! Index terms are folded unigrams, code aliases (`1001193`), accented unigrams that differ
 //! from their folded form, and folded pairs of adjacent syllables (`dang_ky`).
 
+use std::cell::RefCell;
+use std::collections::HashMap;
+
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
 
@@ -144,7 +147,7 @@ pub fn tokens(s: &str) -> Vec<Token> {
                 continue;
             }
         }
-        let (accented, folded) = syllable(first);
+        let (accented, folded) = cached_syllable(first);
         out.push(Token {
             accented,
             folded,
@@ -170,6 +173,28 @@ const VOWELS: &str = "aăâeêioôơuưy";
 const HATTED: &str = "ăâêôơư";
 /// Initials after which a lone final i/y is spelled either way (kí/ký, qui/quy).
 const IY_INITIALS: [&str; 7] = ["h", "k", "l", "m", "s", "t", "qu"];
+
+thread_local! {
+    /// Syllable forms already computed on this thread: a catalogue has a few thousand
+    /// distinct syllables but millions of occurrences.
+    static SYLLABLES: RefCell<HashMap<String, (String, String)>> = RefCell::new(HashMap::new());
+}
+
+/// [`syllable`], memoized per thread (bounded, so odd inputs cannot grow it forever).
+fn cached_syllable(run: &str) -> (String, String) {
+    if let Some(hit) = SYLLABLES.with(|c| c.borrow().get(run).cloned()) {
+        return hit;
+    }
+    let forms = syllable(run);
+    SYLLABLES.with(|c| {
+        let mut c = c.borrow_mut();
+        if c.len() >= 200_000 {
+            c.clear();
+        }
+        c.insert(run.to_string(), forms.clone());
+    });
+    forms
+}
 
 /// Canonical accented and folded forms of one lowercase NFC run.
 fn syllable(run: &str) -> (String, String) {

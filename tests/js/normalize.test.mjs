@@ -4,10 +4,11 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { isAbsolute, resolve } from "node:path";
 import vm from "node:vm";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
-const read = (p) => readFileSync(root + p, "utf8");
+const read = (p) => readFileSync(isAbsolute(p) ? p : root + p, "utf8");
 const ctx = {};
 vm.runInNewContext(read("themes/default/static/js/search.js"), ctx);
 const S = ctx.MotcuaSearch;
@@ -51,10 +52,10 @@ test("one edit", () => {
     assert.equal(S.withinOneEdit(a, b), ok);
 });
 
-test("JS scorer ranks the fixture index exactly like the Rust scorer", async () => {
-  const ix = new S.Index(root + "tests/fixtures/search/site/", async (p) => JSON.parse(readFileSync(p, "utf8")));
+async function checkRankings(site, rankingsFile) {
+  const ix = new S.Index(site, async (p) => JSON.parse(readFileSync(p, "utf8")));
   await ix.open();
-  const expected = rows("tests/fixtures/search/rankings.tsv");
+  const expected = rows(rankingsFile);
   assert.ok(expected.length >= 10);
   for (const [q, prefix, ids] of expected) {
     const ranked = await ix.rank(q, prefix === "prefix");
@@ -62,4 +63,12 @@ test("JS scorer ranks the fixture index exactly like the Rust scorer", async () 
     for (const [d] of ranked.slice(0, 5)) got.push((await ix.record(d))[0]);
     assert.equal(got.join(" "), ids, `query ${JSON.stringify(q)} (${prefix})`);
   }
-});
+}
+
+test("JS scorer ranks the fixture index exactly like the Rust scorer", () =>
+  checkRankings(root + "tests/fixtures/search/site/", "tests/fixtures/search/rankings.tsv"));
+
+// A large index built by `cargo test --lib measure_10k -- --ignored` (optional).
+const big = process.env.MOTCUA_SEARCH_INDEX && resolve(process.env.MOTCUA_SEARCH_INDEX) + "/";
+test("JS scorer matches the Rust scorer on a large index", { skip: !big }, () =>
+  checkRankings(big, big + "rankings.tsv"));
