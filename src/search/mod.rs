@@ -1,6 +1,25 @@
 //! Search: one Vietnamese normalizer ([`normalize`]), a sharded static index for the
 //! browser ([`shards`]), a Rust port of the browser scorer ([`scorer`]) and a tantivy engine
 //! that uses the same normalizer ([`engine`]).
+//!
+//! Site integration: fill one [`SearchDoc`] per procedure, call
+//! [`write_static_index`]`(&docs, out_dir)` (writes `out_dir/search/`), copy
+//! `themes/default/static/js/search.js` and `css/search.css`, and render a form such as
+//!
+//! ```html
+//! <form role="search" action="/thu-tuc/tim-kiem/" data-search
+//!       data-search-base="/thu-tuc/" data-sectors-url="/thu-tuc/linh-vuc/">
+//!   <label for="q">Tìm thủ tục</label> <input id="q" name="q" type="search">
+//!   <button>Tìm</button>
+//! </form>
+//! <script src="/thu-tuc/js/search.js" defer></script>
+//! ```
+//!
+//! `data-search-base` is the site root (it may be a sub-path); record URLs are relative to
+//! it. Without JavaScript the form submits normally, so the action page should offer the
+//! sector and A–Z listings. Changing the normalizer means updating `search.js` in step and
+//! regenerating the vectors (see `normalize`'s tests) and the fixture index
+//! (`MOTCUA_UPDATE_FIXTURES=1 cargo test --lib search`).
 
 pub mod engine;
 pub mod normalize;

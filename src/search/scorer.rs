@@ -18,7 +18,7 @@ use std::io;
 use std::path::{Path, PathBuf};
 
 use super::normalize::{fold, query_terms, within_one_edit, QueryWord};
-use super::shards::{decode_varints, Manifest};
+use super::shards::{decode_varints, Manifest, FORMAT_VERSION};
 
 /// Score factor of a prefix expansion of the last word.
 pub const PREFIX_FACTOR: f64 = 0.8;
@@ -54,6 +54,9 @@ impl StaticIndex {
         let dir = index_dir.join("search");
         let bytes = fs::read(dir.join("manifest.json"))?;
         let manifest: Manifest = serde_json::from_slice(&bytes).map_err(bad)?;
+        if manifest.rs == 0 || manifest.v != FORMAT_VERSION {
+            return Err(bad("unsupported search manifest"));
+        }
         let loaded = BTreeMap::from([("manifest.json".to_string(), bytes.len())]);
         Ok(Self {
             dir,

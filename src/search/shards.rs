@@ -417,6 +417,14 @@ mod tests {
     }
 
     #[test]
+    fn empty_catalogue_writes_a_searchable_index() {
+        let dir = tempfile::tempdir().expect("tmp");
+        let stats = write_static_index(&[], dir.path()).expect("write");
+        assert_eq!((stats.docs, stats.shards), (0, 0));
+        assert!(crate::search::search_static(dir.path(), "hộ chiếu", 10).is_empty());
+    }
+
+    #[test]
     fn varints_round_trip() {
         let mut s = String::new();
         let nums = [0, 1, 31, 32, 1000, 123_456, u32::MAX];

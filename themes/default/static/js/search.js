@@ -133,7 +133,11 @@
   };
   Index.prototype.open = function () {
     var me = this;
-    return this.get("manifest.json").then(function (m) { me.m = m; return m; });
+    return this.get("manifest.json").then(function (m) {
+      if (m.v !== 1 || !(m.rs > 0)) throw new Error("unsupported search index");
+      me.m = m;
+      return m;
+    });
   };
   /* Last shard whose first key is <= key (UTF-16 order; equals Rust's byte order for BMP text). */
   Index.prototype.shardOf = function (key) {
