@@ -37,6 +37,9 @@ const QUERIES: &[(&str, &str)] = &[
     ("the bhyt tre em", "1.001990"),
     ("nhap ho khau", "1.004194"),
     ("khai tu", "1.000656"),
+    ("đăng ký khai sinhh", "1.001193"),
+    ("chứng thực bản saoo", "2.000815"),
+    ("lý lịch tư phpá", "2.000488"),
 ];
 
 /// (query being typed, expected top id) with prefix expansion of the last word.
