@@ -5,7 +5,7 @@
 //! are skipped when a rarer word is present; when all words are common, their rarer adjacent
 //! pairs must match instead) (fillers such as "làm" are optional) — exactly,
 //! as a prefix when it is the last word being typed (×0.8), or with one typo when it is
-//! unknown (×0.5). A word scores `factor · idf · weight` (best variant), plus half that for
+//! unknown (×0.5; up to three most frequent words one edit away, same first two letters). A word scores `factor · idf · weight` (best variant), plus half that for
 //! an exact accented match when the user typed accents, plus `idf · weight` per matching
 //! adjacent-word pair. When no doc has every required word, docs with some are ranked with
 //! their score scaled by the share of words matched.
@@ -18,7 +18,7 @@ use std::io;
 use std::path::{Path, PathBuf};
 
 use super::normalize::{fold, query_terms, within_one_edit, QueryWord};
-use super::shards::{decode_varints, Manifest, FORMAT_VERSION};
+use super::shards::{decode_varints, vocab_head, Manifest, FORMAT_VERSION};
 
 /// Score factor of a prefix expansion of the last word.
 pub const PREFIX_FACTOR: f64 = 0.8;
@@ -30,6 +30,8 @@ pub const ACCENT_BONUS: f64 = 0.5;
 pub const PAIR_FACTOR: f64 = 1.0;
 /// Most prefix expansions considered for the last word.
 pub const MAX_EXPANSIONS: usize = 50;
+/// Most typo corrections tried for one word.
+pub const MAX_TYPO_TERMS: usize = 3;
 /// Most extra shards read to expand a prefix.
 pub const MAX_PREFIX_SHARDS: usize = 1;
 
@@ -154,13 +156,26 @@ impl StaticIndex {
         Some((lo, hi))
     }
 
-    /// Shards searched for one-typo variants of `word`: its own and the one before when that
-    /// may still share the first three letters (typos there are not corrected).
-    fn typo_shards(&self, word: &str) -> Option<(usize, usize)> {
-        let hi = self.shard_of(word)?;
-        let head: String = word.chars().take(3).collect();
-        let lo = self.shard_of(&head).unwrap_or(hi).max(hi.saturating_sub(1));
-        Some((lo, hi))
+    /// Up to [`MAX_TYPO_TERMS`] indexed words one edit away from `word` (most frequent
+    /// first), from the typo vocabulary of its first two letters.
+    fn typo_terms(&self, word: &str) -> io::Result<Vec<String>> {
+        let name = format!("{}{}.json", self.manifest.vocab, vocab_head(word));
+        let words: BTreeMap<String, usize> = match self.read(&name) {
+            Ok(bytes) => serde_json::from_slice(&bytes).map_err(bad)?,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
+            Err(e) => return Err(e),
+        };
+        let mut found: Vec<(&String, usize)> = words
+            .iter()
+            .filter(|(t, _)| within_one_edit(t, word))
+            .map(|(t, &df)| (t, df))
+            .collect();
+        found.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+        Ok(found
+            .into_iter()
+            .take(MAX_TYPO_TERMS)
+            .map(|(t, _)| t.clone())
+            .collect())
     }
 
     /// Ranks doc numbers for `q` (`prefix`: the last word may be incomplete).
@@ -225,12 +240,8 @@ impl StaticIndex {
                 }
             }
             if !found && variants.len() == 1 && w.fuzzy {
-                if let Some((lo, hi)) = self.typo_shards(&w.folded) {
-                    let terms =
-                        self.scan(lo, hi, |t| is_unigram(t) && within_one_edit(t, &w.folded))?;
-                    for t in &terms {
-                        variants.push((self.postings(t)?, TYPO_FACTOR));
-                    }
+                for t in self.typo_terms(&w.folded)? {
+                    variants.push((self.postings(&t)?, TYPO_FACTOR));
                 }
             }
             let mut best: BTreeMap<u32, f64> = BTreeMap::new();

@@ -4,7 +4,7 @@
 //!
 //! Layout under `<out>/search/`:
 //! - `manifest.json`: `{v, norm, n, scale, sectors: [[id, name, first_doc]], shards:
-//!   [[first_key, hash]], common: [term], records: dir, rs, facets: file}`.
+//!   [[first_key, hash]], common: [term], records: dir, vocab: dir, rs, facets: file}`.
 //! - `t/<hash>.json`: `{term: "varints"}`, the postings as alternating doc-number deltas and
 //!   weights (see [`VARINT_DIGITS`]). A shard holds every term whose fold key (see
 //!   [`normalize::fold`]) sorts from its `first_key` up to the next shard's. Weights are BM25 (per field, k1 = 1.2, b = 0.75) times the field weight,
@@ -12,6 +12,8 @@
 //! - `r/<hash>/<i>.json`: `[[id, name, url, sector_index, levels, agencies, time, fee], …]`
 //!   for docs `i*rs .. (i+1)*rs`; the directory hash covers all chunks. Docs are numbered by (sector, id) so the results of one query
 //!   tend to share chunks.
+//! - `v/<hash>/<head>.json`: `{word: doc_frequency}` for folded words of 3+ letters whose
+//!   first two characters are `head` (see [`vocab_head`]); read only to correct a typo.
 //! - `f/<hash>.json`: `{levels, agencies, channels, d: [[level_mask, channel_mask,
 //!   agency…], …]}` for the filters, fetched only when the user opens them.
 
@@ -70,12 +72,18 @@ pub struct StaticIndexStats {
     pub record_bytes: usize,
     /// Bytes of the facets file.
     pub facet_bytes: usize,
+    /// Bytes of the typo vocabulary files.
+    pub vocab_bytes: usize,
 }
 
 impl StaticIndexStats {
     /// Total bytes written.
     pub fn total_bytes(&self) -> usize {
-        self.manifest_bytes + self.shard_bytes + self.record_bytes + self.facet_bytes
+        self.manifest_bytes
+            + self.shard_bytes
+            + self.record_bytes
+            + self.facet_bytes
+            + self.vocab_bytes
     }
 }
 
@@ -225,6 +233,32 @@ pub fn write_static_index(docs: &[SearchDoc], out_dir: &Path) -> io::Result<Stat
         Vec::new()
     };
 
+    // Typo vocabulary: folded words of 3+ letters with their document frequency, one file
+    // per two-letter head, under a directory named by the hash of them all.
+    let mut heads: BTreeMap<String, BTreeMap<&str, usize>> = BTreeMap::new();
+    for (t, list) in &p.terms {
+        if t.chars().count() >= 3 && t.chars().all(char::is_alphabetic) && fold(t) == *t {
+            heads
+                .entry(vocab_head(t))
+                .or_default()
+                .insert(t.as_str(), list.len());
+        }
+    }
+    let mut vocab_files = Vec::with_capacity(heads.len());
+    for (head, words) in &heads {
+        vocab_files.push((head, serde_json::to_vec(words).map_err(io::Error::other)?));
+    }
+    let all: Vec<u8> = vocab_files
+        .iter()
+        .flat_map(|f| f.1.iter().copied())
+        .collect();
+    let vocab = format!("v/{:012x}/", xxh3_64(&all) >> 16);
+    fs::create_dir_all(dir.join(&vocab))?;
+    for (head, bytes) in &vocab_files {
+        stats.vocab_bytes += bytes.len();
+        fs::write(dir.join(format!("{vocab}{head}.json")), bytes)?;
+    }
+
     // Sectors in doc-number order, with the first doc of each.
     let mut sectors: Vec<(String, String, usize)> = Vec::new();
     for (num, &i) in p.order.iter().enumerate() {
@@ -313,6 +347,7 @@ pub fn write_static_index(docs: &[SearchDoc], out_dir: &Path) -> io::Result<Stat
         shards,
         common,
         records: &records,
+        vocab: &vocab,
         rs: RECORDS_PER_CHUNK,
         facets,
     };
@@ -352,6 +387,7 @@ pub(crate) struct Manifest<S = String> {
     pub shards: Vec<(String, String)>,
     pub common: Vec<S>,
     pub records: S,
+    pub vocab: S,
     pub rs: usize,
     pub facets: String,
 }
@@ -383,6 +419,16 @@ pub(crate) fn decode_varints(s: &str) -> Option<Vec<u32>> {
         }
     }
     Some(out)
+}
+
+/// File name of the typo vocabulary for `word`: its first two characters as hexadecimal
+/// code points joined by "-" ("chieu" → "63-68"), safe on every file system.
+pub fn vocab_head(word: &str) -> String {
+    word.chars()
+        .take(2)
+        .map(|c| format!("{:x}", u32::from(c)))
+        .collect::<Vec<_>>()
+        .join("-")
 }
 
 /// Distinct values in first-seen order.

@@ -122,7 +122,7 @@
   }
 
   /* ---- Static index (twin of scorer.rs) ---- */
-  var PREFIX = 0.8, TYPO = 0.5, ACCENT = 0.5, PAIR = 1, MAX_EXP = 50, MAX_PSHARDS = 1,
+  var PREFIX = 0.8, TYPO = 0.5, ACCENT = 0.5, PAIR = 1, MAX_EXP = 50, MAX_PSHARDS = 1, MAX_TYPO = 3,
     DIG = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_";
   /* base: URL prefix ending in "/"; load(url) → Promise of parsed JSON. */
   function Index(base, load) { this.base = base; this.load = load; this.files = {}; }
@@ -175,9 +175,14 @@
     while (hi + 1 < s.length && hi < lo + MAX_PSHARDS && s[hi + 1][0].slice(0, p.length) === p) hi++;
     return [lo, hi];
   };
-  Index.prototype.typoShards = function (w) {
-    var hi = this.shardOf(w), lo = this.shardOf(Array.from(w).slice(0, 3).join(""));
-    return [Math.max(lo < 0 ? hi : lo, hi - 1, 0), hi];
+  /* Up to MAX_TYPO indexed words one edit away from w, most frequent first. */
+  Index.prototype.typoTerms = async function (w) {
+    var head = Array.from(w).slice(0, 2).map(function (c) { return c.codePointAt(0).toString(16); }).join("-"),
+      name = this.m.vocab + head + ".json", f = this.files;
+    // A missing vocabulary file just means no candidates.
+    var words = await (f[name] || (f[name] = this.load(this.base + "search/" + name).catch(function () { return {}; })));
+    return Object.keys(words).filter(function (t) { return withinOneEdit(t, w); })
+      .sort(function (a, b) { return words[b] - words[a] || (a < b ? -1 : a > b ? 1 : 0); }).slice(0, MAX_TYPO);
   };
   /* Ranked [[doc, score]] for q. */
   Index.prototype.rank = async function (q, prefix) {
@@ -212,8 +217,8 @@
         });
         for (j = 0; j < terms.length && j < MAX_EXP; j++) vars.push([await this.postings(terms[j]), PREFIX]);
       }
-      if (!exact.length && vars.length === 1 && w.fuzzy && (lh = this.typoShards(w.folded))[1] >= 0) {
-        terms = await this.scan(lh[0], lh[1], function (t) { return uni(t) && withinOneEdit(t, w.folded); });
+      if (!exact.length && vars.length === 1 && w.fuzzy) {
+        terms = await this.typoTerms(w.folded);
         for (j = 0; j < terms.length; j++) vars.push([await this.postings(terms[j]), TYPO]);
       }
       var best = new Map();
