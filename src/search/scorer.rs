@@ -219,6 +219,7 @@ impl StaticIndex {
 
     fn rank_words(&self, words: &[&QueryWord], pairs: &[String]) -> io::Result<Vec<(u32, f64)>> {
         let mut score: HashMap<u32, f64> = HashMap::new();
+        let mut fixes: HashMap<&str, String> = HashMap::new();
         let mut matched: HashMap<u32, usize> = HashMap::new();
         let mut required: HashMap<u32, usize> = HashMap::new();
         let is_unigram = |t: &str| !t.contains('_') && fold(t) == t;
@@ -240,8 +241,12 @@ impl StaticIndex {
                 }
             }
             if !found && variants.len() == 1 && w.fuzzy {
-                for t in self.typo_terms(&w.folded)? {
-                    variants.push((self.postings(&t)?, TYPO_FACTOR));
+                let terms = self.typo_terms(&w.folded)?;
+                if let Some(t) = terms.first() {
+                    fixes.insert(w.folded.as_str(), t.clone());
+                }
+                for t in &terms {
+                    variants.push((self.postings(t)?, TYPO_FACTOR));
                 }
             }
             let mut best: BTreeMap<u32, f64> = BTreeMap::new();
@@ -266,9 +271,19 @@ impl StaticIndex {
                 self.bonus(&mut score, acc, ACCENT_BONUS)?;
             }
         }
+        // Pairs use the best correction of a mistyped word ("ho_chiue" → "ho_chieu").
         // Common pairs ("dang_ky") carry little information and are big: skipped.
-        for p in pairs.iter().filter(|p| !self.manifest.common.contains(p)) {
-            self.bonus(&mut score, p, PAIR_FACTOR)?;
+        for p in pairs {
+            let p = match p.split_once('_') {
+                Some((a, b)) if fixes.contains_key(a) || fixes.contains_key(b) => {
+                    let fix = |x: &str| fixes.get(x).map_or(x.to_string(), String::clone);
+                    format!("{}_{}", fix(a), fix(b))
+                }
+                _ => p.clone(),
+            };
+            if !self.manifest.common.contains(&p) {
+                self.bonus(&mut score, &p, PAIR_FACTOR)?;
+            }
         }
         let need = words.iter().filter(|w| !w.optional).count();
         let all = required.values().any(|&c| c == need);

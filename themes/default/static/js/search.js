@@ -202,7 +202,7 @@
     return this.rankWords(qt.words, qt.pairs);
   };
   Index.prototype.rankWords = async function (words, pairs) {
-    var me = this, score = new Map(), matched = new Map(), req = new Map(), k, j, lh;
+    var me = this, score = new Map(), matched = new Map(), req = new Map(), fixes = {}, k, j, lh;
     var uni = function (t) { return t.indexOf("_") < 0 && fold(t) === t; };
     var bump = function (m, d) { m.set(d, (m.get(d) || 0) + 1); };
     var bonus = async function (term, f) {
@@ -219,6 +219,7 @@
       }
       if (!exact.length && vars.length === 1 && w.fuzzy) {
         terms = await this.typoTerms(w.folded);
+        if (terms.length) fixes[w.folded] = terms[0];
         for (j = 0; j < terms.length; j++) vars.push([await this.postings(terms[j]), TYPO]);
       }
       var best = new Map();
@@ -233,8 +234,12 @@
       });
       if (w.accented) await bonus(w.accented, ACCENT);
     }
-    // Common pairs ("dang_ky") carry little information and are big: skipped.
-    for (k = 0; k < pairs.length; k++) if (me.m.common.indexOf(pairs[k]) < 0) await bonus(pairs[k], PAIR);
+    // Pairs use the best correction of a mistyped word; common pairs are skipped.
+    var fix = function (x) { return Object.prototype.hasOwnProperty.call(fixes, x) ? fixes[x] : x; };
+    for (k = 0; k < pairs.length; k++) {
+      var ab = pairs[k].split("_"), p = fix(ab[0]) + "_" + fix(ab[1]);
+      if (me.m.common.indexOf(p) < 0) await bonus(p, PAIR);
+    }
     var need = words.filter(function (w) { return !w.optional; }).length, all = false, total = words.length || 1, out = [];
     req.forEach(function (c) { if (c === need) all = true; });
     score.forEach(function (s, d) {
