@@ -66,7 +66,16 @@ pub fn fold(s: &str) -> String {
 
 /// NFC, Unicode lowercase, and the look-alike eth (Ð/ð, often typed for Đ) as đ.
 fn lower(s: &str) -> String {
-    s.nfc().collect::<String>().to_lowercase().replace('ð', "đ")
+    // Most text is already NFC; the quick check skips a full recomposition pass.
+    let lower = match unicode_normalization::is_nfc_quick(s.chars()) {
+        unicode_normalization::IsNormalized::Yes => s.to_lowercase(),
+        _ => s.nfc().collect::<String>().to_lowercase(),
+    };
+    if lower.contains('ð') {
+        lower.replace('ð', "đ")
+    } else {
+        lower
+    }
 }
 
 /// Folding of text that is already lowercase.

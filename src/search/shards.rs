@@ -124,7 +124,9 @@ pub(crate) fn build_postings(docs: &[SearchDoc]) -> Postings {
     let avg: Vec<f64> = (0..Field::ALL.len())
         .map(|f| (per_doc.iter().map(|d| d.1[f]).sum::<usize>() as f64 / n).max(1.0))
         .collect();
-    let mut terms: BTreeMap<String, Vec<(u32, u32)>> = BTreeMap::new();
+    // A hash map keyed by the per-doc strings is much cheaper than a BTreeMap of owned keys
+    // for millions of postings; it is sorted once at the end.
+    let mut terms: HashMap<&str, Vec<(u32, u32)>> = HashMap::new();
     for (num, (tfs, lens)) in per_doc.iter().enumerate() {
         let mut w: HashMap<&str, f64> = HashMap::new();
         for (f, field) in Field::ALL.iter().enumerate() {
@@ -137,12 +139,13 @@ pub(crate) fn build_postings(docs: &[SearchDoc]) -> Postings {
         }
         for (t, w) in w {
             let q = (w * WEIGHT_SCALE).round().max(1.0) as u32;
-            terms
-                .entry(t.to_string())
-                .or_default()
-                .push((num as u32, q));
+            terms.entry(t).or_default().push((num as u32, q));
         }
     }
+    let terms = terms
+        .into_iter()
+        .map(|(t, list)| (t.to_string(), list))
+        .collect();
     Postings { order, terms }
 }
 

@@ -302,6 +302,24 @@ fn measure_10k() {
             d
         })
         .collect();
+    let t = std::time::Instant::now();
+    let n: usize = docs
+        .iter()
+        .map(|d| {
+            super::Field::ALL
+                .iter()
+                .map(|f| super::normalize::tokens(&f.text(d)).len())
+                .sum::<usize>()
+        })
+        .sum();
+    println!("tokens: {n} in {:?}", t.elapsed());
+    let t = std::time::Instant::now();
+    let p = super::shards::build_postings(&docs);
+    println!(
+        "build_postings: {} terms in {:?}",
+        p.terms.len(),
+        t.elapsed()
+    );
     let out = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/search-10k");
     let t = std::time::Instant::now();
     let stats = if std::env::var_os("MOTCUA_MEASURE_REUSE").is_some() {
