@@ -398,11 +398,6 @@ fn raw_fold_of_last(q: &str) -> String {
     fold_lower(&last)
 }
 
-/// The shard key of a term: the first `len` chars of its folded form.
-pub fn shard_key(term: &str, len: usize) -> String {
-    fold_lower(term).chars().take(len).collect()
-}
-
 /// Optimal-string-alignment distance is at most one (one insertion, deletion,
 /// substitution or swap of adjacent letters: "chiue" → "chieu").
 pub fn within_one_edit(a: &str, b: &str) -> bool {
