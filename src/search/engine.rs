@@ -11,8 +11,8 @@ use tantivy::schema::{
 use tantivy::tokenizer::{Token as TToken, TokenStream, Tokenizer};
 use tantivy::{doc, Index, IndexReader, TantivyDocument, Term};
 
-use super::normalize::{query_terms, terms_of, tokens};
-use super::scorer::{ACCENT_BONUS, PAIR_FACTOR, TYPO_FACTOR};
+use super::normalize::{fold, query_terms, terms_of, tokens};
+use super::scorer::{ACCENT_BONUS, MAX_EXPANSIONS, PAIR_FACTOR, PREFIX_FACTOR, TYPO_FACTOR};
 use super::shards::{COMMON_MIN_DOCS, COMMON_SHARE};
 use super::{Field, SearchDoc};
 
@@ -165,9 +165,34 @@ impl Engine {
         Ok(false)
     }
 
+    /// Up to [`MAX_EXPANSIONS`] indexed folded words longer than `word` that start with one
+    /// of `prefixes` (the last word of a query being typed), in term order.
+    fn expansions(&self, word: &str, prefixes: &[String]) -> tantivy::Result<Vec<String>> {
+        let searcher = self.reader.searcher();
+        let mut found = std::collections::BTreeSet::new();
+        for p in prefixes {
+            let mut upper = p.as_bytes().to_vec();
+            upper.push(0xff); // No UTF-8 text continues with 0xFF: an exclusive upper bound.
+            for seg in searcher.segment_readers() {
+                for field in self.fields {
+                    let inverted = seg.inverted_index(field)?;
+                    let mut stream = inverted.terms().range().ge(p).lt(&upper).into_stream()?;
+                    while stream.advance() {
+                        if let Ok(t) = std::str::from_utf8(stream.key()) {
+                            if t != word && !t.contains('_') && fold(t) == t {
+                                found.insert(t.to_string());
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        Ok(found.into_iter().take(MAX_EXPANSIONS).collect())
+    }
+
     /// The query for `q`; `all` makes the required words mandatory.
-    fn query(&self, q: &str, all: bool) -> tantivy::Result<Option<BooleanQuery>> {
-        let qt = query_terms(q, false);
+    fn query(&self, q: &str, all: bool, prefix: bool) -> tantivy::Result<Option<BooleanQuery>> {
+        let qt = query_terms(q, prefix);
         if qt.words.is_empty() {
             return Ok(None);
         }
@@ -210,8 +235,14 @@ impl Engine {
                     ));
                 }
                 Box::new(BooleanQuery::new(fuzzy))
-            } else {
+            } else if w.prefixes.is_empty() || w.folded.chars().count() < 2 {
                 self.across_fields(&w.folded, false, 1.0)
+            } else {
+                let mut any = vec![(Occur::Should, self.across_fields(&w.folded, false, 1.0))];
+                for t in self.expansions(&w.folded, &w.prefixes)? {
+                    any.push((Occur::Should, self.across_fields(&t, false, PREFIX_FACTOR)));
+                }
+                Box::new(BooleanQuery::new(any))
             };
             clauses.push((occur, word));
             if let Some(acc) = &w.accented {
@@ -230,11 +261,21 @@ impl Engine {
         self.try_search(q, limit).unwrap_or_default()
     }
 
+    /// Like [`Engine::search`] for a query still being typed: the last word also matches
+    /// longer words (×0.8), as in the browser.
+    pub fn search_prefix(&self, q: &str, limit: usize) -> Vec<Hit> {
+        self.run(q, limit, true).unwrap_or_default()
+    }
+
     /// Like [`Engine::search`], reporting index errors.
     pub fn try_search(&self, q: &str, limit: usize) -> tantivy::Result<Vec<Hit>> {
+        self.run(q, limit, false)
+    }
+
+    fn run(&self, q: &str, limit: usize, prefix: bool) -> tantivy::Result<Vec<Hit>> {
         let searcher = self.reader.searcher();
         for all in [true, false] {
-            let Some(query) = self.query(q, all)? else {
+            let Some(query) = self.query(q, all, prefix)? else {
                 return Ok(Vec::new());
             };
             let top = searcher.search(&query, &TopDocs::with_limit(limit.max(1)))?;

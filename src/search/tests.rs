@@ -95,6 +95,14 @@ fn engine_agrees_on_top_result() {
         let ids: Vec<&str> = hits.iter().map(|h| h.id.as_str()).collect();
         assert_eq!(ids.first(), Some(id), "query {q:?}: {ids:?}");
     }
+    for (q, id) in PREFIX_QUERIES {
+        let hits = engine.search_prefix(q, 5);
+        assert_eq!(
+            hits.first().map(|h| h.id.as_str()),
+            Some(*id),
+            "prefix query {q:?}"
+        );
+    }
     let hit = &engine.search("khai sinh", 1)[0];
     assert_eq!(
         (hit.name.as_str(), hit.url.as_str()),
