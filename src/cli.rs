@@ -104,6 +104,20 @@ pub enum Command {
         #[arg(long, value_enum, default_value = "human")]
         format: FormatArg,
     },
+    /// Tìm thủ tục trong danh mục (không cần dấu; có thể gõ mã thủ tục).
+    Search {
+        /// Từ khoá, ví dụ "lam ho chieu" hoặc 1.001193.
+        query: String,
+        /// Thư mục danh mục.
+        #[arg(long, default_value = "catalogue")]
+        catalogue: PathBuf,
+        /// Số kết quả tối đa.
+        #[arg(long, default_value_t = 10)]
+        limit: usize,
+        /// In kết quả dạng JSON.
+        #[arg(long)]
+        json: bool,
+    },
     /// In JSON Schema (draft-07) của tệp danh mục, sinh từ chính kiểu dữ liệu của motcua.
     Schema {
         /// Loại tệp.
@@ -139,6 +153,12 @@ pub fn run() -> i32 {
             verbose,
             format: format.into(),
         }),
+        Command::Search {
+            query,
+            catalogue,
+            limit,
+            json,
+        } => cmd::search::run(&catalogue, &query, limit, json),
         Command::Schema { kind, write } => cmd::schema::run(kind.into(), write.as_deref()),
     }
 }

@@ -3,6 +3,7 @@
 pub mod build;
 pub mod check;
 pub mod schema;
+pub mod search;
 
 /// Exit code: everything fine (warnings allowed).
 pub const EXIT_OK: i32 = 0;

@@ -156,9 +156,22 @@ pub fn write_static_index(docs: &[SearchDoc], out_dir: &Path) -> io::Result<Stat
         // Only a directory we wrote earlier is removed; stale hashed files would pile up.
         fs::remove_dir_all(&dir)?;
     }
-    for sub in ["t", "r", "f"] {
-        fs::create_dir_all(dir.join(sub))?;
+    let (files, stats) = build_static_index(docs)?;
+    for (rel, bytes) in files {
+        let path = out_dir.join(rel);
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent)?;
+        }
+        fs::write(path, bytes)?;
     }
+    Ok(stats)
+}
+
+/// Builds the static index in memory: paths relative to the site root (`search/...`).
+pub fn build_static_index(
+    docs: &[SearchDoc],
+) -> io::Result<(BTreeMap<String, Vec<u8>>, StaticIndexStats)> {
+    let mut files: BTreeMap<String, Vec<u8>> = BTreeMap::new();
     let p = build_postings(docs);
     let mut stats = StaticIndexStats {
         docs: docs.len(),
@@ -190,7 +203,7 @@ pub fn write_static_index(docs: &[SearchDoc], out_dir: &Path) -> io::Result<Stat
     let mut flush = |first: &str, body: &mut String| -> io::Result<()> {
         // The first shard starts at "" so every key has a shard.
         body.push('}');
-        let name = write_hashed(&dir, "t", body.as_bytes())?;
+        let name = write_hashed(&mut files, "t", body.as_bytes());
         stats.shard_bytes += body.len();
         stats.max_shard_bytes = stats.max_shard_bytes.max(body.len());
         shards.push((first.to_string(), name));
@@ -256,10 +269,9 @@ pub fn write_static_index(docs: &[SearchDoc], out_dir: &Path) -> io::Result<Stat
         .flat_map(|f| f.1.iter().copied())
         .collect();
     let vocab = format!("v/{:012x}/", xxh3_64(&all) >> 16);
-    fs::create_dir_all(dir.join(&vocab))?;
     for (head, bytes) in &vocab_files {
         stats.vocab_bytes += bytes.len();
-        fs::write(dir.join(format!("{vocab}{head}.json")), bytes)?;
+        files.insert(format!("search/{vocab}{head}.json"), bytes.clone());
     }
 
     // Sectors in doc-number order, with the first doc of each.
@@ -297,10 +309,9 @@ pub fn write_static_index(docs: &[SearchDoc], out_dir: &Path) -> io::Result<Stat
         chunks.push(serde_json::to_vec(&rows).map_err(io::Error::other)?);
     }
     let records = format!("r/{:012x}/", xxh3_64(&chunks.concat()) >> 16);
-    fs::create_dir_all(dir.join(&records))?;
     for (c, bytes) in chunks.iter().enumerate() {
         stats.record_bytes += bytes.len();
-        fs::write(dir.join(format!("{records}{c}.json")), bytes)?;
+        files.insert(format!("search/{records}{c}.json"), bytes.clone());
     }
 
     // Facets (levels, channels as bit masks; agencies as indexes).
@@ -336,7 +347,7 @@ pub fn write_static_index(docs: &[SearchDoc], out_dir: &Path) -> io::Result<Stat
     };
     let bytes = serde_json::to_vec(&facets).map_err(io::Error::other)?;
     stats.facet_bytes = bytes.len();
-    let facets = format!("f/{}.json", write_hashed(&dir, "f", &bytes)?);
+    let facets = format!("f/{}.json", write_hashed(&mut files, "f", &bytes));
 
     let manifest = Manifest {
         v: FORMAT_VERSION,
@@ -356,8 +367,8 @@ pub fn write_static_index(docs: &[SearchDoc], out_dir: &Path) -> io::Result<Stat
     };
     let bytes = serde_json::to_vec(&manifest).map_err(io::Error::other)?;
     stats.manifest_bytes = bytes.len();
-    fs::write(dir.join("manifest.json"), bytes)?;
-    Ok(stats)
+    files.insert("search/manifest.json".to_string(), bytes);
+    Ok((files, stats))
 }
 
 type Record<'a> = (
@@ -440,12 +451,12 @@ fn distinct<'a>(it: impl Iterator<Item = &'a String>) -> Vec<String> {
     it.filter(|s| seen.insert(s.as_str())).cloned().collect()
 }
 
-/// Writes `bytes` to `dir/sub/<hash>.json` and returns the hash.
-fn write_hashed(dir: &Path, sub: &str, bytes: &[u8]) -> io::Result<String> {
+/// Stores `bytes` as `search/sub/<hash>.json` and returns the hash.
+fn write_hashed(files: &mut BTreeMap<String, Vec<u8>>, sub: &str, bytes: &[u8]) -> String {
     // 48 bits of xxh3: collisions are negligible for a few thousand files.
     let hash = format!("{:012x}", xxh3_64(bytes) >> 16);
-    fs::write(dir.join(format!("{sub}/{hash}.json")), bytes)?;
-    Ok(hash)
+    files.insert(format!("search/{sub}/{hash}.json"), bytes.to_vec());
+    hash
 }
 
 #[cfg(test)]

@@ -1,6 +1,7 @@
 //! The site: render the validated catalogue with the theme, index it, write it atomically.
 
 pub mod feeds;
+pub mod index;
 pub mod pages;
 pub mod render;
 pub mod theme;
@@ -99,9 +100,16 @@ pub fn render_site(c: &Catalogue, opts: &BuildOptions) -> Result<Site, SiteError
         let bytes = std::fs::read(&path).map_err(|e| SiteError::Io(path.clone(), e))?;
         files.insert(form.clone(), bytes);
     }
+    timings.push(("feeds", t.elapsed()));
+
+    let t = Instant::now();
+    let (index, stats) =
+        index::static_index(c, &urls).map_err(|e| SiteError::Io(PathBuf::from("search"), e))?;
+    files.extend(index);
+    timings.push(("index", t.elapsed()));
+    let _ = stats;
     let sitemap = feeds::sitemap(&urls, &files, c);
     files.insert(pages::SITEMAP.to_string(), sitemap.into_bytes());
-    timings.push(("feeds", t.elapsed()));
     Ok(Site { files, timings })
 }
 

@@ -162,7 +162,8 @@ pub fn render(
     }
     let assets = serde_json::json!({
         "css": asset_urls.get("css/style.css").cloned().unwrap_or_default(),
-        "js": asset_urls.get("js/search.js").or_else(|| asset_urls.get("js/site.js")).cloned().unwrap_or_default(),
+        "search_css": asset_urls.get("css/search.css").cloned().unwrap_or_default(),
+        "search_js": asset_urls.get("js/search.js").cloned().unwrap_or_default(),
         "site_js": asset_urls.get("js/site.js").cloned().unwrap_or_default(),
     });
     let links = Links {
