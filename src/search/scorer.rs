@@ -159,7 +159,11 @@ impl StaticIndex {
     /// Up to [`MAX_TYPO_TERMS`] indexed words one edit away from `word` (most frequent
     /// first), from the typo vocabulary of its first two letters.
     fn typo_terms(&self, word: &str) -> io::Result<Vec<String>> {
-        let name = format!("{}{}.json", self.manifest.vocab, vocab_head(word));
+        let head = vocab_head(word);
+        if !self.manifest.heads.is_empty() && !self.manifest.heads.contains(&head) {
+            return Ok(Vec::new());
+        }
+        let name = format!("{}{}.json", self.manifest.vocab, head);
         let words: BTreeMap<String, usize> = match self.read(&name) {
             Ok(bytes) => serde_json::from_slice(&bytes).map_err(bad)?,
             Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),

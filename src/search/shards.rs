@@ -364,6 +364,7 @@ pub fn build_static_index(
         vocab: &vocab,
         rs: RECORDS_PER_CHUNK,
         facets,
+        heads: heads.keys().cloned().collect(),
     };
     let bytes = serde_json::to_vec(&manifest).map_err(io::Error::other)?;
     stats.manifest_bytes = bytes.len();
@@ -404,6 +405,9 @@ pub(crate) struct Manifest<S = String> {
     pub vocab: S,
     pub rs: usize,
     pub facets: String,
+    /// Heads that have a typo vocabulary file, so clients never request a missing one.
+    #[serde(default)]
+    pub heads: Vec<String>,
 }
 
 fn push_varint(s: &mut String, mut v: u32) {

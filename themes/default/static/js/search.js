@@ -179,6 +179,7 @@
   Index.prototype.typoTerms = async function (w) {
     var head = Array.from(w).slice(0, 2).map(function (c) { return c.codePointAt(0).toString(16); }).join("-"),
       name = this.m.vocab + head + ".json", f = this.files;
+    if (this.m.heads && this.m.heads.indexOf(head) < 0) return [];
     // A missing vocabulary file just means no candidates.
     var words = await (f[name] || (f[name] = this.load(this.base + "search/" + name).catch(function () { return {}; })));
     return Object.keys(words).filter(function (t) { return withinOneEdit(t, w); })
