@@ -790,6 +790,7 @@ pub fn write_shared(out: &Path) -> std::io::Result<()> {
         // Records are verified in 2026; ten years keeps the corpus free of `stale` warnings.
         freshness_days: 3650,
         theme: None,
+        featured: Vec::new(),
     };
     write(&out.join("site.yaml"), &to_yaml(&site))?;
     let sectors = SectorsFile {

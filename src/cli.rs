@@ -83,6 +83,41 @@ pub enum Command {
         #[arg(long)]
         deny_warnings: bool,
     },
+    /// Xây dựng trang web tĩnh từ danh mục (mặc định vào thư mục public/).
+    Build {
+        /// Thư mục danh mục (chứa site.yaml).
+        #[arg(default_value = "catalogue")]
+        catalogue: PathBuf,
+        /// Thư mục xuất bản.
+        #[arg(short, long, default_value = "public")]
+        output: PathBuf,
+        /// Địa chỉ gốc khi xuất bản (ghi đè base_url trong site.yaml), ví dụ https://example.gov.vn/thu-tuc/.
+        #[arg(long)]
+        base_url: Option<String>,
+        /// Cho phép thay thế thư mục có sẵn nội dung không do motcua tạo.
+        #[arg(long)]
+        force: bool,
+        /// In thời gian của từng bước.
+        #[arg(short, long)]
+        verbose: bool,
+        /// Định dạng báo lỗi.
+        #[arg(long, value_enum, default_value = "human")]
+        format: FormatArg,
+    },
+    /// Tìm thủ tục trong danh mục (không cần dấu; có thể gõ mã thủ tục).
+    Search {
+        /// Từ khoá, ví dụ "lam ho chieu" hoặc 1.001193.
+        query: String,
+        /// Thư mục danh mục.
+        #[arg(long, default_value = "catalogue")]
+        catalogue: PathBuf,
+        /// Số kết quả tối đa.
+        #[arg(long, default_value_t = 10)]
+        limit: usize,
+        /// In kết quả dạng JSON.
+        #[arg(long)]
+        json: bool,
+    },
     /// In JSON Schema (draft-07) của tệp danh mục, sinh từ chính kiểu dữ liệu của motcua.
     Schema {
         /// Loại tệp.
@@ -103,6 +138,27 @@ pub fn run() -> i32 {
             format,
             deny_warnings,
         } => cmd::check::run(&catalogue, format.into(), deny_warnings),
+        Command::Build {
+            catalogue,
+            output,
+            base_url,
+            force,
+            verbose,
+            format,
+        } => cmd::build::run(&cmd::build::BuildArgs {
+            catalogue: &catalogue,
+            out: &output,
+            base_url,
+            force,
+            verbose,
+            format: format.into(),
+        }),
+        Command::Search {
+            query,
+            catalogue,
+            limit,
+            json,
+        } => cmd::search::run(&catalogue, &query, limit, json),
         Command::Schema { kind, write } => cmd::schema::run(kind.into(), write.as_deref()),
     }
 }

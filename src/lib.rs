@@ -8,3 +8,6 @@ pub mod catalogue;
 pub mod cli;
 pub mod cmd;
 pub mod diagnostics;
+pub mod search;
+pub mod site;
+pub mod text;

@@ -6,6 +6,7 @@ use std::path::Path;
 use super::{EXIT_DATA, EXIT_OK, EXIT_USAGE};
 use crate::catalogue::{self, Options};
 use crate::diagnostics::{self, Format};
+use crate::site::{self, BuildOptions};
 
 /// Checks the catalogue at `root`, prints diagnostics to stderr (JSON to stdout), and
 /// returns the exit code.
@@ -17,7 +18,17 @@ pub fn run(root: &Path, format: Format, deny_warnings: bool) -> i32 {
         );
         return EXIT_USAGE;
     }
-    let (_catalogue, diags) = catalogue::load_and_validate(root, &Options::default());
+    let opts = Options::default();
+    let (catalogue, mut diags) = catalogue::load_and_validate(root, &opts);
+    if !diags.has_errors() {
+        let build = BuildOptions {
+            today: opts.today,
+            ..BuildOptions::default()
+        };
+        if let Some(d) = site::check_render(&catalogue, &build) {
+            diags.push(d);
+        }
+    }
     let text = diagnostics::render(&diags, format);
     match format {
         Format::Json => {

@@ -1,7 +1,9 @@
 //! One adapter per subcommand; each returns the process exit code.
 
+pub mod build;
 pub mod check;
 pub mod schema;
+pub mod search;
 
 /// Exit code: everything fine (warnings allowed).
 pub const EXIT_OK: i32 = 0;

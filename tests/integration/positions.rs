@@ -53,7 +53,7 @@ fn values_and_keys_are_located_exactly() {
     }
 }
 
-// BUG (src/catalogue/yaml.rs, `Event::MappingStart`): a *block* mapping's span is taken from
+// Regression test for a fixed bug (src/catalogue/yaml.rs, `Event::MappingStart`): a *block* mapping's span is taken from
 // the marker yaml-rust2 gives its MappingStart event, which is the position of the first `:`
 // (yaml-rust2's scanner rolls the indent with the value-indicator mark, not the key's). So
 // every diagnostic that points at a whole mapping lands just after its first key: a missing
@@ -62,7 +62,7 @@ fn values_and_keys_are_located_exactly() {
 // in nested objects, `ungrounded` papers and conditions. Fix: give a block mapping the span
 // of its first key (known when that key is attached).
 #[test]
-#[ignore = "bug: block mapping spans point after the first key (yaml.rs MappingStart marker)"]
+
 fn whole_mapping_problems_point_at_the_mapping_start() {
     let table: &[(&str, &str, &str, &str)] = &[
         (
@@ -90,7 +90,7 @@ fn whole_mapping_problems_point_at_the_mapping_start() {
     }
 }
 
-// BUG (src/catalogue/schema.rs, `check_object`, missing-key hint): the hint is built from
+// Regression test for a fixed bug (src/catalogue/schema.rs, `check_object`, missing-key hint): the hint is built from
 // `description(self.resolve(p))`, i.e. the description of the *resolved type* when the
 // property is a `$ref`. For struct-typed fields that is the Rust doc comment of the type, in
 // English ("What the applicant receives."), instead of the field's own Vietnamese
@@ -98,7 +98,7 @@ fn whole_mapping_problems_point_at_the_mapping_start() {
 // `version`, `feedback`, `time_limit`… Fix: prefer `description(p)` and fall back to the
 // resolved schema's.
 #[test]
-#[ignore = "bug: missing-key hint shows the English doc comment of the field's type"]
+
 fn missing_key_hint_uses_the_vietnamese_field_description() {
     for (key, want) in [
         ("result", "Kết quả thực hiện."),

@@ -1,0 +1,565 @@
+//! The one Vietnamese normalizer used for indexing and querying, in Rust and (mirrored
+//! line for line) in `themes/default/static/js/search.js`. Both are locked together by
+//! `tests/fixtures/search/vectors.tsv`.
+//!
+//! Pipeline, per input string:
+//! 1. NFC, then Unicode lowercase (text arrives in NFC or NFD, any case); ð → đ.
+//! 2. Split into runs of letters, digits and combining marks; everything else separates.
+//!    Digit runs joined by single dots (`1.001193`, `1.500.000`) become one *code* token.
+//! 3. Each run that parses as a Vietnamese syllable (initial + 1–3 vowels + final) is
+//!    respelled canonically: i/y after h, k, l, m, s, t, qu at the end of the syllable
+//!    becomes `y` (kí/ký, lí/lý, qui/quy), and the tone mark is moved to one canonical
+//!    vowel so old and new placement (hoà/hòa, thuỷ/thủy) agree.
+//! 4. Every token has an *accented* form (the canonical spelling, NFC) and a *folded* form
+//!    (marks removed, đ/ð → d). Folded forms are what must match; accented forms only
+//!    add a ranking bonus when the user typed accents.
+//!
+//! Index terms are folded unigrams, code aliases (`1001193`), accented unigrams that differ
+//! from their folded form, and folded pairs of adjacent syllables (`dang_ky`).
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+
+use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::UnicodeNormalization;
+
+/// Version of the normalization rules; bump when tokens change so stale indexes are rebuilt.
+pub const NORMALIZER_VERSION: u32 = 1;
+
+/// Folded query words that people add around what they want ("làm", "cách", "xin"…).
+/// They score when present but are not required to match (unless the query has nothing else).
+pub const OPTIONAL_WORDS: &[&str] = &[
+    "lam", "cach", "xin", "muon", "toi", "minh", "o", "dau", "nhu", "nao", "sao", "gi", "thu",
+    "tuc",
+];
+
+/// One normalized token of a text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token {
+    /// Canonical accented spelling (NFC, lowercase, tone placement and i/y normalized).
+    pub accented: String,
+    /// `accented` with all marks removed and đ → d; the form that must match.
+    pub folded: String,
+    /// True for dotted numeric codes such as `1.001193`.
+    pub code: bool,
+    /// True when only whitespace or hyphens separate this token from the previous one,
+    /// so the two form a pair term.
+    pub joined: bool,
+}
+
+impl Token {
+    /// Whether the accented form carries information the folded form lacks.
+    pub fn has_accents(&self) -> bool {
+        self.accented != self.folded
+    }
+
+    /// The digits-only alias of a code token (`1.001193` → `1001193`).
+    pub fn code_alias(&self) -> Option<String> {
+        self.code.then(|| self.folded.replace('.', ""))
+    }
+}
+
+/// Folds a string without tokenizing: NFC, lowercase, marks removed, đ/ð → d.
+pub fn fold(s: &str) -> String {
+    fold_lower(&lower(s))
+}
+
+/// NFC, Unicode lowercase, and the look-alike eth (Ð/ð, often typed for Đ) as đ.
+fn lower(s: &str) -> String {
+    // Most text is already NFC; the quick check skips a full recomposition pass.
+    let lower = match unicode_normalization::is_nfc_quick(s.chars()) {
+        unicode_normalization::IsNormalized::Yes => s.to_lowercase(),
+        _ => s.nfc().collect::<String>().to_lowercase(),
+    };
+    if lower.contains('ð') {
+        lower.replace('ð', "đ")
+    } else {
+        lower
+    }
+}
+
+/// Folding of text that is already lowercase.
+fn fold_lower(s: &str) -> String {
+    s.nfd()
+        .filter(|c| !is_combining_mark(*c))
+        .map(|c| if c == 'đ' { 'd' } else { c })
+        .collect()
+}
+
+/// Characters that belong to tokens. Combining marks are included so stray marks never
+/// split a word; the JS twin uses `[\p{Alphabetic}\p{N}\p{M}]`.
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || is_combining_mark(c)
+}
+
+/// Whitespace as an explicit set, identical in JS (`\s` and `char::is_whitespace` differ
+/// on U+0085 and U+FEFF).
+fn is_space(c: char) -> bool {
+    matches!(
+        c,
+        '\t'..='\r'
+            | ' '
+            | '\u{a0}'
+            | '\u{1680}'
+            | '\u{2000}'..='\u{200a}'
+            | '\u{2028}'
+            | '\u{2029}'
+            | '\u{202f}'
+            | '\u{205f}'
+            | '\u{3000}'
+    )
+}
+
+/// Splits `s` into normalized tokens.
+pub fn tokens(s: &str) -> Vec<Token> {
+    let lower = lower(s);
+    // (run, gap before it)
+    let mut runs: Vec<(String, String)> = Vec::new();
+    let mut gap = String::new();
+    let mut run = String::new();
+    for c in lower.chars() {
+        if is_word_char(c) {
+            run.push(c);
+        } else {
+            if !run.is_empty() {
+                runs.push((std::mem::take(&mut run), std::mem::take(&mut gap)));
+            }
+            gap.push(c);
+        }
+    }
+    if !run.is_empty() {
+        runs.push((run, gap));
+    }
+
+    let mut out: Vec<Token> = Vec::with_capacity(runs.len());
+    let mut i = 0;
+    while i < runs.len() {
+        let (first, gap_before) = &runs[i];
+        let joined = !out.is_empty() && gap_before.chars().all(|c| is_space(c) || c == '-');
+        if is_ascii_digits(first) {
+            // Join digit runs separated by exactly one dot: procedure codes, amounts.
+            let mut code = first.clone();
+            let mut j = i + 1;
+            while j < runs.len() && runs[j].1 == "." && is_ascii_digits(&runs[j].0) {
+                code.push('.');
+                code.push_str(&runs[j].0);
+                j += 1;
+            }
+            if j > i + 1 {
+                out.push(Token {
+                    accented: code.clone(),
+                    folded: code,
+                    code: true,
+                    joined,
+                });
+                i = j;
+                continue;
+            }
+        }
+        let (accented, folded) = cached_syllable(first);
+        out.push(Token {
+            accented,
+            folded,
+            code: false,
+            joined,
+        });
+        i += 1;
+    }
+    out
+}
+
+fn is_ascii_digits(s: &str) -> bool {
+    !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())
+}
+
+const TONES: [char; 5] = ['\u{300}', '\u{301}', '\u{303}', '\u{309}', '\u{323}'];
+const INITIALS: [&str; 27] = [
+    "ngh", "ng", "gh", "gi", "kh", "nh", "ph", "qu", "th", "tr", "ch", "b", "c", "d", "đ", "g",
+    "h", "k", "l", "m", "n", "p", "r", "s", "t", "v", "x",
+];
+const FINALS: [&str; 9] = ["", "c", "ch", "m", "n", "ng", "nh", "p", "t"];
+const VOWELS: &str = "aăâeêioôơuưy";
+const HATTED: &str = "ăâêôơư";
+/// Initials after which a lone final i/y is spelled either way (kí/ký, qui/quy).
+const IY_INITIALS: [&str; 7] = ["h", "k", "l", "m", "s", "t", "qu"];
+
+thread_local! {
+    /// Syllable forms already computed on this thread: a catalogue has a few thousand
+    /// distinct syllables but millions of occurrences.
+    static SYLLABLES: RefCell<HashMap<String, (String, String)>> = RefCell::new(HashMap::new());
+}
+
+/// [`syllable`], memoized per thread (bounded, so odd inputs cannot grow it forever).
+fn cached_syllable(run: &str) -> (String, String) {
+    if let Some(hit) = SYLLABLES.with(|c| c.borrow().get(run).cloned()) {
+        return hit;
+    }
+    let forms = syllable(run);
+    SYLLABLES.with(|c| {
+        let mut c = c.borrow_mut();
+        if c.len() >= 200_000 {
+            c.clear();
+        }
+        c.insert(run.to_string(), forms.clone());
+    });
+    forms
+}
+
+/// Canonical accented and folded forms of one lowercase NFC run.
+fn syllable(run: &str) -> (String, String) {
+    let mut base = String::with_capacity(run.len());
+    let mut tone = None;
+    let mut tone_count = 0;
+    for c in run.nfd() {
+        if TONES.contains(&c) {
+            tone = Some(c);
+            tone_count += 1;
+        } else {
+            base.push(c);
+        }
+    }
+    let base: String = base.nfc().collect();
+    let accented = match parse(&base) {
+        Some((initial, vowels, last)) if tone_count <= 1 => {
+            let vowels = if last.is_empty() && vowels == "i" && IY_INITIALS.contains(&initial) {
+                "y"
+            } else {
+                vowels
+            };
+            let mut s = String::with_capacity(run.len() + 2);
+            s.push_str(initial);
+            let v: Vec<char> = vowels.chars().collect();
+            let at = tone_position(&v, !last.is_empty());
+            for (k, c) in v.iter().enumerate() {
+                s.push(*c);
+                if k == at {
+                    if let Some(t) = tone {
+                        s.push(t);
+                    }
+                }
+            }
+            s.push_str(last);
+            s.nfc().collect()
+        }
+        _ => run.to_string(),
+    };
+    let folded = fold_lower(&accented);
+    (accented, folded)
+}
+
+/// Splits a toneless syllable into (initial, vowel cluster, final), or `None` when it is
+/// not a Vietnamese syllable (loanwords and abbreviations are left as written).
+fn parse(base: &str) -> Option<(&str, &str, &str)> {
+    for initial in INITIALS.iter().copied().chain(std::iter::once("")) {
+        let Some(rest) = base.strip_prefix(initial) else {
+            continue;
+        };
+        let n = rest.chars().take_while(|c| VOWELS.contains(*c)).count();
+        // "gi"/"qu" are initials only when a vowel follows (gìn = g + i + n).
+        if n == 0 && (initial == "gi" || initial == "qu") {
+            continue;
+        }
+        if n == 0 || n > 3 {
+            return None;
+        }
+        let split = rest.char_indices().nth(n).map_or(rest.len(), |(b, _)| b);
+        let (vowels, last) = rest.split_at(split);
+        return FINALS
+            .contains(&last)
+            .then(|| (&base[..base.len() - rest.len()], vowels, last));
+    }
+    None
+}
+
+/// Index of the vowel that carries the tone. Any consistent rule would do for matching;
+/// this one follows the traditional placement (hòa, thủy) used in most official texts.
+fn tone_position(v: &[char], closed: bool) -> usize {
+    if let Some(k) = v.iter().rposition(|c| HATTED.contains(*c)) {
+        return k;
+    }
+    match v.len() {
+        1 => 0,
+        _ if closed => v.len() - 1,
+        3 => 1,
+        _ => 0,
+    }
+}
+
+/// All index terms of a text: folded unigrams, code aliases, accented unigrams that differ
+/// from their folded form, and folded pairs of adjacent syllables.
+pub fn index_terms(text: &str) -> Vec<String> {
+    terms_of(&tokens(text), true)
+}
+
+/// Index terms of already tokenized text; `rich` adds accented forms and pairs.
+pub fn terms_of(toks: &[Token], rich: bool) -> Vec<String> {
+    let mut out = Vec::with_capacity(toks.len() * if rich { 3 } else { 1 });
+    for (k, t) in toks.iter().enumerate() {
+        out.push(t.folded.clone());
+        if let Some(alias) = t.code_alias() {
+            out.push(alias);
+        }
+        if rich {
+            if t.has_accents() {
+                out.push(t.accented.clone());
+            }
+            if let Some(p) = k.checked_sub(1).and_then(|p| pair(&toks[p], t)) {
+                out.push(p);
+            }
+        }
+    }
+    out
+}
+
+/// The pair term of two adjacent tokens, if they may form one.
+fn pair(a: &Token, b: &Token) -> Option<String> {
+    (b.joined && !a.code && !b.code).then(|| format!("{}_{}", a.folded, b.folded))
+}
+
+/// One word of a query.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QueryWord {
+    /// Folded form; must match (exactly, as a prefix, or with one typo).
+    pub folded: String,
+    /// Accented form when the user typed accents (ranking bonus only).
+    pub accented: Option<String>,
+    /// Prefixes to expand when this is the last word and the user is still typing: the
+    /// canonical folded form and the raw folded spelling ("ki" may become "kinh").
+    pub prefixes: Vec<String>,
+    /// A filler word ("làm", "cách") that does not need to match.
+    pub optional: bool,
+    /// Whether one-edit typo tolerance applies (folded syllables of 4+ letters, not codes).
+    pub fuzzy: bool,
+}
+
+/// A normalized query.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct QueryTerms {
+    /// Distinct words in query order.
+    pub words: Vec<QueryWord>,
+    /// Folded pairs of adjacent words (phrase bonus).
+    pub pairs: Vec<String>,
+}
+
+/// Normalizes a query. With `prefix`, the last word also matches longer terms when the
+/// query ends inside a word (search-as-you-type).
+pub fn query_terms(q: &str, prefix: bool) -> QueryTerms {
+    let toks = tokens(q);
+    let mut words: Vec<QueryWord> = Vec::with_capacity(toks.len());
+    let mut pairs = Vec::new();
+    for (k, t) in toks.iter().enumerate() {
+        if let Some(p) = k.checked_sub(1).and_then(|p| pair(&toks[p], t)) {
+            if !pairs.contains(&p) {
+                pairs.push(p);
+            }
+        }
+        if words.iter().any(|w| w.folded == t.folded) {
+            continue;
+        }
+        words.push(QueryWord {
+            folded: t.folded.clone(),
+            accented: t.has_accents().then(|| t.accented.clone()),
+            prefixes: Vec::new(),
+            optional: OPTIONAL_WORDS.contains(&t.folded.as_str()),
+            fuzzy: !t.code && t.folded.chars().count() >= 4,
+        });
+    }
+    if words.iter().all(|w| w.optional) {
+        for w in &mut words {
+            w.optional = false;
+        }
+    }
+    // Only a word still being typed (no trailing space or punctuation) is a prefix.
+    let typing = q.chars().last().is_some_and(is_word_char);
+    if prefix && typing {
+        if let (Some(t), Some(w)) = (toks.last(), words.last_mut()) {
+            if t.folded == w.folded {
+                w.prefixes.push(w.folded.clone());
+                let typed = raw_fold_of_last(q);
+                if !t.code && !typed.is_empty() && typed != w.folded {
+                    w.prefixes.push(typed);
+                }
+            }
+        }
+    }
+    QueryTerms { words, pairs }
+}
+
+/// The folded spelling of the last run exactly as typed (before i/y respelling).
+fn raw_fold_of_last(q: &str) -> String {
+    let last: String = lower(q)
+        .chars()
+        .rev()
+        .take_while(|c| is_word_char(*c))
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    fold_lower(&last)
+}
+
+/// Optimal-string-alignment distance is at most one (one insertion, deletion,
+/// substitution or swap of adjacent letters: "chiue" → "chieu").
+pub fn within_one_edit(a: &str, b: &str) -> bool {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let (la, lb) = (a.len(), b.len());
+    if la.abs_diff(lb) > 1 {
+        return false;
+    }
+    let mut i = 0;
+    while i < la && i < lb && a[i] == b[i] {
+        i += 1;
+    }
+    if i == la && i == lb {
+        return true;
+    }
+    if la == lb {
+        if a[i + 1..] == b[i + 1..] {
+            return true;
+        }
+        return i + 1 < la && a[i] == b[i + 1] && a[i + 1] == b[i] && a[i + 2..] == b[i + 2..];
+    }
+    if la > lb {
+        a[i + 1..] == b[i..]
+    } else {
+        a[i..] == b[i + 1..]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn folded(s: &str) -> Vec<String> {
+        tokens(s).into_iter().map(|t| t.folded).collect()
+    }
+    fn accented(s: &str) -> Vec<String> {
+        tokens(s).into_iter().map(|t| t.accented).collect()
+    }
+
+    #[test]
+    fn folds_d_and_marks() {
+        assert_eq!(fold("Đăng ký ĐẤT ĐAI"), "dang ky dat dai");
+        assert_eq!(fold("Ðà Nẵng"), "da nang");
+    }
+
+    #[test]
+    fn tone_placement_and_iy_variants_agree() {
+        assert_eq!(accented("hoà hòa"), ["hòa", "hòa"]);
+        assert_eq!(accented("thuỷ thủy"), ["thủy", "thủy"]);
+        assert_eq!(accented("đăng kí đăng ký"), ["đăng", "ký", "đăng", "ký"]);
+        assert_eq!(folded("qui quy quí quý"), ["quy"; 4]);
+        assert_eq!(folded("lí lịch"), ["ly", "lich"]);
+        assert_eq!(folded("gìn giữ gịa"), ["gin", "giu", "gia"]);
+    }
+
+    #[test]
+    fn codes_are_single_tokens() {
+        let t = tokens("Mã 1.001193; giá 1.500.000 đ");
+        assert_eq!(t[1].folded, "1.001193");
+        assert!(t[1].code);
+        assert_eq!(t[1].code_alias().as_deref(), Some("1001193"));
+        assert_eq!(t[3].folded, "1.500.000");
+        assert_eq!(t[4].folded, "d");
+    }
+
+    #[test]
+    fn nfd_input_matches_nfc() {
+        let nfd: String = "Đăng ký khai sinh".nfd().collect();
+        assert_eq!(tokens(&nfd), tokens("Đăng ký khai sinh"));
+    }
+
+    #[test]
+    fn index_terms_have_pairs_and_accents() {
+        assert_eq!(
+            index_terms("Hộ chiếu, cấp"),
+            ["ho", "hộ", "chieu", "chiếu", "ho_chieu", "cap", "cấp"]
+        );
+    }
+
+    #[test]
+    fn query_prefix_keeps_typed_spelling() {
+        let q = query_terms("đăng ki", true);
+        let last = q.words.last().expect("two words");
+        assert_eq!(last.folded, "ky");
+        assert_eq!(last.prefixes, ["ky", "ki"]);
+        assert_eq!(q.pairs, ["dang_ky"]);
+        assert_eq!(q.words[0].accented.as_deref(), Some("đăng"));
+    }
+
+    #[test]
+    fn optional_words() {
+        let q = query_terms("làm hộ chiếu", false);
+        assert!(q.words[0].optional);
+        assert!(!q.words[1].optional);
+        assert!(!query_terms("làm", false).words[0].optional);
+    }
+
+    #[test]
+    fn one_edit() {
+        assert!(within_one_edit("chiue", "chieu"));
+        assert!(within_one_edit("chiu", "chieu"));
+        assert!(within_one_edit("chieux", "chieu"));
+        assert!(within_one_edit("chiex", "chieu"));
+        assert!(within_one_edit("cheiu", "chieu"));
+        assert!(!within_one_edit("chxxu", "chieu"));
+    }
+
+    /// Expected columns of one vector line: folded tokens, accented tokens, index terms.
+    fn expected(input: &str) -> [String; 3] {
+        let toks = tokens(input);
+        [
+            toks.iter()
+                .map(|t| t.folded.as_str())
+                .collect::<Vec<_>>()
+                .join(" "),
+            toks.iter()
+                .map(|t| t.accented.as_str())
+                .collect::<Vec<_>>()
+                .join(" "),
+            terms_of(&toks, true).join(" "),
+        ]
+    }
+
+    const VECTORS: &str = include_str!("../../tests/fixtures/search/vectors.tsv");
+
+    #[test]
+    fn shared_vectors() {
+        let mut checked = 0;
+        for (n, line) in VECTORS.lines().enumerate() {
+            if line.starts_with('#') || line.is_empty() {
+                continue;
+            }
+            let cols: Vec<&str> = line.split('\t').collect();
+            assert_eq!(cols.len(), 4, "vectors.tsv line {}", n + 1);
+            let got = expected(cols[0]);
+            assert_eq!(got, cols[1..4], "vectors.tsv line {}: {:?}", n + 1, cols[0]);
+            checked += 1;
+        }
+        assert!(checked >= 300, "only {checked} vectors");
+    }
+
+    /// Rewrites the expected columns from the current implementation (review the diff!).
+    #[test]
+    #[ignore]
+    fn regenerate_vectors() {
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/search/vectors.tsv"
+        );
+        let text = std::fs::read_to_string(path).expect("read vectors");
+        let mut out = String::new();
+        for line in text.lines() {
+            if line.starts_with('#') || line.is_empty() {
+                out.push_str(line);
+            } else {
+                let input = line.split('\t').next().unwrap_or_default();
+                let [f, a, t] = expected(input);
+                out.push_str(&format!("{input}\t{f}\t{a}\t{t}"));
+            }
+            out.push('\n');
+        }
+        std::fs::write(path, out).expect("write vectors");
+    }
+}

@@ -1,0 +1,186 @@
+//! Machine-readable outputs: sitemap, robots.txt, the Atom feed of changes, and open data.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+
+use super::pages::{self, Urls};
+use super::views::{fee_summary, shortest_time};
+use crate::catalogue::model::Catalogue;
+use crate::text::markdown_text;
+
+fn xml_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for ch in s.chars() {
+        match ch {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            c if (c as u32) < 0x20 && c != '\n' && c != '\t' && c != '\r' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// `sitemap.xml` listing every HTML page with a canonical URL.
+pub fn sitemap(urls: &Urls, files: &BTreeMap<String, Vec<u8>>, c: &Catalogue) -> String {
+    let mut s = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+    let lastmod: BTreeMap<String, String> = c
+        .procedures
+        .iter()
+        .map(|p| {
+            (
+                pages::file_for(&pages::procedure(&p.code)),
+                p.last_verified.format("%Y-%m-%d").to_string(),
+            )
+        })
+        .collect();
+    for path in files.keys() {
+        if !path.ends_with("index.html") || path.contains("/giay-to/") {
+            continue;
+        }
+        let dir = path.trim_end_matches("index.html");
+        let _ = write!(s, "  <url><loc>{}</loc>", xml_escape(&urls.absolute(dir)));
+        if let Some(d) = lastmod.get(path) {
+            let _ = write!(s, "<lastmod>{d}</lastmod>");
+        }
+        s.push_str("</url>\n");
+    }
+    s.push_str("</urlset>\n");
+    s
+}
+
+/// `robots.txt` pointing at the sitemap.
+pub fn robots(urls: &Urls) -> String {
+    format!(
+        "User-agent: *\nAllow: /\nSitemap: {}\n",
+        urls.absolute(pages::SITEMAP)
+    )
+}
+
+/// Atom feed of the most recently changed procedures, dated from the data (never the clock).
+pub fn atom(urls: &Urls, c: &Catalogue) -> String {
+    let mut items: Vec<_> = c.procedures.iter().collect();
+    items.sort_by(|a, b| {
+        b.changed_on()
+            .cmp(&a.changed_on())
+            .then(a.code.cmp(&b.code))
+    });
+    items.truncate(50);
+    let updated = items
+        .iter()
+        .map(|p| p.changed_on().max(p.last_verified))
+        .max()
+        .map(|d| d.format("%Y-%m-%dT00:00:00Z").to_string())
+        .unwrap_or_else(|| "1970-01-01T00:00:00Z".to_string());
+    let mut s = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"vi\">\n");
+    let _ = writeln!(
+        s,
+        "  <title>{}: thủ tục mới cập nhật</title>",
+        xml_escape(&c.site.name)
+    );
+    let _ = writeln!(s, "  <id>{}</id>", xml_escape(&urls.absolute(pages::FEED)));
+    let _ = writeln!(
+        s,
+        "  <link rel=\"self\" href=\"{}\"/>",
+        xml_escape(&urls.absolute(pages::FEED))
+    );
+    let _ = writeln!(
+        s,
+        "  <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>",
+        xml_escape(&urls.absolute(pages::HOME))
+    );
+    let _ = writeln!(s, "  <updated>{updated}</updated>");
+    let _ = writeln!(
+        s,
+        "  <author><name>{}</name></author>",
+        xml_escape(
+            &c.site
+                .contact
+                .as_ref()
+                .map(|k| k.organization.clone())
+                .unwrap_or_else(|| c.site.name.clone())
+        )
+    );
+    for p in items {
+        let url = urls.absolute(&pages::procedure(&p.code));
+        let change = match p.version.change {
+            crate::catalogue::model::ChangeKind::New => "Công bố mới",
+            crate::catalogue::model::ChangeKind::Amended => "Sửa đổi, bổ sung",
+            crate::catalogue::model::ChangeKind::Replaced => "Thay thế",
+            crate::catalogue::model::ChangeKind::Abolished => "Bãi bỏ",
+        };
+        let _ = writeln!(s, "  <entry>");
+        let _ = writeln!(s, "    <title>{} ({})</title>", xml_escape(&p.name), change);
+        let _ = writeln!(
+            s,
+            "    <id>{}#{}</id>",
+            xml_escape(&url),
+            xml_escape(&p.version.decision.replace(' ', "-"))
+        );
+        let _ = writeln!(s, "    <link href=\"{}\"/>", xml_escape(&url));
+        let _ = writeln!(
+            s,
+            "    <updated>{}</updated>",
+            p.changed_on()
+                .max(p.last_verified)
+                .format("%Y-%m-%dT00:00:00Z")
+        );
+        let _ = writeln!(
+            s,
+            "    <summary>{} theo {}. {}</summary>",
+            change,
+            xml_escape(&p.version.decision),
+            xml_escape(&markdown_text(&p.summary))
+        );
+        let _ = writeln!(s, "  </entry>");
+    }
+    s.push_str("</feed>\n");
+    s
+}
+
+/// One procedure as open data: the catalogue record plus computed summaries.
+fn record(urls: &Urls, c: &Catalogue, p: &crate::catalogue::model::Procedure) -> serde_json::Value {
+    let mut v = serde_json::to_value(&p.data).unwrap_or(serde_json::Value::Null);
+    if let Some(o) = v.as_object_mut() {
+        o.insert(
+            "url".into(),
+            urls.absolute(&pages::procedure(&p.code)).into(),
+        );
+        o.insert(
+            "sector_name".into(),
+            c.sector(&p.sector)
+                .map(|s| s.name.clone())
+                .unwrap_or_default()
+                .into(),
+        );
+        o.insert("shortest_time".into(), shortest_time(p).into());
+        o.insert("fee_summary".into(), fee_summary(p).into());
+    }
+    v
+}
+
+/// Per-procedure JSON records and the bulk export.
+pub fn open_data(urls: &Urls, c: &Catalogue) -> Vec<(String, Vec<u8>)> {
+    let mut out = Vec::with_capacity(c.procedures.len() + 1);
+    let mut all = Vec::with_capacity(c.procedures.len());
+    for p in &c.procedures {
+        let r = record(urls, c, p);
+        let mut bytes = serde_json::to_vec_pretty(&r).unwrap_or_default();
+        bytes.push(b'\n');
+        out.push((pages::procedure_json(&p.code), bytes));
+        all.push(r);
+    }
+    let doc = serde_json::json!({
+        "site": c.site.name,
+        "province": c.site.province,
+        "procedures": all,
+        "legal_documents": c.legal.values().map(|d| &d.data).collect::<Vec<_>>(),
+    });
+    let mut bytes = serde_json::to_vec(&doc).unwrap_or_default();
+    bytes.push(b'\n');
+    out.push((pages::DATA.to_string(), bytes));
+    out
+}

@@ -1,0 +1,104 @@
+//! Index stage: the search documents of the catalogue, shared by the browser index and the
+//! tantivy engine so that both search exactly the same text.
+
+use std::collections::BTreeMap;
+
+use super::pages::{self, Urls};
+use super::views::{channel_name, fee_summary, level_name, shortest_time};
+use crate::catalogue::model::{Catalogue, Procedure};
+use crate::search::{self, SearchDoc};
+use crate::text::markdown_text;
+
+/// The search document of one procedure.
+pub fn search_doc(c: &Catalogue, p: &Procedure) -> SearchDoc {
+    let mut body = String::new();
+    let mut push = |s: &str| {
+        if !s.is_empty() {
+            body.push_str(s);
+            body.push_str(". ");
+        }
+    };
+    push(&p.result.name);
+    for a in &p.applicants {
+        push(a);
+    }
+    for g in &p.papers {
+        if let Some(case) = &g.case {
+            push(case);
+        }
+        for i in &g.items {
+            push(&i.name);
+        }
+    }
+    for k in &p.conditions {
+        push(&k.text);
+    }
+    for s in &p.steps {
+        push(&s.title);
+        if let Some(t) = &s.text {
+            push(&markdown_text(t));
+        }
+    }
+    let agencies: Vec<String> = std::iter::once(&p.agencies.competent)
+        .chain(p.agencies.executing.iter())
+        .chain(p.offices.iter())
+        .filter_map(|id| c.agencies.get(id).map(|a| a.name.clone()))
+        .fold(Vec::new(), |mut v, n| {
+            if !v.contains(&n) {
+                v.push(n);
+            }
+            v
+        });
+    let mut keywords = p.keywords.clone();
+    keywords.extend(p.old_codes.iter().cloned());
+    SearchDoc {
+        id: p.code.clone(),
+        name: p.name.clone(),
+        keywords,
+        summary: markdown_text(&p.summary),
+        body,
+        sector: p.sector.clone(),
+        sector_name: c
+            .sector(&p.sector)
+            .map(|s| s.name.clone())
+            .unwrap_or_default(),
+        levels: p
+            .levels
+            .iter()
+            .map(|l| level_name(*l).to_string())
+            .collect(),
+        agencies,
+        channels: p
+            .channels
+            .iter()
+            .map(|ch| channel_name(ch.kind).to_string())
+            .collect(),
+        shortest_time: shortest_time(p),
+        fee_summary: fee_summary(p),
+        url: pages::procedure(&p.code),
+    }
+}
+
+/// Search documents of every procedure. Abolished ones stay findable, marked as such, since
+/// people still search for them by their old names and need to learn what replaced them.
+pub fn search_docs(c: &Catalogue) -> Vec<SearchDoc> {
+    c.procedures
+        .iter()
+        .map(|p| {
+            let mut d = search_doc(c, p);
+            if p.is_abolished() {
+                d.shortest_time = "Thủ tục đã bãi bỏ".to_string();
+                d.fee_summary = String::new();
+            }
+            d
+        })
+        .collect()
+}
+
+/// The browser index files, relative to the site root.
+pub fn static_index(
+    c: &Catalogue,
+    _urls: &Urls,
+) -> std::io::Result<(BTreeMap<String, Vec<u8>>, search::StaticIndexStats)> {
+    search::shards::build_static_index(&search_docs(c))
+}

@@ -1,0 +1,152 @@
+//! The site: render the validated catalogue with the theme, index it, write it atomically.
+
+pub mod feeds;
+pub mod index;
+pub mod pages;
+pub mod render;
+pub mod theme;
+pub mod views;
+pub mod write;
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use chrono::NaiveDate;
+
+use crate::catalogue::Catalogue;
+
+/// Problems that stop a build (catalogue errors are reported before this stage).
+#[derive(Debug, thiserror::Error)]
+pub enum SiteError {
+    /// A template failed to parse or render.
+    #[error("lỗi mẫu giao diện{}: {message}", file.as_ref().map(|f| format!(" {}", f.display())).unwrap_or_default())]
+    Template {
+        /// The template file, when known.
+        file: Option<PathBuf>,
+        /// Tera's message with its causes.
+        message: String,
+    },
+    /// The theme could not be loaded.
+    #[error("{0}")]
+    Theme(String),
+    /// The output directory cannot be used.
+    #[error("{0}")]
+    Output(String),
+    /// Reading or writing a file failed.
+    #[error("lỗi đọc/ghi `{0}`: {1}")]
+    Io(PathBuf, #[source] std::io::Error),
+}
+
+/// Settings of one build.
+#[derive(Debug, Clone)]
+pub struct BuildOptions {
+    /// Overrides `site.yaml`'s base URL.
+    pub base_url: Option<String>,
+    /// The date staleness is measured against.
+    pub today: NaiveDate,
+    /// HTML inserted before `</body>` on every page (the live-reload script in `serve`).
+    pub inject_before_body_end: Option<String>,
+}
+
+impl Default for BuildOptions {
+    fn default() -> BuildOptions {
+        BuildOptions {
+            base_url: None,
+            today: crate::catalogue::validate::today(),
+            inject_before_body_end: None,
+        }
+    }
+}
+
+/// A rendered site in memory.
+#[derive(Debug, Clone, Default)]
+pub struct Site {
+    /// Output path (relative, `/`-separated) → contents.
+    pub files: BTreeMap<String, Vec<u8>>,
+    /// How long each stage took.
+    pub timings: Vec<(&'static str, Duration)>,
+}
+
+impl Site {
+    /// Number of HTML pages.
+    pub fn page_count(&self) -> usize {
+        self.files.keys().filter(|k| k.ends_with(".html")).count()
+    }
+
+    /// Total bytes.
+    pub fn byte_count(&self) -> usize {
+        self.files.values().map(Vec::len).sum()
+    }
+}
+
+/// Renders the whole site (pages, feeds, data, assets, forms) into memory.
+pub fn render_site(c: &Catalogue, opts: &BuildOptions) -> Result<Site, SiteError> {
+    let mut timings = Vec::new();
+    let t = Instant::now();
+    let urls = pages::Urls::new(opts.base_url.as_deref().unwrap_or(&c.site.base_url));
+    let theme = theme::load(&c.root, c.site.theme.as_deref())?;
+    let mut files = render::render(c, &theme, &urls, opts)?;
+    timings.push(("render", t.elapsed()));
+
+    let t = Instant::now();
+    for (path, bytes) in feeds::open_data(&urls, c) {
+        files.insert(path, bytes);
+    }
+    files.insert(pages::FEED.to_string(), feeds::atom(&urls, c).into_bytes());
+    files.insert("robots.txt".to_string(), feeds::robots(&urls).into_bytes());
+    for form in &c.forms {
+        let path = c.root.join(form);
+        let bytes = std::fs::read(&path).map_err(|e| SiteError::Io(path.clone(), e))?;
+        files.insert(form.clone(), bytes);
+    }
+    timings.push(("feeds", t.elapsed()));
+
+    let t = Instant::now();
+    let (index, stats) =
+        index::static_index(c, &urls).map_err(|e| SiteError::Io(PathBuf::from("search"), e))?;
+    files.extend(index);
+    timings.push(("index", t.elapsed()));
+    let _ = stats;
+    let sitemap = feeds::sitemap(&urls, &files, c);
+    files.insert(pages::SITEMAP.to_string(), sitemap.into_bytes());
+    Ok(Site { files, timings })
+}
+
+/// Renders every page without writing anything, turning a template failure into a
+/// diagnostic, so `check` catches a broken theme before publishing.
+pub fn check_render(c: &Catalogue, opts: &BuildOptions) -> Option<crate::diagnostics::Diagnostic> {
+    use crate::diagnostics::{Diagnostic, Span};
+    match render_site(c, opts) {
+        Ok(_) => None,
+        Err(SiteError::Template { file, message }) => {
+            let file = file.unwrap_or_else(|| PathBuf::from("themes"));
+            // Tera reports positions as "--> 12:5" for syntax errors; use them when present.
+            let span = message
+                .split("--> ")
+                .nth(1)
+                .and_then(|rest| {
+                    let mut it = rest
+                        .split(|ch: char| !ch.is_ascii_digit())
+                        .filter(|s| !s.is_empty());
+                    Some(Span::new(
+                        it.next()?.parse().ok()?,
+                        it.next()?.parse().ok()?,
+                        1,
+                    ))
+                })
+                .unwrap_or_else(Span::start);
+            Some(
+                Diagnostic::error(&file, span, "template", message).with_hint(
+                    "sửa mẫu giao diện; biến có sẵn được mô tả trong README, mục Giao diện",
+                ),
+            )
+        }
+        Err(e) => Some(Diagnostic::error(
+            &c.root,
+            crate::diagnostics::Span::start(),
+            "theme",
+            e.to_string(),
+        )),
+    }
+}

@@ -1,0 +1,184 @@
+//! Which pages exist and where they live: one place computes every URL and output path.
+
+use crate::catalogue::model::{Level, Procedure};
+
+/// Builds site-relative URLs under the site's base path, and the matching output paths.
+#[derive(Debug, Clone)]
+pub struct Urls {
+    /// Absolute base URL, always ending in `/` (for canonical links, sitemap, feed).
+    pub base_url: String,
+    /// The path part of the base URL, always starting and ending in `/` (for links).
+    pub base_path: String,
+}
+
+impl Urls {
+    /// Splits a base URL such as `https://example.gov.vn/thu-tuc/` into its parts.
+    pub fn new(base_url: &str) -> Urls {
+        let mut base_url = base_url.trim().to_string();
+        if !base_url.ends_with('/') {
+            base_url.push('/');
+        }
+        let path = match base_url.find("://") {
+            Some(i) => match base_url[i + 3..].find('/') {
+                Some(j) => base_url[i + 3 + j..].to_string(),
+                None => "/".to_string(),
+            },
+            None => {
+                if base_url.starts_with('/') {
+                    base_url.clone()
+                } else {
+                    format!("/{base_url}")
+                }
+            }
+        };
+        Urls {
+            base_url,
+            base_path: path,
+        }
+    }
+
+    /// A link to a site-relative path (no leading slash), e.g. `thu-tuc/1.001193/`.
+    pub fn link(&self, rel: &str) -> String {
+        format!("{}{}", self.base_path, rel)
+    }
+
+    /// The absolute URL of a site-relative path.
+    pub fn absolute(&self, rel: &str) -> String {
+        if self.base_url.starts_with('/') {
+            return self.link(rel);
+        }
+        format!("{}{}", self.base_url, rel)
+    }
+}
+
+/// Site-relative directory of a procedure page.
+pub fn procedure(code: &str) -> String {
+    format!("thu-tuc/{code}/")
+}
+
+/// Site-relative directory of a procedure's printable checklist.
+pub fn checklist(code: &str) -> String {
+    format!("thu-tuc/{code}/giay-to/")
+}
+
+/// Site-relative path of a procedure's JSON record.
+pub fn procedure_json(code: &str) -> String {
+    format!("thu-tuc/{code}/index.json")
+}
+
+/// Site-relative directory of a sector page.
+pub fn sector(id: &str) -> String {
+    format!("linh-vuc/{id}/")
+}
+
+/// Site-relative directory of an agency page.
+pub fn agency(id: &str) -> String {
+    format!("co-quan/{id}/")
+}
+
+/// Site-relative directory of a legal document page (ASCII slug of its number).
+pub fn legal(number: &str) -> String {
+    format!("van-ban/{}/", ascii_slug(number))
+}
+
+/// Site-relative directory of a journey page.
+pub fn journey(id: &str) -> String {
+    format!("su-kien/{id}/")
+}
+
+/// Site-relative directory of a level page.
+pub fn level(level: Level) -> String {
+    format!("cap/{}/", level_slug(level))
+}
+
+/// The URL word of a level.
+pub fn level_slug(level: Level) -> &'static str {
+    match level {
+        Level::Ministry => "bo",
+        Level::Province => "tinh",
+        Level::District => "huyen",
+        Level::Commune => "xa",
+        Level::Other => "khac",
+    }
+}
+
+/// Fixed pages.
+pub const HOME: &str = "";
+/// Sector list.
+pub const SECTORS: &str = "linh-vuc/";
+/// Agency list.
+pub const AGENCIES: &str = "co-quan/";
+/// Legal document list.
+pub const LEGAL: &str = "van-ban/";
+/// Journey list.
+pub const JOURNEYS: &str = "su-kien/";
+/// Level list.
+pub const LEVELS: &str = "cap/";
+/// A–Z index.
+pub const AZ: &str = "a-z/";
+/// Search page.
+pub const SEARCH: &str = "tim-kiem/";
+/// Help page.
+pub const ABOUT: &str = "huong-dan/";
+/// Atom feed.
+pub const FEED: &str = "feed.xml";
+/// Sitemap.
+pub const SITEMAP: &str = "sitemap.xml";
+/// Open data export.
+pub const DATA: &str = "du-lieu/procedures.json";
+
+/// The output file for a page directory (`thu-tuc/x/` → `thu-tuc/x/index.html`).
+pub fn file_for(dir: &str) -> String {
+    format!("{dir}index.html")
+}
+
+/// Lowercase ASCII slug: folds Vietnamese letters (đ → d), keeps digits, joins with `-`.
+pub fn ascii_slug(s: &str) -> String {
+    let folded = crate::text::fold_ascii(s);
+    let mut out = String::with_capacity(folded.len());
+    let mut dash = false;
+    for c in folded.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+            dash = false;
+        } else if !dash && !out.is_empty() {
+            out.push('-');
+            dash = true;
+        }
+    }
+    while out.ends_with('-') {
+        out.pop();
+    }
+    out
+}
+
+/// Procedures sorted for an A–Z listing (Vietnamese-aware: by folded name, then name).
+pub fn sort_by_name(items: &mut [&Procedure]) {
+    items.sort_by_cached_key(|p| {
+        (
+            crate::text::fold_ascii(&p.name).to_lowercase(),
+            p.name.clone(),
+            p.code.clone(),
+        )
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base_path_from_url() {
+        let u = Urls::new("https://example.gov.vn/thu-tuc");
+        assert_eq!(u.base_path, "/thu-tuc/");
+        assert_eq!(u.link("a-z/"), "/thu-tuc/a-z/");
+        assert_eq!(u.absolute("a-z/"), "https://example.gov.vn/thu-tuc/a-z/");
+        assert_eq!(Urls::new("https://example.gov.vn").base_path, "/");
+    }
+
+    #[test]
+    fn slugs_fold_vietnamese() {
+        assert_eq!(ascii_slug("123/2015/NĐ-CP"), "123-2015-nd-cp");
+        assert_eq!(ascii_slug("Đăng ký khai sinh"), "dang-ky-khai-sinh");
+    }
+}

@@ -1,0 +1,849 @@
+//! View models: everything a template shows, computed in Rust so templates stay dumb.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::pages::{self, Urls};
+use crate::catalogue::model::{
+    Actor, Amount, Catalogue, ChangeKind, ChannelKind, Fee, FeeKind, LegalBasis, LegalStatus,
+    Level, OnlineLevel, PaperHandling, Procedure, TimeLimit, TimeUnit,
+};
+use crate::text::{markdown, markdown_text, truncate, vnd};
+
+/// Vietnamese display of a date: 01/07/2025.
+pub fn date_vi(d: NaiveDate) -> String {
+    d.format("%d/%m/%Y").to_string()
+}
+
+fn date_text_vi(s: &str) -> String {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .map(date_vi)
+        .unwrap_or_else(|_| s.to_string())
+}
+
+/// Display name of a level.
+pub fn level_name(l: Level) -> &'static str {
+    match l {
+        Level::Ministry => "Cấp bộ",
+        Level::Province => "Cấp tỉnh",
+        Level::District => "Cấp huyện (trước 01/7/2025)",
+        Level::Commune => "Cấp xã",
+        Level::Other => "Cơ quan khác",
+    }
+}
+
+/// Display name of a channel.
+pub fn channel_name(c: ChannelKind) -> &'static str {
+    match c {
+        ChannelKind::InPerson => "Trực tiếp",
+        ChannelKind::Online => "Trực tuyến",
+        ChannelKind::Postal => "Qua bưu chính",
+    }
+}
+
+/// A time limit as a sentence fragment: "5 ngày làm việc kể từ ...".
+pub fn time_limit_text(t: &TimeLimit) -> String {
+    let v = t.value.map(|v| {
+        if v.fract() == 0.0 {
+            format!("{}", v as i64)
+        } else {
+            format!("{v}").replace('.', ",")
+        }
+    });
+    let mut s = match (t.unit, v) {
+        (TimeUnit::WorkingDays, Some(v)) => format!("{v} ngày làm việc"),
+        (TimeUnit::CalendarDays, Some(v)) => format!("{v} ngày"),
+        (TimeUnit::Hours, Some(v)) => format!("{v} giờ"),
+        (TimeUnit::Immediate, _) => "Giải quyết ngay".to_string(),
+        (TimeUnit::NotSpecified, _) => "Văn bản không quy định".to_string(),
+        (_, None) => "Chưa có thông tin".to_string(),
+    };
+    if let Some(c) = &t.counted_from {
+        s.push(' ');
+        s.push_str(c);
+    }
+    if let Some(h) = t.cutoff_hour {
+        s.push_str(&format!(
+            " (hồ sơ nhận sau {h} giờ được tính từ ngày làm việc tiếp theo)"
+        ));
+    }
+    s
+}
+
+/// Approximate length in hours, to pick the quickest channel.
+fn time_limit_hours(t: &TimeLimit) -> f64 {
+    match (t.unit, t.value) {
+        (TimeUnit::Immediate, _) => 0.0,
+        (TimeUnit::Hours, Some(v)) => v,
+        (TimeUnit::WorkingDays, Some(v)) => v * 24.0 * 7.0 / 5.0,
+        (TimeUnit::CalendarDays, Some(v)) => v * 24.0,
+        _ => f64::INFINITY,
+    }
+}
+
+/// The quickest normal-case time limit over the channels, as text.
+pub fn shortest_time(p: &Procedure) -> String {
+    p.channels
+        .iter()
+        .filter_map(|c| c.time_limits.first())
+        .min_by(|a, b| time_limit_hours(a).total_cmp(&time_limit_hours(b)))
+        .map(|t| {
+            let mut short = t.clone();
+            short.counted_from = None;
+            short.cutoff_hour = None;
+            time_limit_text(&short)
+        })
+        .unwrap_or_else(|| "Chưa có thông tin".to_string())
+}
+
+/// A one-line summary of fees: never says "free" unless a row says so.
+pub fn fee_summary(p: &Procedure) -> String {
+    let fees: Vec<&Fee> = p.channels.iter().flat_map(|c| c.fees.iter()).collect();
+    if fees.is_empty() {
+        return "Chưa có thông tin".to_string();
+    }
+    let amounts: Vec<Option<i64>> = fees
+        .iter()
+        .map(|f| match &f.amount {
+            Some(Amount::Vnd(v)) => Some(*v),
+            Some(Amount::Word(_)) => Some(0),
+            None => None,
+        })
+        .collect();
+    if amounts.iter().all(Option::is_none) {
+        return "Chưa có thông tin số tiền".to_string();
+    }
+    let known: Vec<i64> = amounts.iter().flatten().copied().collect();
+    let (min, max) = (
+        known.iter().copied().min().unwrap_or(0),
+        known.iter().copied().max().unwrap_or(0),
+    );
+    let partial = known.len() < amounts.len();
+    let s = if max == 0 {
+        "Miễn phí".to_string()
+    } else if min == max {
+        format!("{} đồng", vnd(max))
+    } else if min == 0 {
+        format!("Miễn phí hoặc đến {} đồng", vnd(max))
+    } else {
+        format!("{} – {} đồng", vnd(min), vnd(max))
+    };
+    if partial {
+        format!("{s} (một số khoản chưa có thông tin)")
+    } else {
+        s
+    }
+}
+
+/// A link to a legal document as shown next to a fact.
+#[derive(Debug, Clone, Serialize)]
+pub struct BasisView {
+    /// Document number.
+    pub number: String,
+    /// Article, if given.
+    pub article: Option<String>,
+    /// Link to the document's page.
+    pub url: String,
+    /// Document title.
+    pub title: String,
+    /// Document kind (Luật, Nghị định…).
+    pub kind: String,
+    /// True when the document is no longer in force.
+    pub repealed: bool,
+}
+
+fn basis(c: &Catalogue, urls: &Urls, items: &[LegalBasis]) -> Vec<BasisView> {
+    items
+        .iter()
+        .map(|b| {
+            let doc = c.legal.get(&b.document);
+            BasisView {
+                number: b.document.clone(),
+                article: b.article.clone(),
+                url: urls.link(&pages::legal(&b.document)),
+                title: doc.map(|d| d.title.clone()).unwrap_or_default(),
+                kind: doc.map(|d| d.kind.clone()).unwrap_or_default(),
+                repealed: doc
+                    .map(|d| d.status == LegalStatus::Repealed)
+                    .unwrap_or(false),
+            }
+        })
+        .collect()
+}
+
+/// A link to an agency.
+#[derive(Debug, Clone, Serialize)]
+pub struct AgencyLink {
+    /// Display name.
+    pub name: String,
+    /// Its page.
+    pub url: String,
+}
+
+fn agency_link(c: &Catalogue, urls: &Urls, id: &str) -> AgencyLink {
+    AgencyLink {
+        name: c
+            .agencies
+            .get(id)
+            .map(|a| a.name.clone())
+            .unwrap_or_else(|| id.to_string()),
+        url: urls.link(&pages::agency(id)),
+    }
+}
+
+/// An office where citizens go.
+#[derive(Debug, Clone, Serialize)]
+pub struct OfficeView {
+    /// Display name.
+    pub name: String,
+    /// Its page.
+    pub url: String,
+    /// What it is.
+    pub description: Option<String>,
+    /// Street address.
+    pub address: Option<String>,
+    /// Opening hours lines.
+    pub opening_hours: Vec<String>,
+    /// Phone.
+    pub phone: Option<String>,
+    /// Email.
+    pub email: Option<String>,
+    /// OpenStreetMap link when coordinates are known.
+    pub map_url: Option<String>,
+}
+
+fn office_view(c: &Catalogue, urls: &Urls, id: &str) -> Option<OfficeView> {
+    let a = c.agencies.get(id)?;
+    Some(OfficeView {
+        name: a.name.clone(),
+        url: urls.link(&pages::agency(id)),
+        description: a.description.clone(),
+        address: a.address.clone(),
+        opening_hours: a.opening_hours.clone(),
+        phone: a.phone.clone(),
+        email: a.email.clone(),
+        map_url: a.coordinates.map(|k| {
+            format!(
+                "https://www.openstreetmap.org/?mlat={:.6}&mlon={:.6}#map=17/{:.6}/{:.6}",
+                k.lat, k.lon, k.lat, k.lon
+            )
+        }),
+    })
+}
+
+/// One procedure in a listing.
+#[derive(Debug, Clone, Serialize)]
+pub struct ProcedureCard {
+    /// Code.
+    pub code: String,
+    /// Name.
+    pub name: String,
+    /// Page URL.
+    pub url: String,
+    /// Sector name.
+    pub sector_name: String,
+    /// Levels, joined.
+    pub levels: String,
+    /// Quickest time.
+    pub shortest_time: String,
+    /// Fee summary.
+    pub fee_summary: String,
+    /// True when abolished.
+    pub abolished: bool,
+}
+
+/// The card of a procedure for listings.
+pub fn card(c: &Catalogue, urls: &Urls, p: &Procedure) -> ProcedureCard {
+    ProcedureCard {
+        code: p.code.clone(),
+        name: p.name.clone(),
+        url: urls.link(&pages::procedure(&p.code)),
+        sector_name: c
+            .sector(&p.sector)
+            .map(|s| s.name.clone())
+            .unwrap_or_default(),
+        levels: levels_text(&p.levels),
+        shortest_time: shortest_time(p),
+        fee_summary: fee_summary(p),
+        abolished: p.is_abolished(),
+    }
+}
+
+fn levels_text(levels: &[Level]) -> String {
+    levels
+        .iter()
+        .map(|l| level_name(*l))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Everything the procedure and checklist templates show.
+#[derive(Debug, Clone, Serialize)]
+pub struct ProcedureView {
+    code: String,
+    name: String,
+    description: String,
+    url: String,
+    checklist_url: String,
+    json_url: String,
+    summary_html: String,
+    sector: AgencyLink,
+    levels: String,
+    applicants: String,
+    result: ResultView,
+    shortest_time: String,
+    fee_summary: String,
+    channels: Vec<ChannelView>,
+    paper_groups: Vec<PaperGroupView>,
+    looked_up: Vec<LookupView>,
+    dossier_sets: Option<u32>,
+    conditions: Vec<ConditionView>,
+    steps: Vec<StepView>,
+    offices: Vec<OfficeView>,
+    agencies: AgenciesView,
+    legal_basis: Vec<BasisView>,
+    version: VersionView,
+    sources: Vec<SourceView>,
+    last_verified: String,
+    stale: bool,
+    alert_html: Option<String>,
+    abolished: bool,
+    json_ld: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+struct ResultView {
+    name: String,
+    description_html: Option<String>,
+    electronic: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+struct ChannelView {
+    label: String,
+    description: Option<String>,
+    url: Option<String>,
+    online_level: Option<&'static str>,
+    time_limits: Vec<TimeLimitView>,
+    fees: Vec<FeeView>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+struct TimeLimitView {
+    text: String,
+    condition: Option<String>,
+    basis: Vec<BasisView>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+struct FeeView {
+    kind: &'static str,
+    name: Option<String>,
+    amount: String,
+    unknown: bool,
+    per: Option<String>,
+    condition: Option<String>,
+    exemptions: Vec<String>,
+    validity: Option<String>,
+    basis: Vec<BasisView>,
+    unverified: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+struct PaperGroupView {
+    index: usize,
+    case: Option<String>,
+    items: Vec<PaperView>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+struct PaperView {
+    name: String,
+    count: String,
+    required: bool,
+    form: Option<FormView>,
+    note: Option<String>,
+    basis: Vec<BasisView>,
+    unverified: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+struct FormView {
+    code: String,
+    href: Option<String>,
+    issued_by: Option<BasisView>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+struct LookupView {
+    name: String,
+    when: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+struct ConditionView {
+    text: String,
+    basis: Vec<BasisView>,
+    unverified: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+struct StepView {
+    title: String,
+    actor: Option<&'static str>,
+    html: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+struct AgenciesView {
+    competent: AgencyLink,
+    executing: Vec<AgencyLink>,
+    delegated: Vec<AgencyLink>,
+    coordinating: Vec<AgencyLink>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+struct VersionView {
+    decision: String,
+    decision_link: String,
+    signed: String,
+    effective: Option<String>,
+    change: &'static str,
+    changed_parts: Vec<String>,
+    replaces: Vec<CodeLink>,
+    replaced_by: Option<CodeLink>,
+    notes_html: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+struct CodeLink {
+    code: String,
+    name: String,
+    url: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+struct SourceView {
+    title: String,
+    url: Option<String>,
+    accessed: Option<String>,
+}
+
+fn count_text(originals: u32, copies: u32, handling: PaperHandling) -> String {
+    let verb = match handling {
+        PaperHandling::Submit => "Nộp",
+        PaperHandling::Show => "Xuất trình",
+    };
+    match (originals, copies) {
+        (0, 0) => match handling {
+            PaperHandling::Show => "Xuất trình bản chính để đối chiếu".to_string(),
+            PaperHandling::Submit => "Chưa có thông tin số lượng".to_string(),
+        },
+        (o, 0) => format!("{verb} {o} bản chính"),
+        (0, c) => format!("{verb} {c} bản sao"),
+        (o, c) => format!("{verb} {o} bản chính, {c} bản sao"),
+    }
+}
+
+fn fee_view(c: &Catalogue, urls: &Urls, f: &Fee) -> FeeView {
+    let (amount, unknown) = match &f.amount {
+        Some(Amount::Vnd(0)) | Some(Amount::Word(_)) => ("Miễn phí".to_string(), false),
+        Some(Amount::Vnd(v)) => (format!("{} đồng", vnd(*v)), false),
+        None => ("Chưa có thông tin".to_string(), true),
+    };
+    let validity = match (&f.valid_from, &f.valid_until) {
+        (Some(a), Some(b)) => Some(format!(
+            "Áp dụng từ {} đến {}",
+            date_text_vi(a),
+            date_text_vi(b)
+        )),
+        (Some(a), None) => Some(format!("Áp dụng từ {}", date_text_vi(a))),
+        (None, Some(b)) => Some(format!("Áp dụng đến {}", date_text_vi(b))),
+        (None, None) => None,
+    };
+    FeeView {
+        kind: match f.kind {
+            FeeKind::Fee => "Phí",
+            FeeKind::Charge => "Lệ phí",
+        },
+        name: f.name.clone(),
+        amount,
+        unknown,
+        per: f.per.clone(),
+        condition: f.condition.clone(),
+        exemptions: f.exemptions.clone(),
+        validity,
+        basis: basis(c, urls, &f.legal_basis),
+        unverified: f.unverified,
+    }
+}
+
+fn code_link(c: &Catalogue, urls: &Urls, code: &str) -> CodeLink {
+    match c.procedure(code) {
+        Some(p) => CodeLink {
+            code: code.to_string(),
+            name: p.name.clone(),
+            url: Some(urls.link(&pages::procedure(code))),
+        },
+        None => CodeLink {
+            code: code.to_string(),
+            name: code.to_string(),
+            url: None,
+        },
+    }
+}
+
+/// Builds the full view of one procedure.
+pub fn procedure_view(
+    c: &Catalogue,
+    urls: &Urls,
+    p: &Procedure,
+    today: NaiveDate,
+) -> ProcedureView {
+    let url = urls.link(&pages::procedure(&p.code));
+    let summary_text = markdown_text(&p.summary);
+    let channels = p
+        .channels
+        .iter()
+        .map(|ch| ChannelView {
+            label: channel_name(ch.kind).to_string(),
+            description: ch.description.clone(),
+            url: ch.url.clone(),
+            online_level: ch.online_level.map(|l| match l {
+                OnlineLevel::Full => "Dịch vụ công trực tuyến toàn trình",
+                OnlineLevel::Partial => "Dịch vụ công trực tuyến một phần",
+            }),
+            time_limits: ch
+                .time_limits
+                .iter()
+                .map(|t| TimeLimitView {
+                    text: time_limit_text(t),
+                    condition: t.condition.clone(),
+                    basis: basis(c, urls, &t.legal_basis),
+                })
+                .collect(),
+            fees: ch.fees.iter().map(|f| fee_view(c, urls, f)).collect(),
+        })
+        .collect();
+    let mut looked_up = Vec::new();
+    let paper_groups = p
+        .papers
+        .iter()
+        .enumerate()
+        .map(|(gi, g)| PaperGroupView {
+            index: gi + 1,
+            case: g.case.clone(),
+            items: g
+                .items
+                .iter()
+                .map(|i| {
+                    if let Some(when) = &i.office_looks_up {
+                        looked_up.push(LookupView {
+                            name: i.name.clone(),
+                            when: when.clone(),
+                        });
+                    }
+                    PaperView {
+                        name: i.name.clone(),
+                        count: count_text(i.originals, i.copies, i.handling),
+                        required: i.required,
+                        form: i.form.as_ref().map(|f| FormView {
+                            code: f.code.clone(),
+                            href: f
+                                .file
+                                .as_ref()
+                                .map(|file| urls.link(file))
+                                .or_else(|| f.url.clone()),
+                            issued_by: f.issued_by.as_ref().and_then(|d| {
+                                basis(
+                                    c,
+                                    urls,
+                                    &[LegalBasis {
+                                        document: d.clone(),
+                                        article: None,
+                                    }],
+                                )
+                                .into_iter()
+                                .next()
+                            }),
+                        }),
+                        note: i.note.clone(),
+                        basis: basis(c, urls, &i.legal_basis),
+                        unverified: i.unverified,
+                    }
+                })
+                .collect(),
+        })
+        .collect();
+    let offices: Vec<OfficeView> = if p.offices.is_empty() {
+        p.agencies
+            .executing
+            .iter()
+            .filter_map(|id| office_view(c, urls, id))
+            .collect()
+    } else {
+        p.offices
+            .iter()
+            .filter_map(|id| office_view(c, urls, id))
+            .collect()
+    };
+    let v = &p.version;
+    let decision_link = match &v.decision_url {
+        Some(u) if u.starts_with("http://") || u.starts_with("https://") => format!(
+            "<a href=\"{}\" rel=\"noopener\">{}</a>",
+            escape_html(u),
+            escape_html(&v.decision)
+        ),
+        _ => escape_html(&v.decision),
+    };
+    let stale = (today - p.last_verified).num_days() > i64::from(c.site.freshness_days);
+    let sector = c.sector(&p.sector);
+    ProcedureView {
+        code: p.code.clone(),
+        name: p.name.clone(),
+        description: truncate(&summary_text, 155),
+        checklist_url: urls.link(&pages::checklist(&p.code)),
+        json_url: urls.link(&pages::procedure_json(&p.code)),
+        summary_html: markdown(&p.summary),
+        sector: AgencyLink {
+            name: sector.map(|s| s.name.clone()).unwrap_or_default(),
+            url: urls.link(&pages::sector(&p.sector)),
+        },
+        levels: levels_text(&p.levels),
+        applicants: p.applicants.join("; "),
+        result: ResultView {
+            name: p.result.name.clone(),
+            description_html: p.result.description.as_deref().map(markdown),
+            electronic: p.result.electronic,
+        },
+        shortest_time: shortest_time(p),
+        fee_summary: fee_summary(p),
+        channels,
+        paper_groups,
+        looked_up,
+        dossier_sets: p.dossier_sets,
+        conditions: p
+            .conditions
+            .iter()
+            .map(|k| ConditionView {
+                text: k.text.clone(),
+                basis: basis(c, urls, &k.legal_basis),
+                unverified: k.unverified,
+            })
+            .collect(),
+        steps: p
+            .steps
+            .iter()
+            .map(|s| StepView {
+                title: s.title.clone(),
+                actor: s.actor.map(|a| match a {
+                    Actor::Applicant => "người dân thực hiện",
+                    Actor::Agency => "cơ quan thực hiện",
+                }),
+                html: s.text.as_deref().map(markdown).unwrap_or_default(),
+            })
+            .collect(),
+        offices,
+        agencies: AgenciesView {
+            competent: agency_link(c, urls, &p.agencies.competent),
+            executing: p
+                .agencies
+                .executing
+                .iter()
+                .map(|a| agency_link(c, urls, a))
+                .collect(),
+            delegated: p
+                .agencies
+                .delegated
+                .iter()
+                .map(|a| agency_link(c, urls, a))
+                .collect(),
+            coordinating: p
+                .agencies
+                .coordinating
+                .iter()
+                .map(|a| agency_link(c, urls, a))
+                .collect(),
+        },
+        legal_basis: basis(c, urls, &p.legal_basis),
+        version: VersionView {
+            decision: v.decision.clone(),
+            decision_link,
+            signed: date_vi(p.signed),
+            effective: p.effective.map(date_vi),
+            change: match v.change {
+                ChangeKind::New => "Công bố mới",
+                ChangeKind::Amended => "Sửa đổi, bổ sung",
+                ChangeKind::Replaced => "Thay thế",
+                ChangeKind::Abolished => "Bãi bỏ",
+            },
+            changed_parts: v.changed_parts.clone(),
+            replaces: v.replaces.iter().map(|r| code_link(c, urls, r)).collect(),
+            replaced_by: v.replaced_by.as_deref().map(|r| code_link(c, urls, r)),
+            notes_html: v.notes.as_deref().map(markdown),
+        },
+        sources: p
+            .sources
+            .iter()
+            .map(|s| SourceView {
+                title: s.title.clone(),
+                url: s
+                    .url
+                    .clone()
+                    .filter(|u| u.starts_with("http://") || u.starts_with("https://")),
+                accessed: s.accessed.as_deref().map(date_text_vi),
+            })
+            .collect(),
+        last_verified: date_vi(p.last_verified),
+        stale,
+        alert_html: p.alert.as_deref().map(markdown),
+        abolished: p.is_abolished(),
+        json_ld: json_ld(c, urls, p, &summary_text),
+        url,
+    }
+}
+
+/// Escapes text for HTML built outside templates.
+pub fn escape_html(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for ch in s.chars() {
+        match ch {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// schema.org GovernmentService JSON-LD, safe to embed in a `<script>` element.
+fn json_ld(c: &Catalogue, urls: &Urls, p: &Procedure, summary: &str) -> String {
+    let provider = c
+        .agencies
+        .get(&p.agencies.competent)
+        .map(|a| serde_json::json!({"@type": "GovernmentOrganization", "name": a.name}));
+    let channels: Vec<serde_json::Value> = p
+        .channels
+        .iter()
+        .map(|ch| {
+            let mut v = serde_json::json!({
+                "@type": "ServiceChannel",
+                "name": channel_name(ch.kind),
+            });
+            if let Some(u) = &ch.url {
+                v["serviceUrl"] = serde_json::Value::String(u.clone());
+            }
+            if let Some(t) = ch.time_limits.first() {
+                v["processingTime"] = serde_json::Value::String(time_limit_text(t));
+            }
+            v
+        })
+        .collect();
+    let mut v = serde_json::json!({
+        "@context": "https://schema.org",
+        "@type": "GovernmentService",
+        "identifier": p.code,
+        "name": p.name,
+        "description": summary,
+        "url": urls.absolute(&pages::procedure(&p.code)),
+        "serviceType": c.sector(&p.sector).map(|s| s.name.clone()).unwrap_or_default(),
+        "areaServed": {"@type": "AdministrativeArea", "name": c.site.province},
+        "availableChannel": channels,
+        "audience": {"@type": "Audience", "audienceType": p.applicants.join("; ")},
+        "dateModified": p.last_verified.format("%Y-%m-%d").to_string(),
+    });
+    if let Some(pr) = provider {
+        v["provider"] = pr;
+    }
+    let s = serde_json::to_string(&v).unwrap_or_else(|_| "{}".to_string());
+    // A string containing "</script>" would end the element early.
+    s.replace('<', "\\u003c").replace('>', "\\u003e")
+}
+
+/// A sector tile on the home page.
+#[derive(Debug, Clone, Serialize)]
+pub struct Tile {
+    /// Display name.
+    pub name: String,
+    /// Link.
+    pub url: String,
+    /// How many procedures.
+    pub count: usize,
+}
+
+/// Sector tiles in the catalogue's order, with counts of current procedures.
+pub fn sector_tiles(c: &Catalogue, urls: &Urls) -> Vec<Tile> {
+    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+    for p in c.procedures.iter().filter(|p| !p.is_abolished()) {
+        *counts.entry(p.sector.as_str()).or_default() += 1;
+    }
+    c.sectors
+        .iter()
+        .map(|s| Tile {
+            name: s.name.clone(),
+            url: urls.link(&pages::sector(&s.id)),
+            count: counts.get(s.id.as_str()).copied().unwrap_or(0),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tl(value: Option<f64>, unit: TimeUnit) -> TimeLimit {
+        TimeLimit {
+            value,
+            unit,
+            counted_from: None,
+            cutoff_hour: None,
+            condition: None,
+            legal_basis: vec![],
+        }
+    }
+
+    #[test]
+    fn time_limit_texts() {
+        assert_eq!(
+            time_limit_text(&tl(Some(5.0), TimeUnit::WorkingDays)),
+            "5 ngày làm việc"
+        );
+        assert_eq!(
+            time_limit_text(&tl(Some(0.5), TimeUnit::WorkingDays)),
+            "0,5 ngày làm việc"
+        );
+        assert_eq!(
+            time_limit_text(&tl(None, TimeUnit::Immediate)),
+            "Giải quyết ngay"
+        );
+        let mut t = tl(Some(1.0), TimeUnit::WorkingDays);
+        t.cutoff_hour = Some(15);
+        assert!(time_limit_text(&t).contains("sau 15 giờ"));
+    }
+
+    #[test]
+    fn counts() {
+        assert_eq!(count_text(1, 0, PaperHandling::Submit), "Nộp 1 bản chính");
+        assert_eq!(
+            count_text(1, 1, PaperHandling::Show),
+            "Xuất trình 1 bản chính, 1 bản sao"
+        );
+        assert_eq!(
+            count_text(0, 0, PaperHandling::Submit),
+            "Chưa có thông tin số lượng"
+        );
+    }
+
+    #[test]
+    fn json_ld_cannot_close_the_script() {
+        assert_eq!(
+            "</script>".replace('<', "\\u003c").replace('>', "\\u003e"),
+            "\\u003c/script\\u003e"
+        );
+    }
+}

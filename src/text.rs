@@ -1,0 +1,109 @@
+//! Small text helpers shared by the stages: Vietnamese folding, Markdown, number formats.
+
+use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::UnicodeNormalization;
+
+/// Removes Vietnamese diacritics (NFD, drop combining marks, `đ` → `d`), keeping case.
+pub fn fold_ascii(s: &str) -> String {
+    s.nfd()
+        .filter(|c| !is_combining_mark(*c))
+        .map(|c| match c {
+            'đ' => 'd',
+            'Đ' => 'D',
+            other => other,
+        })
+        .collect()
+}
+
+/// Renders untrusted Markdown to HTML that cannot run script: pulldown-cmark, then ammonia.
+pub fn markdown(src: &str) -> String {
+    use pulldown_cmark::{html, Options, Parser};
+    let mut opts = Options::empty();
+    opts.insert(Options::ENABLE_TABLES);
+    opts.insert(Options::ENABLE_STRIKETHROUGH);
+    let mut raw = String::with_capacity(src.len() * 3 / 2);
+    html::push_html(&mut raw, Parser::new_ext(src, opts));
+    sanitizer().clean(&raw).to_string()
+}
+
+fn sanitizer() -> &'static ammonia::Builder<'static> {
+    static B: std::sync::OnceLock<ammonia::Builder<'static>> = std::sync::OnceLock::new();
+    B.get_or_init(|| {
+        let mut b = ammonia::Builder::default();
+        b.url_schemes(["http", "https", "mailto", "tel"].into_iter().collect());
+        b.link_rel(Some("noopener noreferrer nofollow"));
+        b
+    })
+}
+
+/// Plain text of Markdown, for search and meta descriptions.
+pub fn markdown_text(src: &str) -> String {
+    use pulldown_cmark::{Event, Parser, TagEnd};
+    let mut out = String::with_capacity(src.len());
+    for ev in Parser::new(src) {
+        match ev {
+            Event::Text(t) | Event::Code(t) => out.push_str(&t),
+            Event::SoftBreak
+            | Event::HardBreak
+            | Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::Heading(_)) => out.push(' '),
+            _ => {}
+        }
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Formats whole đồng with Vietnamese thousands separators: 1500000 → "1.500.000".
+pub fn vnd(amount: i64) -> String {
+    let digits = amount.unsigned_abs().to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push('.');
+        }
+        out.push(c);
+    }
+    if amount < 0 {
+        format!("-{out}")
+    } else {
+        out
+    }
+}
+
+/// Shortens text to at most `max` characters at a word boundary, adding an ellipsis.
+pub fn truncate(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        return s.to_string();
+    }
+    let cut: String = s.chars().take(max).collect();
+    let cut = match cut.rfind(' ') {
+        Some(i) if i > max / 2 => &cut[..i],
+        _ => cut.as_str(),
+    };
+    format!("{}…", cut.trim_end_matches([',', ';', ':', '.']))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_d_bar() {
+        assert_eq!(fold_ascii("Đăng ký hộ chiếu"), "Dang ky ho chieu");
+    }
+
+    #[test]
+    fn markdown_cannot_inject_script() {
+        let html = markdown("hi <script>alert(1)</script> [x](javascript:alert(1)) <img src=x onerror=alert(1)> <iframe src=//evil></iframe>");
+        assert!(!html.contains("<script"), "{html}");
+        assert!(!html.contains("javascript:"), "{html}");
+        assert!(!html.contains("onerror"), "{html}");
+        assert!(!html.contains("<iframe"), "{html}");
+    }
+
+    #[test]
+    fn formats_vnd() {
+        assert_eq!(vnd(20000), "20.000");
+        assert_eq!(vnd(1500000), "1.500.000");
+        assert_eq!(vnd(500), "500");
+    }
+}
