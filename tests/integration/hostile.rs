@@ -88,17 +88,10 @@ fn deeply_nested_flow_yaml_is_refused_without_stack_overflow() {
     );
 }
 
-// Regression test for a fixed bug (src/catalogue/yaml.rs, `parse`): it drives yaml-rust2 with `Parser::load`, which
-// recurses once per nesting level (load_node -> load_sequence/load_mapping -> load_node) with
-// no limit for *block* collections. `Builder::open` records "cấu trúc lồng nhau quá sâu" at
-// depth 64 but cannot stop the recursion, so ~3,000 levels overflow the stack of the rayon
-// worker that parses the file: `- - - … x` (10,000 × "- ", a 20 KB file; 3,000 × is enough)
-// aborts the process with "thread '<unknown>' has overflowed its stack" (exit by SIGABRT,
-// no diagnostics printed). Flow collections are safe because the scanner has a recursion
-// limit. Fix: pull events with `parser.next_token()` in a loop and stop at the first
-// `builder.error`, instead of `parser.load(&mut builder, true)`.
+// Regression test: `yaml::parse` used yaml-rust2's recursive `Parser::load`, which has no
+// depth limit for *block* collections, so ~3,000 levels (a 6 KB file of `- - - … x`)
+// overflowed the stack of the rayon worker and aborted the process with no diagnostic.
 #[test]
-
 fn deeply_nested_block_yaml_is_refused_without_stack_overflow() {
     let depth = 10_000;
     assert_nesting_refused("block sequences", "- ".repeat(depth) + "x\n");

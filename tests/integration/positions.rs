@@ -53,16 +53,10 @@ fn values_and_keys_are_located_exactly() {
     }
 }
 
-// Regression test for a fixed bug (src/catalogue/yaml.rs, `Event::MappingStart`): a *block* mapping's span is taken from
-// the marker yaml-rust2 gives its MappingStart event, which is the position of the first `:`
-// (yaml-rust2's scanner rolls the indent with the value-indicator mark, not the key's). So
-// every diagnostic that points at a whole mapping lands just after its first key: a missing
-// top-level key is reported at 1:5 (`code|:`) instead of 1:1, an ungrounded fee item
-// `      - kind: fee` at col 13 instead of col 9, and the same for `no-count`, `missing-key`
-// in nested objects, `ungrounded` papers and conditions. Fix: give a block mapping the span
-// of its first key (known when that key is attached).
+// Regression test: a block mapping's span used to come from yaml-rust2's MappingStart marker,
+// which sits at the first `:`, so whole-mapping problems pointed just after the first key
+// (a missing top-level key at 1:5, an ungrounded fee `      - kind: fee` at col 13).
 #[test]
-
 fn whole_mapping_problems_point_at_the_mapping_start() {
     let table: &[(&str, &str, &str, &str)] = &[
         (
@@ -90,15 +84,10 @@ fn whole_mapping_problems_point_at_the_mapping_start() {
     }
 }
 
-// Regression test for a fixed bug (src/catalogue/schema.rs, `check_object`, missing-key hint): the hint is built from
-// `description(self.resolve(p))`, i.e. the description of the *resolved type* when the
-// property is a `$ref`. For struct-typed fields that is the Rust doc comment of the type, in
-// English ("What the applicant receives."), instead of the field's own Vietnamese
-// description on the property ("Kết quả thực hiện."). Affects `result`, `agencies`,
-// `version`, `feedback`, `time_limit`… Fix: prefer `description(p)` and fall back to the
-// resolved schema's.
+// Regression test: the missing-key hint used the description of the field's resolved *type*,
+// i.e. its English Rust doc comment ("What the applicant receives."), instead of the
+// field's Vietnamese description ("Kết quả thực hiện.").
 #[test]
-
 fn missing_key_hint_uses_the_vietnamese_field_description() {
     for (key, want) in [
         ("result", "Kết quả thực hiện."),
