@@ -77,11 +77,16 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Loaded {
         return loaded;
     }
     let mut to_parse: Vec<(PathBuf, FileRole)> = Vec::new();
-    let walker = WalkDir::new(root)
+    // Links are followed (a catalogue may be assembled from linked folders) but must stay
+    // inside the catalogue: a link to /etc/passwd under forms/ would otherwise be published.
+    let canonical_root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
+    let mut walker = WalkDir::new(root)
         .follow_links(true)
         .sort_by_file_name()
         .into_iter();
-    for entry in walker {
+    let mut seen_stems: std::collections::HashMap<(PathBuf, String), PathBuf> =
+        std::collections::HashMap::new();
+    while let Some(entry) = walker.next() {
         let entry = match entry {
             Ok(e) => e,
             Err(e) => {
@@ -107,8 +112,47 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Loaded {
                 continue;
             }
         };
+        if entry.path_is_symlink() {
+            let inside = std::fs::canonicalize(entry.path())
+                .map(|t| t.starts_with(&canonical_root))
+                .unwrap_or(false);
+            if !inside {
+                diags.push(
+                    Diagnostic::error(entry.path(), Span::start(), "link-outside", "liên kết tượng trưng trỏ ra ngoài thư mục danh mục")
+                        .with_hint("chép tệp vào trong danh mục thay vì liên kết; motcua chỉ đọc và xuất bản nội dung nằm trong danh mục"),
+                );
+                if entry.file_type().is_dir() {
+                    walker.skip_current_dir();
+                }
+                continue;
+            }
+        }
         if !entry.file_type().is_file() {
             continue;
+        }
+        // `x.yaml` and `x.yml` side by side would be two versions of one record.
+        if let Some(stem) = entry.file_name().to_str().and_then(yaml_stem) {
+            let key = (
+                entry
+                    .path()
+                    .parent()
+                    .map(Path::to_path_buf)
+                    .unwrap_or_default(),
+                stem.to_string(),
+            );
+            if let Some(first) = seen_stems.get(&key) {
+                diags.push(
+                    Diagnostic::error(
+                        entry.path(),
+                        Span::start(),
+                        "duplicate-file",
+                        format!("tệp trùng với {}", first.display()),
+                    )
+                    .with_hint("mỗi bản ghi chỉ có một tệp; xoá một trong hai (.yaml hoặc .yml)"),
+                );
+                continue;
+            }
+            seen_stems.insert(key, entry.path().to_path_buf());
         }
         let rel = match entry.path().strip_prefix(root) {
             Ok(r) => r.to_path_buf(),

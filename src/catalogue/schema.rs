@@ -348,8 +348,15 @@ impl<'a> Checker<'a> {
             if trial.is_empty() {
                 return;
             }
-            // A branch whose type matched explains the problem better than one that did not.
-            let matched_type = type_matches(node, self.resolve(b));
+            // A structured branch whose type matched explains the problem better than one that
+            // did not; a word list (like `free`) does not, since a number is also allowed.
+            let resolved = self.resolve(b);
+            let word_list = resolved
+                .get("oneOf")
+                .or_else(|| resolved.get("anyOf"))
+                .and_then(J::as_array)
+                .is_some_and(|bs| bs.iter().all(|x| x.get("const").is_some()));
+            let matched_type = type_matches(node, resolved) && !word_list;
             if matched_type
                 && best
                     .as_ref()
@@ -576,6 +583,19 @@ fn type_matches(node: &Node, schema: &J) -> bool {
             if let Some(c) = schema.get("const") {
                 return json_eq(node, c) || c.is_string() && matches!(node.value, Value::Str(_));
             }
+            // A list of constants (a Rust enum): text is the right type, anything else is not.
+            if let Some(branches) = schema
+                .get("oneOf")
+                .or_else(|| schema.get("anyOf"))
+                .and_then(J::as_array)
+            {
+                if branches
+                    .iter()
+                    .all(|b| b.get("const").is_some_and(J::is_string))
+                {
+                    return matches!(node.value, Value::Str(_));
+                }
+            }
             true
         }
     }
@@ -653,6 +673,17 @@ fn found(node: &Node) -> String {
 }
 
 fn type_hint(node: &Node, schema: &J, expected: &str) -> Option<String> {
+    if let Value::Str(s) = &node.value {
+        if expected.contains("số") && s.trim().parse::<f64>().is_ok() {
+            return Some("bỏ dấu ngoặc kép quanh số, ví dụ `amount: 20000`".into());
+        }
+    }
+    if let Value::Float(f) = node.value {
+        if expected.contains("số nguyên") {
+            let _ = f;
+            return Some("ghi số nguyên (đồng), không có phần thập phân; dấu chấm ngăn cách hàng nghìn không được dùng: viết 20000, không viết 20.000".into());
+        }
+    }
     let wants_string =
         expected.contains("văn bản") || schema.get("type") == Some(&J::String("string".into()));
     match &node.value {

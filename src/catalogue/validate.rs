@@ -292,9 +292,31 @@ pub fn validate(loaded: Loaded, opts: &Options, diags: &mut Diagnostics) -> Cata
     let mut journeys = Vec::new();
     let mut refs = Vec::new();
     let mut legal_seen: HashMap<String, (PathBuf, Span)> = HashMap::new();
+    // Records that exist but failed their own checks: references to them are not reported
+    // again as dangling, since the record's own errors already explain the problem.
+    let mut broken: BTreeSet<(u8, String)> = BTreeSet::new();
     for (r, f) in results.into_iter().zip(loaded.files.iter()) {
         diags.extend(r.diags);
         refs.extend(r.refs);
+        if r.checked.is_none() {
+            match &f.role {
+                FileRole::Procedure { stem, .. } => {
+                    broken.insert((RefKind::Procedure as u8, stem.clone()));
+                }
+                FileRole::Agency(id) => {
+                    broken.insert((RefKind::Agency as u8, id.clone()));
+                }
+                FileRole::Legal => {
+                    if let Some(n) = f.root.get("number").and_then(Node::as_str) {
+                        broken.insert((RefKind::Legal as u8, n.to_string()));
+                    }
+                }
+                FileRole::Sectors => {
+                    broken.insert((RefKind::Sector as u8, String::new()));
+                }
+                _ => {}
+            }
+        }
         match r.checked {
             Some(Checked::Site(s)) => site = Some((s, f.path.clone())),
             Some(Checked::Sectors(s)) => sectors_file = Some((s, f.path.clone(), &f.root)),
@@ -424,6 +446,11 @@ pub fn validate(loaded: Loaded, opts: &Options, diags: &mut Diagnostics) -> Cata
         journeys,
         forms,
     };
+    let sectors_broken = broken.contains(&(RefKind::Sector as u8, String::new()));
+    refs.retain(|r| {
+        !broken.contains(&(r.kind as u8, r.target.clone()))
+            && (!sectors_broken || r.kind != RefKind::Sector)
+    });
     check_references(&catalogue, &refs, diags);
     check_catalogue_rules(&catalogue, opts, diags);
     diags.sort();

@@ -164,15 +164,17 @@ fn record(urls: &Urls, c: &Catalogue, p: &crate::catalogue::model::Procedure) ->
 
 /// Per-procedure JSON records and the bulk export.
 pub fn open_data(urls: &Urls, c: &Catalogue) -> Vec<(String, Vec<u8>)> {
-    let mut out = Vec::with_capacity(c.procedures.len() + 1);
-    let mut all = Vec::with_capacity(c.procedures.len());
-    for p in &c.procedures {
-        let r = record(urls, c, p);
-        let mut bytes = serde_json::to_vec_pretty(&r).unwrap_or_default();
-        bytes.push(b'\n');
-        out.push((pages::procedure_json(&p.code), bytes));
-        all.push(r);
-    }
+    use rayon::prelude::*;
+    let (mut out, all): (Vec<(String, Vec<u8>)>, Vec<serde_json::Value>) = c
+        .procedures
+        .par_iter()
+        .map(|p| {
+            let r = record(urls, c, p);
+            let mut bytes = serde_json::to_vec(&r).unwrap_or_default();
+            bytes.push(b'\n');
+            ((pages::procedure_json(&p.code), bytes), r)
+        })
+        .unzip();
     let doc = serde_json::json!({
         "site": c.site.name,
         "province": c.site.province,

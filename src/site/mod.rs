@@ -117,7 +117,12 @@ pub fn render_site(c: &Catalogue, opts: &BuildOptions) -> Result<Site, SiteError
 /// diagnostic, so `check` catches a broken theme before publishing.
 pub fn check_render(c: &Catalogue, opts: &BuildOptions) -> Option<crate::diagnostics::Diagnostic> {
     use crate::diagnostics::{Diagnostic, Span};
-    match render_site(c, opts) {
+    // Only the templates can fail here (feeds and the search index are plain Rust), so the
+    // pages are rendered and nothing else.
+    let urls = pages::Urls::new(opts.base_url.as_deref().unwrap_or(&c.site.base_url));
+    let rendered = theme::load(&c.root, c.site.theme.as_deref())
+        .and_then(|theme| render::render(c, &theme, &urls, opts));
+    match rendered {
         Ok(_) => None,
         Err(SiteError::Template { file, message }) => {
             let file = file.unwrap_or_else(|| PathBuf::from("themes"));

@@ -1,6 +1,6 @@
 //! Render stage: every page's context, rendered with Tera in parallel into memory.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -189,10 +189,14 @@ pub fn render(
     let rendered: Vec<Result<(String, Vec<u8>), SiteError>> = jobs
         .into_par_iter()
         .map(|job| {
-            let mut ctx = base.clone();
-            for (k, v) in &job.vars {
-                ctx.insert(*k, v);
-            }
+            // Moving the variables into the context avoids a deep copy of each view model.
+            let vars: serde_json::Map<String, serde_json::Value> = job
+                .vars
+                .into_iter()
+                .map(|(k, v)| (k.to_string(), v))
+                .collect();
+            let mut ctx = Context::from_value(serde_json::Value::Object(vars)).unwrap_or_default();
+            ctx.extend(base.clone());
             if let Some(u) = &job.url {
                 ctx.insert("canonical", &urls.absolute(u));
             }
@@ -214,14 +218,37 @@ pub fn render(
     Ok(files)
 }
 
-fn cards<'a>(
-    c: &Catalogue,
-    urls: &Urls,
-    items: impl Iterator<Item = &'a Procedure>,
-) -> Vec<ProcedureCard> {
-    let mut v: Vec<&Procedure> = items.collect();
-    pages::sort_by_name(&mut v);
-    v.into_iter().map(|p| card(c, urls, p)).collect()
+/// Every procedure's listing card and sort key, computed once: listings repeat them many
+/// times (sector, level, agency, legal document and A–Z pages).
+struct CardCache<'a> {
+    by_code: HashMap<&'a str, (String, ProcedureCard)>,
+}
+
+impl<'a> CardCache<'a> {
+    fn new(c: &'a Catalogue, urls: &Urls) -> CardCache<'a> {
+        let by_code = c
+            .procedures
+            .par_iter()
+            .map(|p| {
+                let key = format!(
+                    "{}\u{0}{}\u{0}{}",
+                    fold_ascii(&p.name).to_lowercase(),
+                    p.name,
+                    p.code
+                );
+                (p.code.as_str(), (key, card(c, urls, p)))
+            })
+            .collect();
+        CardCache { by_code }
+    }
+}
+
+fn cards<'a>(cache: &CardCache, items: impl Iterator<Item = &'a Procedure>) -> Vec<ProcedureCard> {
+    let mut v: Vec<&(String, ProcedureCard)> = items
+        .filter_map(|p| cache.by_code.get(p.code.as_str()))
+        .collect();
+    v.sort_by(|a, b| a.0.cmp(&b.0));
+    v.into_iter().map(|(_, card)| card.clone()).collect()
 }
 
 fn page(
@@ -245,6 +272,29 @@ fn list(out_dir: &str, p: ListPage) -> PageJob {
 fn page_jobs(c: &Catalogue, urls: &Urls, opts: &BuildOptions) -> Vec<PageJob> {
     let current = || c.procedures.iter().filter(|p| !p.is_abolished());
     let mut jobs: Vec<PageJob> = Vec::new();
+    let cache = CardCache::new(c, urls);
+    // For each agency, the current procedures it is linked to, by role: office, competent,
+    // executing, coordinating or delegated. One pass instead of one per agency.
+    let mut relations: HashMap<&str, [Vec<&Procedure>; 4]> = HashMap::new();
+    for p in current() {
+        let roles: [Vec<&str>; 4] = [
+            p.offices.iter().map(String::as_str).collect(),
+            vec![p.agencies.competent.as_str()],
+            p.agencies.executing.iter().map(String::as_str).collect(),
+            p.agencies
+                .coordinating
+                .iter()
+                .chain(p.agencies.delegated.iter())
+                .map(String::as_str)
+                .collect(),
+        ];
+        for (k, ids) in roles.iter().enumerate() {
+            let mut seen = BTreeSet::new();
+            for id in ids.iter().filter(|id| seen.insert(**id)) {
+                relations.entry(id).or_default()[k].push(p);
+            }
+        }
+    }
     let home_crumb = |name: &str, rel: &str| NamedLink {
         name: name.to_string(),
         url: urls.link(rel),
@@ -295,20 +345,27 @@ fn page_jobs(c: &Catalogue, urls: &Urls, opts: &BuildOptions) -> Vec<PageJob> {
     ));
 
     // Procedures and checklists.
-    for p in &c.procedures {
-        let view = to_json(&views::procedure_view(c, urls, p, opts.today));
-        jobs.push(page(
-            &pages::procedure(&p.code),
-            "procedure.html",
-            vec![("p", view.clone())],
-        ));
-        jobs.push(PageJob {
-            out: pages::file_for(&pages::checklist(&p.code)),
-            url: Some(pages::procedure(&p.code)),
-            template: "checklist.html",
-            vars: vec![("p", view)],
-        });
-    }
+    let procedure_jobs: Vec<[PageJob; 2]> = c
+        .procedures
+        .par_iter()
+        .map(|p| {
+            let view = to_json(&views::procedure_view(c, urls, p, opts.today));
+            [
+                page(
+                    &pages::procedure(&p.code),
+                    "procedure.html",
+                    vec![("p", view.clone())],
+                ),
+                PageJob {
+                    out: pages::file_for(&pages::checklist(&p.code)),
+                    url: Some(pages::procedure(&p.code)),
+                    template: "checklist.html",
+                    vars: vec![("p", view)],
+                },
+            ]
+        })
+        .collect();
+    jobs.extend(procedure_jobs.into_iter().flatten());
 
     // Sectors.
     jobs.push(list(
@@ -337,8 +394,7 @@ fn page_jobs(c: &Catalogue, urls: &Urls, opts: &BuildOptions) -> Vec<PageJob> {
             Level::District,
         ] {
             let items = cards(
-                c,
-                urls,
+                &cache,
                 current().filter(|p| p.sector == s.id && p.levels.first() == Some(&level)),
             );
             if !items.is_empty() {
@@ -350,8 +406,7 @@ fn page_jobs(c: &Catalogue, urls: &Urls, opts: &BuildOptions) -> Vec<PageJob> {
             }
         }
         let abolished = cards(
-            c,
-            urls,
+            &cache,
             c.procedures
                 .iter()
                 .filter(|p| p.sector == s.id && p.is_abolished()),
@@ -414,8 +469,7 @@ fn page_jobs(c: &Catalogue, urls: &Urls, opts: &BuildOptions) -> Vec<PageJob> {
                 title: Some(s.name.clone()),
                 anchor: s.id.clone(),
                 items: cards(
-                    c,
-                    urls,
+                    &cache,
                     current().filter(|p| p.levels.contains(l) && p.sector == s.id),
                 ),
             })
@@ -514,39 +568,25 @@ fn page_jobs(c: &Catalogue, urls: &Urls, opts: &BuildOptions) -> Vec<PageJob> {
         }
         let id = a.id.as_str();
         let groups: Vec<Group> = [
-            (
-                "Nộp hồ sơ tại đây",
-                "nop",
-                Box::new(|p: &&Procedure| p.offices.iter().any(|o| o == id))
-                    as Box<dyn Fn(&&Procedure) -> bool>,
-            ),
-            (
-                "Cơ quan có thẩm quyền",
-                "tham-quyen",
-                Box::new(|p: &&Procedure| p.agencies.competent == id),
-            ),
-            (
-                "Cơ quan thực hiện",
-                "thuc-hien",
-                Box::new(|p: &&Procedure| p.agencies.executing.iter().any(|x| x == id)),
-            ),
-            (
-                "Cơ quan phối hợp hoặc được ủy quyền",
-                "phoi-hop",
-                Box::new(|p: &&Procedure| {
-                    p.agencies
-                        .coordinating
-                        .iter()
-                        .chain(p.agencies.delegated.iter())
-                        .any(|x| x == id)
-                }),
-            ),
+            ("Nộp hồ sơ tại đây", "nop"),
+            ("Cơ quan có thẩm quyền", "tham-quyen"),
+            ("Cơ quan thực hiện", "thuc-hien"),
+            ("Cơ quan phối hợp hoặc được ủy quyền", "phoi-hop"),
         ]
         .into_iter()
-        .map(|(title, anchor, f)| Group {
+        .enumerate()
+        .map(|(k, (title, anchor))| Group {
             title: Some(title.to_string()),
             anchor: anchor.to_string(),
-            items: cards(c, urls, current().filter(|p| f(p))),
+            items: cards(
+                &cache,
+                relations
+                    .get(id)
+                    .map(|r| r[k].as_slice())
+                    .unwrap_or(&[])
+                    .iter()
+                    .copied(),
+            ),
         })
         .filter(|g| !g.items.is_empty())
         .collect();
@@ -645,7 +685,7 @@ fn page_jobs(c: &Catalogue, urls: &Urls, opts: &BuildOptions) -> Vec<PageJob> {
             });
         }
         let codes = citing.get(d.number.as_str()).cloned().unwrap_or_default();
-        let items = cards(c, urls, codes.iter().filter_map(|code| c.procedure(code)));
+        let items = cards(&cache, codes.iter().filter_map(|code| c.procedure(code)));
         jobs.push(list(
             &pages::legal(&d.number),
             ListPage {
@@ -778,7 +818,7 @@ fn page_jobs(c: &Catalogue, urls: &Urls, opts: &BuildOptions) -> Vec<PageJob> {
                 .map(|(l, ps)| Group {
                     title: Some(l.clone()),
                     anchor: format!("chu-{}", l.to_lowercase()),
-                    items: cards(c, urls, ps.iter().copied()),
+                    items: cards(&cache, ps.iter().copied()),
                 })
                 .collect(),
             ..ListPage::default()

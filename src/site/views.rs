@@ -707,7 +707,14 @@ pub fn procedure_view(
 
 /// Escapes text for HTML built outside templates.
 pub fn escape_html(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
+    // Most text has nothing to escape; skip the char-by-char copy then.
+    if !s
+        .bytes()
+        .any(|b| matches!(b, b'&' | b'<' | b'>' | b'"' | b'\''))
+    {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len() + 16);
     for ch in s.chars() {
         match ch {
             '&' => out.push_str("&amp;"),

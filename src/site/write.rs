@@ -6,6 +6,8 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
+
 use super::SiteError;
 
 /// Marker file that says motcua created a directory (so it may replace it).
@@ -51,13 +53,20 @@ pub fn write_atomically(
         .prefix(&format!(".{name}.new-"))
         .tempdir_in(&parent)
         .map_err(io(&parent))?;
-    for (rel, bytes) in files {
-        let path = tmp.path().join(rel);
-        if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir).map_err(io(dir))?;
-        }
-        std::fs::write(&path, bytes).map_err(io(&path))?;
+    // Directories first (each once), then the files in parallel: tens of thousands of small
+    // writes are the slowest part of a build on a VM disk.
+    let dirs: std::collections::BTreeSet<&str> = files
+        .keys()
+        .filter_map(|rel| rel.rsplit_once('/').map(|(d, _)| d))
+        .collect();
+    for d in dirs {
+        let dir = tmp.path().join(d);
+        std::fs::create_dir_all(&dir).map_err(io(&dir))?;
     }
+    files.par_iter().try_for_each(|(rel, bytes)| {
+        let path = tmp.path().join(rel);
+        std::fs::write(&path, bytes).map_err(|e| SiteError::Io(path.clone(), e))
+    })?;
     std::fs::write(tmp.path().join(MARKER), b"motcua\n").map_err(io(tmp.path()))?;
     let staged = tmp.keep();
     if out.exists() {

@@ -168,9 +168,13 @@ fn each_case_reports_the_defect_it_is_named_for() {
             ],
         ),
         ("duplicate-sector-id", &["duplicate-sector"]),
-        ("duplicate-legal-number", &["duplicate-legal"]),
+        (
+            "duplicate-legal-number",
+            &["duplicate-legal", "legal-file-name"],
+        ),
         ("time-limit-missing-value", &["missing-value"]),
         ("empty-channels", &["empty-list"]),
+        ("cascade-invalid-cited-legal-document", &["unknown-key"]),
         (
             "multiple-problems-one-file",
             &["bad-value", "unknown-key", "wrong-type"],
@@ -193,7 +197,7 @@ fn each_case_reports_the_defect_it_is_named_for() {
     }
 }
 
-// BUG (src/catalogue/validate.rs, `validate`): the same record written twice as `x.yaml` and
+// Regression test for a fixed bug (src/catalogue/validate.rs, `validate`): the same record written twice as `x.yaml` and
 // `x.yml` is silently merged: for `site.yaml` + `site.yml` the later file wins (`site = Some`
 // is overwritten), for `agencies/<id>.yaml` + `.yml` the later `agencies.insert` replaces the
 // first, and two journeys get the same id (a URL collision once pages are rendered). No
@@ -201,7 +205,7 @@ fn each_case_reports_the_defect_it_is_named_for() {
 // duplicate-file / duplicate-id error for site, sectors, agencies and journeys, as is done for
 // legal documents and procedures.
 #[test]
-#[ignore = "bug: site/agency/journey written as both .yaml and .yml is silently merged"]
+
 fn yaml_and_yml_twins_are_reported() {
     let table = [
         (

@@ -309,7 +309,7 @@ fn base_fixture_files_are_all_plain_utf8_nfc() {
     }
 }
 
-// RISK (src/catalogue/load.rs, `load`): the walk uses `follow_links(true)` and does not check
+// Regression test for a fixed risk (src/catalogue/load.rs, `load`): the walk uses `follow_links(true)` and does not check
 // where a symlink leads, so `forms/mau.docx -> /etc/passwd` is accepted as a form file (no
 // diagnostic, exit 0) and will be copied into the public site once the build stage publishes
 // forms; a symlinked directory outside the catalogue is read the same way. `form-path` only
@@ -317,7 +317,7 @@ fn base_fixture_files_are_all_plain_utf8_nfc() {
 // `io`) anything that resolves outside the catalogue root.
 #[cfg(unix)]
 #[test]
-#[ignore = "risk: symlinks leading outside the catalogue are followed (forms/x -> /etc/passwd)"]
+
 fn symlinks_leading_outside_the_catalogue_are_refused() {
     let fx = Fixture::base().remove("forms/to-khai-khai-sinh.docx");
     std::os::unix::fs::symlink("/etc/passwd", fx.path("forms/to-khai-khai-sinh.docx")).unwrap();

@@ -177,7 +177,7 @@ fn out_of_range_and_odd_scalars_are_reported_in_place() {
     }
 }
 
-// BUG (src/catalogue/schema.rs, `check_alternatives` + `describe`/`description`): `amount` is
+// Regression test for a fixed bug (src/catalogue/schema.rs, `check_alternatives` + `describe`/`description`): `amount` is
 // `Amount` = untagged { Vnd(i64), Word(free) }. A fractional or quoted amount is reported as
 // if `free` were the only valid value, with the English doc comment of `AmountWord` as hint:
 //   `amount: 2000.5` -> "`amount` phải là một trong các giá trị `free`, nhưng đang là số
@@ -187,7 +187,7 @@ fn out_of_range_and_odd_scalars_are_reported_in_place() {
 // removing the quotes. The English hint comes from the definitions' doc comments (same root
 // cause as `missing_key_hint_uses_the_vietnamese_field_description`).
 #[test]
-#[ignore = "bug: misleading `amount` messages (only `free` offered, English hint)"]
+
 fn amount_messages_offer_whole_numbers_and_are_vietnamese() {
     for bad in ["2000.5", "\"2000\""] {
         let run = Fixture::base()
