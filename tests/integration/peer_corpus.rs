@@ -6,7 +6,8 @@ use std::process::Command;
 use crate::convert_bench_corpus::{convert, parse_citation, slugify, split_body};
 use crate::support::Fixture;
 
-const GEN_CORPUS: &str = "/work/shared/bench/gen_corpus.py";
+/// The peer scripts live in `shared/` beside the repository (as on developers' machines and CI).
+const GEN_CORPUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/bench/gen_corpus.py");
 
 /// Runs gen_corpus.py, or returns false (test skipped) when python3 or the script is absent.
 fn gen_corpus(n: usize, out: &Path) -> bool {
