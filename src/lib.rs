@@ -8,5 +8,6 @@ pub mod catalogue;
 pub mod cli;
 pub mod cmd;
 pub mod diagnostics;
+pub mod serve;
 pub mod site;
 pub mod text;

@@ -2,7 +2,11 @@
 
 pub mod build;
 pub mod check;
+pub mod completions;
+pub mod init;
+pub mod new;
 pub mod schema;
+pub mod serve;
 
 /// Exit code: everything fine (warnings allowed).
 pub const EXIT_OK: i32 = 0;

@@ -108,11 +108,30 @@ pub fn open_data(urls: &Urls, c: &Catalogue) -> Vec<(String, Vec<u8>)> {
     let mut all = Vec::with_capacity(c.procedures.len());
     for p in &c.procedures {
         let r = record(urls, c, p);
-        let mut bytes = serde_json::to_vec_pretty(&r).unwrap_or_default();
-        bytes.push(b'\n');
-        out.push((pages::procedure_json(&p.code), bytes));
+        out.push((pages::procedure_json(&p.code), record_bytes(&r)));
         all.push(r);
     }
+    out.push((pages::DATA.to_string(), bulk_bytes(c, all)));
+    out
+}
+
+fn record_bytes(r: &serde_json::Value) -> Vec<u8> {
+    let mut bytes = serde_json::to_vec_pretty(r).unwrap_or_default();
+    bytes.push(b'\n');
+    bytes
+}
+
+/// One procedure's JSON record file (`thu-tuc/<code>/index.json`).
+pub fn procedure_json(urls: &Urls, c: &Catalogue, p: &crate::catalogue::model::Procedure) -> Vec<u8> {
+    record_bytes(&record(urls, c, p))
+}
+
+/// The bulk export alone (`du-lieu/procedures.json`).
+pub fn bulk_data(urls: &Urls, c: &Catalogue) -> Vec<u8> {
+    bulk_bytes(c, c.procedures.iter().map(|p| record(urls, c, p)).collect())
+}
+
+fn bulk_bytes(c: &Catalogue, all: Vec<serde_json::Value>) -> Vec<u8> {
     let doc = serde_json::json!({
         "site": c.site.name,
         "province": c.site.province,
@@ -121,6 +140,5 @@ pub fn open_data(urls: &Urls, c: &Catalogue) -> Vec<(String, Vec<u8>)> {
     });
     let mut bytes = serde_json::to_vec(&doc).unwrap_or_default();
     bytes.push(b'\n');
-    out.push((pages::DATA.to_string(), bytes));
-    out
+    bytes
 }

@@ -1,5 +1,6 @@
 //! The site: render the validated catalogue with the theme, index it, write it atomically.
 
+pub mod deps;
 pub mod feeds;
 pub mod pages;
 pub mod render;
@@ -7,7 +8,7 @@ pub mod theme;
 pub mod views;
 pub mod write;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
@@ -103,4 +104,76 @@ pub fn render_site(c: &Catalogue, opts: &BuildOptions) -> Result<Site, SiteError
     files.insert(pages::SITEMAP.to_string(), sitemap.into_bytes());
     timings.push(("feeds", t.elapsed()));
     Ok(Site { files, timings })
+}
+
+/// Files to replace (`Some`) or delete (`None`) in a rendered site, from an incremental update.
+#[derive(Debug, Clone, Default)]
+pub struct Update {
+    /// Output path → new contents, or `None` when the file no longer exists.
+    pub changes: BTreeMap<String, Option<Vec<u8>>>,
+}
+
+impl Update {
+    /// Number of files rendered (not counting deletions).
+    pub fn rendered(&self) -> usize {
+        self.changes.values().filter(|v| v.is_some()).count()
+    }
+
+    /// Applies the changes to `site`, then rebuilds the whole-site feeds (sitemap, Atom feed,
+    /// bulk data), which are cheap next to rendering pages.
+    pub fn apply(self, site: &mut Site, c: &Catalogue, opts: &BuildOptions) {
+        for (path, bytes) in self.changes {
+            match bytes {
+                Some(b) => {
+                    site.files.insert(path, b);
+                }
+                None => {
+                    site.files.remove(&path);
+                }
+            }
+        }
+        let urls = site_urls(c, opts);
+        site.files.insert(pages::FEED.to_string(), feeds::atom(&urls, c).into_bytes());
+        site.files.insert(pages::DATA.to_string(), feeds::bulk_data(&urls, c));
+        let sitemap = feeds::sitemap(&urls, &site.files, c);
+        site.files.insert(pages::SITEMAP.to_string(), sitemap.into_bytes());
+    }
+}
+
+fn site_urls(c: &Catalogue, opts: &BuildOptions) -> pages::Urls {
+    pages::Urls::new(opts.base_url.as_deref().unwrap_or(&c.site.base_url))
+}
+
+/// Plans an incremental update after the catalogue changed from `old` to `new` in the
+/// procedures `codes` alone (added, edited or removed): renders only the pages that show them.
+/// Returns `None` when the change reaches further than those pages (the set of levels in use
+/// changed, so level pages appear or vanish) and the caller should run `render_site`.
+pub fn plan_procedure_update(
+    old: &Catalogue,
+    new: &Catalogue,
+    codes: &BTreeSet<String>,
+    opts: &BuildOptions,
+) -> Result<Option<Update>, SiteError> {
+    if deps::levels_in_use(old) != deps::levels_in_use(new) {
+        return Ok(None);
+    }
+    let mut affected = BTreeSet::new();
+    for code in codes {
+        affected.extend(deps::procedure_dependents(old, code));
+        affected.extend(deps::procedure_dependents(new, code));
+    }
+    let html: BTreeSet<String> = affected.iter().filter(|p| p.ends_with(".html")).cloned().collect();
+    let urls = site_urls(new, opts);
+    let theme = theme::load(&new.root, new.site.theme.as_deref())?;
+    let mut rendered = render::render_selected(new, &theme, &urls, opts, &render::Selection::Only(html.clone()))?;
+    let mut changes = BTreeMap::new();
+    for path in html {
+        let bytes = rendered.remove(&path);
+        changes.insert(path, bytes);
+    }
+    for code in codes {
+        let json = new.procedure(code).map(|p| feeds::procedure_json(&urls, new, p));
+        changes.insert(pages::procedure_json(code), json);
+    }
+    Ok(Some(Update { changes }))
 }

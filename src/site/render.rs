@@ -131,12 +131,52 @@ fn template_error(theme: &Theme, e: tera::Error) -> SiteError {
     SiteError::Template { file, message: msg }
 }
 
+/// Which pages a render produces.
+#[derive(Debug, Clone)]
+pub enum Selection {
+    /// Every page of the site.
+    All,
+    /// Only these output files (e.g. `thu-tuc/1.001193/index.html`); the rest are not computed.
+    Only(BTreeSet<String>),
+}
+
+impl Selection {
+    /// True when the output file `out` is to be rendered.
+    pub fn wants(&self, out: &str) -> bool {
+        match self {
+            Selection::All => true,
+            Selection::Only(set) => set.contains(out),
+        }
+    }
+
+    /// True when the page in directory `dir` (site-relative, as from `pages`) is to be rendered.
+    pub fn wants_dir(&self, dir: &str) -> bool {
+        match self {
+            Selection::All => true,
+            Selection::Only(set) => set.contains(&pages::file_for(dir)),
+        }
+    }
+}
+
 /// Renders every page into memory. Returns output path → bytes.
 pub fn render(
     c: &Catalogue,
     theme: &Theme,
     urls: &Urls,
     opts: &BuildOptions,
+) -> Result<BTreeMap<String, Vec<u8>>, SiteError> {
+    render_selected(c, theme, urls, opts, &Selection::All)
+}
+
+/// Renders the theme's assets and the selected pages into memory. Pages outside the selection
+/// are skipped before their context is computed, so a small selection stays cheap on a large
+/// catalogue (this is what `serve` uses to re-render what one edit touched).
+pub fn render_selected(
+    c: &Catalogue,
+    theme: &Theme,
+    urls: &Urls,
+    opts: &BuildOptions,
+    sel: &Selection,
 ) -> Result<BTreeMap<String, Vec<u8>>, SiteError> {
     let tera = tera(theme)?;
     let mut files: BTreeMap<String, Vec<u8>> = BTreeMap::new();
@@ -177,7 +217,7 @@ pub fn render(
     base.insert("links", &links);
     base.insert("assets", &assets);
 
-    let jobs = page_jobs(c, urls, opts);
+    let jobs = page_jobs(c, urls, opts, sel);
     let rendered: Vec<Result<(String, Vec<u8>), SiteError>> = jobs
         .into_par_iter()
         .map(|job| {
@@ -226,7 +266,7 @@ fn list(out_dir: &str, p: ListPage) -> PageJob {
 }
 
 /// Every page of the site with its template and variables.
-fn page_jobs(c: &Catalogue, urls: &Urls, opts: &BuildOptions) -> Vec<PageJob> {
+fn page_jobs(c: &Catalogue, urls: &Urls, opts: &BuildOptions, sel: &Selection) -> Vec<PageJob> {
     let current = || c.procedures.iter().filter(|p| !p.is_abolished());
     let mut jobs: Vec<PageJob> = Vec::new();
     let home_crumb = |name: &str, rel: &str| NamedLink {
@@ -235,6 +275,7 @@ fn page_jobs(c: &Catalogue, urls: &Urls, opts: &BuildOptions) -> Vec<PageJob> {
     };
 
     // Home.
+    if sel.wants_dir(pages::HOME) {
     let featured: Vec<&Procedure> = if c.site.featured.is_empty() {
         let mut seen = BTreeSet::new();
         // One procedure per sector first, so the home page shows breadth.
@@ -265,20 +306,33 @@ fn page_jobs(c: &Catalogue, urls: &Urls, opts: &BuildOptions) -> Vec<PageJob> {
             ("total", serde_json::json!(current().count())),
         ],
     ));
+    }
 
     // Procedures and checklists.
     for p in &c.procedures {
+        let (want_page, want_checklist) = (
+            sel.wants_dir(&pages::procedure(&p.code)),
+            sel.wants_dir(&pages::checklist(&p.code)),
+        );
+        if !want_page && !want_checklist {
+            continue;
+        }
         let view = to_json(&views::procedure_view(c, urls, p, opts.today));
-        jobs.push(page(&pages::procedure(&p.code), "procedure.html", vec![("p", view.clone())]));
-        jobs.push(PageJob {
-            out: pages::file_for(&pages::checklist(&p.code)),
-            url: Some(pages::procedure(&p.code)),
-            template: "checklist.html",
-            vars: vec![("p", view)],
-        });
+        if want_page {
+            jobs.push(page(&pages::procedure(&p.code), "procedure.html", vec![("p", view.clone())]));
+        }
+        if want_checklist {
+            jobs.push(PageJob {
+                out: pages::file_for(&pages::checklist(&p.code)),
+                url: Some(pages::procedure(&p.code)),
+                template: "checklist.html",
+                vars: vec![("p", view)],
+            });
+        }
     }
 
     // Sectors.
+    if sel.wants_dir(pages::SECTORS) {
     jobs.push(list(
         pages::SECTORS,
         ListPage {
@@ -295,7 +349,8 @@ fn page_jobs(c: &Catalogue, urls: &Urls, opts: &BuildOptions) -> Vec<PageJob> {
             ..ListPage::default()
         },
     ));
-    for s in &c.sectors {
+    }
+    for s in c.sectors.iter().filter(|s| sel.wants_dir(&pages::sector(&s.id))) {
         let mut groups = Vec::new();
         for level in [Level::Province, Level::Commune, Level::Ministry, Level::Other, Level::District] {
             let items = cards(c, urls, current().filter(|p| p.sector == s.id && p.levels.first() == Some(&level)));
@@ -337,6 +392,7 @@ fn page_jobs(c: &Catalogue, urls: &Urls, opts: &BuildOptions) -> Vec<PageJob> {
         }
         set.into_iter().collect()
     };
+    if sel.wants_dir(pages::LEVELS) {
     jobs.push(list(
         pages::LEVELS,
         ListPage {
@@ -353,7 +409,8 @@ fn page_jobs(c: &Catalogue, urls: &Urls, opts: &BuildOptions) -> Vec<PageJob> {
             ..ListPage::default()
         },
     ));
-    for l in &levels {
+    }
+    for l in levels.iter().filter(|l| sel.wants_dir(&pages::level(**l))) {
         let groups = c
             .sectors
             .iter()
@@ -377,6 +434,7 @@ fn page_jobs(c: &Catalogue, urls: &Urls, opts: &BuildOptions) -> Vec<PageJob> {
     }
 
     // Agencies.
+    if sel.wants_dir(pages::AGENCIES) {
     jobs.push(list(
         pages::AGENCIES,
         ListPage {
@@ -394,7 +452,8 @@ fn page_jobs(c: &Catalogue, urls: &Urls, opts: &BuildOptions) -> Vec<PageJob> {
             ..ListPage::default()
         },
     ));
-    for a in c.agencies.values() {
+    }
+    for a in c.agencies.values().filter(|a| sel.wants_dir(&pages::agency(&a.id))) {
         let mut details = vec![Detail {
             label: "Cấp",
             value: views::level_name(a.level).to_string(),
@@ -469,6 +528,7 @@ fn page_jobs(c: &Catalogue, urls: &Urls, opts: &BuildOptions) -> Vec<PageJob> {
     }
 
     // Legal documents.
+    if sel.wants_dir(pages::LEGAL) {
     jobs.push(list(
         pages::LEGAL,
         ListPage {
@@ -486,8 +546,11 @@ fn page_jobs(c: &Catalogue, urls: &Urls, opts: &BuildOptions) -> Vec<PageJob> {
             ..ListPage::default()
         },
     ));
-    let citing = citations_by_document(c);
-    for d in c.legal.values() {
+    }
+    let wanted_docs: Vec<_> = c.legal.values().filter(|d| sel.wants_dir(&pages::legal(&d.number))).collect();
+    // Scanning every procedure's citations is only worth it when a document page is wanted.
+    let citing = if wanted_docs.is_empty() { BTreeMap::new() } else { citations_by_document(c) };
+    for d in wanted_docs {
         let mut details = vec![
             Detail { label: "Số, ký hiệu", value: d.number.clone(), url: None },
             Detail { label: "Loại văn bản", value: d.kind.clone(), url: None },
@@ -536,6 +599,7 @@ fn page_jobs(c: &Catalogue, urls: &Urls, opts: &BuildOptions) -> Vec<PageJob> {
     }
 
     // Journeys.
+    if sel.wants_dir(pages::JOURNEYS) {
     jobs.push(list(
         pages::JOURNEYS,
         ListPage {
@@ -554,7 +618,8 @@ fn page_jobs(c: &Catalogue, urls: &Urls, opts: &BuildOptions) -> Vec<PageJob> {
             ..ListPage::default()
         },
     ));
-    for j in &c.journeys {
+    }
+    for j in c.journeys.iter().filter(|j| sel.wants_dir(&pages::journey(&j.id))) {
         let mut details = vec![Detail {
             label: "Loại",
             value: match j.kind {
@@ -599,6 +664,7 @@ fn page_jobs(c: &Catalogue, urls: &Urls, opts: &BuildOptions) -> Vec<PageJob> {
     }
 
     // A–Z.
+    if sel.wants_dir(pages::AZ) {
     let mut by_letter: BTreeMap<String, Vec<&Procedure>> = BTreeMap::new();
     for p in c.procedures.iter() {
         let letter = fold_ascii(&p.name)
@@ -629,15 +695,23 @@ fn page_jobs(c: &Catalogue, urls: &Urls, opts: &BuildOptions) -> Vec<PageJob> {
         },
     ));
 
+    }
+
     // Search, help, 404.
-    jobs.push(page(pages::SEARCH, "search.html", vec![]));
-    jobs.push(page(pages::ABOUT, "about.html", vec![]));
-    jobs.push(PageJob {
-        out: "404.html".into(),
-        url: None,
-        template: "404.html",
-        vars: vec![],
-    });
+    if sel.wants_dir(pages::SEARCH) {
+        jobs.push(page(pages::SEARCH, "search.html", vec![]));
+    }
+    if sel.wants_dir(pages::ABOUT) {
+        jobs.push(page(pages::ABOUT, "about.html", vec![]));
+    }
+    if sel.wants(pages::NOT_FOUND) {
+        jobs.push(PageJob {
+            out: pages::NOT_FOUND.into(),
+            url: None,
+            template: "404.html",
+            vars: vec![],
+        });
+    }
     jobs
 }
 
@@ -660,25 +734,30 @@ fn date_text(s: &str) -> String {
 pub fn citations_by_document(c: &Catalogue) -> BTreeMap<&str, BTreeSet<String>> {
     let mut map: BTreeMap<&str, BTreeSet<String>> = BTreeMap::new();
     for p in &c.procedures {
-        let mut docs: Vec<&str> = p.legal_basis.iter().map(|b| b.document.as_str()).collect();
-        for ch in &p.channels {
-            docs.extend(ch.time_limits.iter().flat_map(|t| t.legal_basis.iter().map(|b| b.document.as_str())));
-            docs.extend(ch.fees.iter().flat_map(|f| f.legal_basis.iter().map(|b| b.document.as_str())));
-        }
-        for g in &p.papers {
-            for i in &g.items {
-                docs.extend(i.legal_basis.iter().map(|b| b.document.as_str()));
-                if let Some(d) = i.form.as_ref().and_then(|f| f.issued_by.as_deref()) {
-                    docs.push(d);
-                }
-            }
-        }
-        docs.extend(p.conditions.iter().flat_map(|k| k.legal_basis.iter().map(|b| b.document.as_str())));
-        for d in docs {
+        for d in cited_documents(p) {
             if let Some((key, _)) = c.legal.get_key_value(d) {
                 map.entry(key.as_str()).or_default().insert(p.code.clone());
             }
         }
     }
     map
+}
+
+/// Every legal document number a procedure cites, anywhere in its record (with repeats).
+pub fn cited_documents(p: &Procedure) -> Vec<&str> {
+    let mut docs: Vec<&str> = p.legal_basis.iter().map(|b| b.document.as_str()).collect();
+    for ch in &p.channels {
+        docs.extend(ch.time_limits.iter().flat_map(|t| t.legal_basis.iter().map(|b| b.document.as_str())));
+        docs.extend(ch.fees.iter().flat_map(|f| f.legal_basis.iter().map(|b| b.document.as_str())));
+    }
+    for g in &p.papers {
+        for i in &g.items {
+            docs.extend(i.legal_basis.iter().map(|b| b.document.as_str()));
+            if let Some(d) = i.form.as_ref().and_then(|f| f.issued_by.as_deref()) {
+                docs.push(d);
+            }
+        }
+    }
+    docs.extend(p.conditions.iter().flat_map(|k| k.legal_basis.iter().map(|b| b.document.as_str())));
+    docs
 }

@@ -1,0 +1,81 @@
+//! The incremental update `serve` uses must produce exactly what a full build produces.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use motcua::catalogue::{load_and_validate, Catalogue, Options};
+use motcua::site::{plan_procedure_update, render_site, BuildOptions, Site};
+
+fn load(root: &Path) -> Catalogue {
+    let (c, diags) = load_and_validate(root, &Options::default());
+    assert!(!diags.has_errors(), "{}", motcua::diagnostics::render(&diags, motcua::diagnostics::Format::Short));
+    c
+}
+
+fn opts() -> BuildOptions {
+    BuildOptions {
+        base_url: Some("http://127.0.0.1:1111/".into()),
+        inject_before_body_end: Some("<script>reload</script>".into()),
+        ..BuildOptions::default()
+    }
+}
+
+fn assert_same(incremental: &Site, full: &Site) {
+    let a: BTreeSet<&String> = incremental.files.keys().collect();
+    let b: BTreeSet<&String> = full.files.keys().collect();
+    assert_eq!(a.difference(&b).collect::<Vec<_>>(), Vec::<&&String>::new(), "files only in the incremental site");
+    assert_eq!(b.difference(&a).collect::<Vec<_>>(), Vec::<&&String>::new(), "files only in the full site");
+    for (path, bytes) in &full.files {
+        assert!(incremental.files[path] == *bytes, "{path} differs from a full build");
+    }
+}
+
+/// Applies `edit` to the sample catalogue, updates incrementally for `codes`, compares.
+fn check_edit(codes: &[&str], edit: impl FnOnce(&Path)) {
+    let dir = tempfile::tempdir().unwrap();
+    motcua::cmd::init::write(dir.path(), false).unwrap();
+    let opts = opts();
+    let old = load(dir.path());
+    let mut site = render_site(&old, &opts).unwrap();
+    edit(dir.path());
+    let new = load(dir.path());
+    let codes: BTreeSet<String> = codes.iter().map(|s| s.to_string()).collect();
+    let update = plan_procedure_update(&old, &new, &codes, &opts)
+        .unwrap()
+        .expect("a procedure-only change is incremental");
+    assert!(update.rendered() < site.files.len() / 2, "renders only part of the site");
+    update.apply(&mut site, &new, &opts);
+    assert_same(&site, &render_site(&new, &opts).unwrap());
+}
+
+fn rewrite(path: &Path, from: &str, to: &str) {
+    let text = std::fs::read_to_string(path).unwrap();
+    assert!(text.contains(from), "{from} in {}", path.display());
+    std::fs::write(path, text.replacen(from, to, 1)).unwrap();
+}
+
+#[test]
+fn renaming_a_procedure_and_moving_it_between_agencies() {
+    check_edit(&["1.001193"], |root| {
+        let f = root.join("procedures/ho-tich/1.001193.yaml");
+        rewrite(&f, "name: \"Thủ tục đăng ký khai sinh\"", "name: \"Đăng ký khai sinh (sửa)\"");
+        rewrite(&f, "offices: [bo-phan-mot-cua-cap-xa]", "offices: [cong-an-cap-xa]");
+        rewrite(&f, "  - {document: \"87/2020/NĐ-CP\"}\n", "");
+    });
+}
+
+#[test]
+fn deleting_a_procedure() {
+    check_edit(&["2.000815"], |root| {
+        std::fs::remove_file(root.join("procedures/chung-thuc/2.000815.yaml")).unwrap();
+    });
+}
+
+#[test]
+fn adding_a_procedure() {
+    check_edit(&["1.999999"], |root| {
+        let text = std::fs::read_to_string(root.join("procedures/chung-thuc/2.000815.yaml")).unwrap();
+        let text = text.replacen("code: \"2.000815\"", "code: \"1.999999\"", 1);
+        std::fs::write(root.join("procedures/chung-thuc/1.999999.yaml"), text).unwrap();
+    });
+}
