@@ -31,6 +31,7 @@ fn serves_pages_with_types_and_the_reload_script() {
     assert_eq!(form.header("content-type"), Some("text/plain; charset=utf-8"));
     let css_path = home
         .body
+        .replace("&#x2F;", "/")
         .split('"')
         .find(|s| s.starts_with("/static/css/") && s.ends_with(".css"))
         .expect("stylesheet link")

@@ -96,7 +96,7 @@ pub fn run(opts: &ServeOptions) -> Result<(), String> {
     eprintln!("{}", first.message);
 
     let (tx, rx) = mpsc::channel();
-    let mut watcher = watch::Watcher::new(opts.poll, opts.debounce, tx)?;
+    let mut watcher = watch::Watcher::new(opts.poll, tx)?;
     watcher.watch_all(&builder.watched_dirs())?;
 
     let server = Arc::new(server);
@@ -114,12 +114,8 @@ pub fn run(opts: &ServeOptions) -> Result<(), String> {
     }
 
     let mut pending = build::Pending::default();
-    while let Ok(batch) = rx.recv() {
-        // More events may have queued while we were building: take them all at once.
+    while let Some(batch) = watch::debounced(&rx, opts.debounce) {
         pending.add(&batch);
-        while let Ok(more) = rx.try_recv() {
-            pending.add(&more);
-        }
         if !pending.relevant() {
             pending.clear_ignored();
             continue;

@@ -1,43 +1,46 @@
 //! File watching for `serve`: native events by default, polling with `--poll` (network and VM
 //! shared folders often deliver no native events), debounced so one save is one rebuild.
+//!
+//! Debouncing is done here rather than with a debouncer crate because the rebuild must ignore
+//! access events: inotify reports every open and close-without-write, so reading the catalogue
+//! during a rebuild would otherwise trigger the next rebuild, forever.
 
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 use std::sync::mpsc;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
-use notify_debouncer_mini::notify::{self, PollWatcher, RecommendedWatcher, RecursiveMode};
-use notify_debouncer_mini::{new_debouncer_opt, Config, DebounceEventResult, Debouncer};
+use notify::{EventKind, PollWatcher, RecommendedWatcher, RecursiveMode, Watcher as _};
 
 /// How often the polling watcher scans the tree.
 const POLL_INTERVAL: Duration = Duration::from_millis(500);
 
 enum Inner {
-    Native(Debouncer<RecommendedWatcher>),
-    Poll(Debouncer<PollWatcher>),
+    Native(RecommendedWatcher),
+    Poll(PollWatcher),
 }
 
-/// A debounced watcher that sends each batch of changed paths down a channel.
+/// A watcher that sends the paths of changed files down a channel, one batch per change.
 pub struct Watcher {
     inner: Inner,
     watched: BTreeSet<PathBuf>,
 }
 
 impl Watcher {
-    /// Starts the watcher thread; batches of changed paths arrive on `tx`.
-    pub fn new(poll: bool, debounce: Duration, tx: mpsc::Sender<Vec<PathBuf>>) -> Result<Watcher, String> {
-        let handler = move |res: DebounceEventResult| match res {
-            Ok(events) => {
-                let _ = tx.send(events.into_iter().map(|e| e.path).collect());
+    /// Starts watching; raw change events arrive on `tx` (see [`debounced`] to batch them).
+    pub fn new(poll: bool, tx: mpsc::Sender<Vec<PathBuf>>) -> Result<Watcher, String> {
+        let handler = move |res: notify::Result<notify::Event>| match res {
+            Ok(ev) if !matches!(ev.kind, EventKind::Access(_)) => {
+                let _ = tx.send(ev.paths);
             }
+            Ok(_) => {}
             Err(e) => eprintln!("cảnh báo: lỗi theo dõi tệp: {e}"),
         };
-        let config = Config::default().with_timeout(debounce);
         let inner = if poll {
-            let config = config.with_notify_config(notify::Config::default().with_poll_interval(POLL_INTERVAL));
-            Inner::Poll(new_debouncer_opt::<_, PollWatcher>(config, handler).map_err(err)?)
+            let config = notify::Config::default().with_poll_interval(POLL_INTERVAL);
+            Inner::Poll(PollWatcher::new(handler, config).map_err(err)?)
         } else {
-            Inner::Native(new_debouncer_opt::<_, RecommendedWatcher>(config, handler).map_err(err)?)
+            Inner::Native(RecommendedWatcher::new(handler, notify::Config::default()).map_err(err)?)
         };
         Ok(Watcher {
             inner,
@@ -51,15 +54,35 @@ impl Watcher {
             if self.watched.contains(d) {
                 continue;
             }
-            let w: &mut dyn notify::Watcher = match &mut self.inner {
-                Inner::Native(x) => x.watcher(),
-                Inner::Poll(x) => x.watcher(),
+            let res = match &mut self.inner {
+                Inner::Native(w) => w.watch(d, RecursiveMode::Recursive),
+                Inner::Poll(w) => w.watch(d, RecursiveMode::Recursive),
             };
-            w.watch(d, RecursiveMode::Recursive)
-                .map_err(|e| format!("không theo dõi được `{}`: {e}", d.display()))?;
+            res.map_err(|e| format!("không theo dõi được `{}`: {e}", d.display()))?;
             self.watched.insert(d.clone());
         }
         Ok(())
+    }
+}
+
+/// Waits for the next change, then keeps collecting until `quiet` passes with no new event
+/// (an editor's save is several events). `None` when the watcher is gone.
+pub fn debounced(rx: &mpsc::Receiver<Vec<PathBuf>>, quiet: Duration) -> Option<Vec<PathBuf>> {
+    let mut paths = rx.recv().ok()?;
+    let mut deadline = Instant::now() + quiet;
+    loop {
+        let now = Instant::now();
+        if now >= deadline {
+            return Some(paths);
+        }
+        match rx.recv_timeout(deadline - now) {
+            Ok(more) => {
+                paths.extend(more);
+                deadline = Instant::now() + quiet;
+            }
+            Err(mpsc::RecvTimeoutError::Timeout) => return Some(paths),
+            Err(mpsc::RecvTimeoutError::Disconnected) => return Some(paths),
+        }
     }
 }
 

@@ -135,19 +135,19 @@ impl Events {
         stream.set_read_timeout(Some(Duration::from_millis(200))).unwrap();
         write!(stream, "GET /__motcua/events HTTP/1.1\r\nHost: {addr}\r\nAccept: text/event-stream\r\n\r\n").unwrap();
         let mut e = Events { stream, buf: String::new() };
-        e.wait_for("event: hello");
-        assert!(e.buf.contains("text/event-stream"), "event stream content type: {}", e.buf);
+        let head = e.wait_for("event: hello");
+        assert!(head.contains("Content-Type: text/event-stream"), "event stream content type: {head}");
         e
     }
 
-    /// Reads until `needle` has arrived (after what was already consumed), or panics.
-    pub fn wait_for(&mut self, needle: &str) {
+    /// Reads until `needle` has arrived (after what was already consumed), or panics; returns
+    /// what was consumed.
+    pub fn wait_for(&mut self, needle: &str) -> String {
         let start = Instant::now();
         let mut chunk = [0u8; 4096];
         loop {
             if let Some(i) = self.buf.find(needle) {
-                self.buf.drain(..i + needle.len());
-                return;
+                return self.buf.drain(..i + needle.len()).collect();
             }
             assert!(start.elapsed() < TIMEOUT, "timed out waiting for `{needle}` on the event stream");
             match self.stream.read(&mut chunk) {
