@@ -37,10 +37,17 @@ impl Pending {
         let mut out = BTreeSet::new();
         for p in self.paths.iter().filter(|p| !ignored(p)) {
             let yaml = matches!(p.extension().and_then(|e| e.to_str()), Some("yaml" | "yml"));
-            if !yaml || !p.starts_with(&dir) {
+            if !p.starts_with(&dir) {
                 return None;
             }
-            out.insert(p.as_path());
+            if yaml {
+                out.insert(p.as_path());
+            } else if p.exists() {
+                // A directory moved or renamed: its files' own events may be missing.
+                return None;
+            }
+            // Otherwise a temporary file already gone (`sed -i`, editors' atomic saves): only
+            // YAML files under procedures/ are read, so it changed nothing.
         }
         Some(out)
     }
