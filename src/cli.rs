@@ -218,12 +218,13 @@ pub fn run() -> i32 {
         }),
         Command::Init { dir, force } => cmd::init::run(&dir, force),
         Command::New {
-            what: NewKind::Procedure {
-                code,
-                sector,
-                name,
-                catalogue,
-            },
+            what:
+                NewKind::Procedure {
+                    code,
+                    sector,
+                    name,
+                    catalogue,
+                },
         } => cmd::new::procedure(&catalogue, &code, &sector, name.as_deref()),
         Command::Completions { shell } => cmd::completions::run(shell),
         Command::Schema { kind, write } => cmd::schema::run(kind.into(), write.as_deref()),

@@ -264,10 +264,8 @@ fn render_human(diags: &Diagnostics) -> String {
                 // The file is gone or the position is outside it (e.g. a directory problem):
                 // still print the location, without an excerpt.
                 let file = SimpleFile::new(name.clone(), String::new());
-                let cs = cs.with_notes(vec![format!(
-                    "tại {}:{}:{}",
-                    name, d.span.line, d.span.col
-                )]);
+                let cs =
+                    cs.with_notes(vec![format!("tại {}:{}:{}", name, d.span.line, d.span.col)]);
                 let mut w = NoColor::new(&mut out);
                 let _ = term::emit(&mut w, &config, &file, &cs);
             }
@@ -343,6 +341,9 @@ mod tests {
             Diagnostic::error(Path::new("a.yaml"), Span::new(3, 1, 4), "unknown-key", "x")
                 .with_hint("y"),
         );
-        assert_eq!(render(&ds, Format::Short), "a.yaml:3:1: error[unknown-key]: x (y)\n");
+        assert_eq!(
+            render(&ds, Format::Short),
+            "a.yaml:3:1: error[unknown-key]: x (y)\n"
+        );
     }
 }

@@ -8,7 +8,11 @@ use motcua::site::{plan_procedure_update, render_site, BuildOptions, Site};
 
 fn load(root: &Path) -> Catalogue {
     let (c, diags) = load_and_validate(root, &Options::default());
-    assert!(!diags.has_errors(), "{}", motcua::diagnostics::render(&diags, motcua::diagnostics::Format::Short));
+    assert!(
+        !diags.has_errors(),
+        "{}",
+        motcua::diagnostics::render(&diags, motcua::diagnostics::Format::Short)
+    );
     c
 }
 
@@ -23,10 +27,21 @@ fn opts() -> BuildOptions {
 fn assert_same(incremental: &Site, full: &Site) {
     let a: BTreeSet<&String> = incremental.files.keys().collect();
     let b: BTreeSet<&String> = full.files.keys().collect();
-    assert_eq!(a.difference(&b).collect::<Vec<_>>(), Vec::<&&String>::new(), "files only in the incremental site");
-    assert_eq!(b.difference(&a).collect::<Vec<_>>(), Vec::<&&String>::new(), "files only in the full site");
+    assert_eq!(
+        a.difference(&b).collect::<Vec<_>>(),
+        Vec::<&&String>::new(),
+        "files only in the incremental site"
+    );
+    assert_eq!(
+        b.difference(&a).collect::<Vec<_>>(),
+        Vec::<&&String>::new(),
+        "files only in the full site"
+    );
     for (path, bytes) in &full.files {
-        assert!(incremental.files[path] == *bytes, "{path} differs from a full build");
+        assert!(
+            incremental.files[path] == *bytes,
+            "{path} differs from a full build"
+        );
     }
 }
 
@@ -43,7 +58,10 @@ fn check_edit(codes: &[&str], edit: impl FnOnce(&Path)) {
     let update = plan_procedure_update(&old, &new, &codes, &opts)
         .unwrap()
         .expect("a procedure-only change is incremental");
-    assert!(update.rendered() < site.files.len() / 2, "renders only part of the site");
+    assert!(
+        update.rendered() < site.files.len() / 2,
+        "renders only part of the site"
+    );
     update.apply(&mut site, &new, &opts);
     assert_same(&site, &render_site(&new, &opts).unwrap());
 }
@@ -58,8 +76,16 @@ fn rewrite(path: &Path, from: &str, to: &str) {
 fn renaming_a_procedure_and_moving_it_between_agencies() {
     check_edit(&["1.001193"], |root| {
         let f = root.join("procedures/ho-tich/1.001193.yaml");
-        rewrite(&f, "name: \"Thủ tục đăng ký khai sinh\"", "name: \"Đăng ký khai sinh (sửa)\"");
-        rewrite(&f, "offices: [bo-phan-mot-cua-cap-xa]", "offices: [cong-an-cap-xa]");
+        rewrite(
+            &f,
+            "name: \"Thủ tục đăng ký khai sinh\"",
+            "name: \"Đăng ký khai sinh (sửa)\"",
+        );
+        rewrite(
+            &f,
+            "offices: [bo-phan-mot-cua-cap-xa]",
+            "offices: [cong-an-cap-xa]",
+        );
         rewrite(&f, "  - {document: \"87/2020/NĐ-CP\"}\n", "");
     });
 }
@@ -74,7 +100,8 @@ fn deleting_a_procedure() {
 #[test]
 fn adding_a_procedure() {
     check_edit(&["1.999999"], |root| {
-        let text = std::fs::read_to_string(root.join("procedures/chung-thuc/2.000815.yaml")).unwrap();
+        let text =
+            std::fs::read_to_string(root.join("procedures/chung-thuc/2.000815.yaml")).unwrap();
         let text = text.replacen("code: \"2.000815\"", "code: \"1.999999\"", 1);
         std::fs::write(root.join("procedures/chung-thuc/1.999999.yaml"), text).unwrap();
     });

@@ -22,14 +22,25 @@ fn init_makes_a_catalogue_that_checks_and_builds() {
     assert!(out.join("thu-tuc/1.004222/index.html").is_file());
     assert!(out.join("forms/CT01.txt").is_file());
     for schema in ["procedure", "agency", "legal", "journey", "sectors", "site"] {
-        assert!(cat.join(format!("schema/{schema}.schema.json")).is_file(), "{schema} schema");
+        assert!(
+            cat.join(format!("schema/{schema}.schema.json")).is_file(),
+            "{schema} schema"
+        );
     }
     let settings = std::fs::read_to_string(cat.join(".vscode/settings.json")).unwrap();
     let v: serde_json::Value = serde_json::from_str(&settings).expect("settings.json is JSON");
-    assert_eq!(v["yaml.schemas"]["schema/procedure.schema.json"][0], "procedures/**/*.yaml");
+    assert_eq!(
+        v["yaml.schemas"]["schema/procedure.schema.json"][0],
+        "procedures/**/*.yaml"
+    );
     for p in ["ho-tich/1.001193", "cu-tru/1.004222", "chung-thuc/2.000815"] {
         let text = std::fs::read_to_string(cat.join(format!("procedures/{p}.yaml"))).unwrap();
-        assert!(text.starts_with("# yaml-language-server: $schema=../../schema/procedure.schema.json\n"), "{p} modeline");
+        assert!(
+            text.starts_with(
+                "# yaml-language-server: $schema=../../schema/procedure.schema.json\n"
+            ),
+            "{p} modeline"
+        );
     }
 }
 
@@ -52,7 +63,15 @@ fn new_procedure_validates_input_and_never_overwrites() {
     let dir = init_catalogue();
     let cat = dir.path().join("catalogue");
     let new = |code: &str, sector: &str| {
-        motcua(&[os("new"), os("procedure"), os("--code"), os(code), os("--sector"), os(sector), cat.as_os_str()])
+        motcua(&[
+            os("new"),
+            os("procedure"),
+            os("--code"),
+            os(code),
+            os("--sector"),
+            os(sector),
+            cat.as_os_str(),
+        ])
     };
     let (code, err) = new("1-001193", "ho-tich");
     assert_ne!(code, 0);

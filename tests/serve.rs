@@ -16,8 +16,14 @@ fn serves_pages_with_types_and_the_reload_script() {
     let server = Server::start(&dir.path().join("catalogue"));
     let home = server.get("/");
     assert_eq!(home.status, 200);
-    assert_eq!(home.header("content-type"), Some("text/html; charset=utf-8"));
-    assert!(home.body.contains("/__motcua/events"), "reload script injected");
+    assert_eq!(
+        home.header("content-type"),
+        Some("text/html; charset=utf-8")
+    );
+    assert!(
+        home.body.contains("/__motcua/events"),
+        "reload script injected"
+    );
     let page = server.get(PAGE);
     assert_eq!(page.status, 200);
     assert!(page.body.contains("Thủ tục đăng ký khai sinh"));
@@ -28,7 +34,10 @@ fn serves_pages_with_types_and_the_reload_script() {
     assert_eq!(redirect.header("location"), Some(PAGE));
     let form = server.get("/forms/CT01.txt");
     assert_eq!(form.status, 200);
-    assert_eq!(form.header("content-type"), Some("text/plain; charset=utf-8"));
+    assert_eq!(
+        form.header("content-type"),
+        Some("text/plain; charset=utf-8")
+    );
     let css_path = home
         .body
         .replace("&#x2F;", "/")
@@ -36,7 +45,10 @@ fn serves_pages_with_types_and_the_reload_script() {
         .find(|s| s.starts_with("/static/css/") && s.ends_with(".css"))
         .expect("stylesheet link")
         .to_string();
-    assert_eq!(server.get(&css_path).header("content-type"), Some("text/css; charset=utf-8"));
+    assert_eq!(
+        server.get(&css_path).header("content-type"),
+        Some("text/css; charset=utf-8")
+    );
 }
 
 #[test]
@@ -56,7 +68,10 @@ fn escaping_paths_and_misses_get_the_404_page() {
         let r = server.get(path);
         assert_eq!(r.status, 404, "{path}");
         assert!(!r.body.contains("base_url"), "{path} must not leak files");
-        assert!(r.body.contains("</html>"), "{path} gets the site's 404 page");
+        assert!(
+            r.body.contains("</html>"),
+            "{path} gets the site's 404 page"
+        );
     }
 }
 
@@ -67,17 +82,33 @@ fn an_edit_rebuilds_the_page_and_its_listings_and_reloads() {
     let mut events = Events::open(&server.addr);
     let file = procedure_file(dir.path());
     let text = std::fs::read_to_string(&file).unwrap();
-    let edited = text.replace("name: \"Thủ tục đăng ký khai sinh\"", "name: \"Thủ tục đăng ký khai sinh (đã sửa)\"");
+    let edited = text.replace(
+        "name: \"Thủ tục đăng ký khai sinh\"",
+        "name: \"Thủ tục đăng ký khai sinh (đã sửa)\"",
+    );
     assert_ne!(text, edited);
     std::fs::write(&file, edited).unwrap();
     events.wait_for("event: reload");
-    server.wait_for(PAGE, "the edited name", |r| r.body.contains("khai sinh (đã sửa)"));
+    server.wait_for(PAGE, "the edited name", |r| {
+        r.body.contains("khai sinh (đã sửa)")
+    });
     // The listings that show the procedure are rebuilt too.
-    for listing in ["/linh-vuc/ho-tich/", "/a-z/", "/co-quan/ubnd-cap-xa/", "/van-ban/60-2014-qh13/"] {
+    for listing in [
+        "/linh-vuc/ho-tich/",
+        "/a-z/",
+        "/co-quan/ubnd-cap-xa/",
+        "/van-ban/60-2014-qh13/",
+    ] {
         let r = server.get(listing);
-        assert!(r.body.contains("khai sinh (đã sửa)"), "{listing} shows the new name");
+        assert!(
+            r.body.contains("khai sinh (đã sửa)"),
+            "{listing} shows the new name"
+        );
     }
-    assert!(server.get("/du-lieu/procedures.json").body.contains("khai sinh (đã sửa)"));
+    assert!(server
+        .get("/du-lieu/procedures.json")
+        .body
+        .contains("khai sinh (đã sửa)"));
 }
 
 #[test]
@@ -87,16 +118,36 @@ fn a_broken_file_shows_the_overlay_over_the_last_good_site_until_fixed() {
     let mut events = Events::open(&server.addr);
     let file = procedure_file(dir.path());
     let good = std::fs::read_to_string(&file).unwrap();
-    std::fs::write(&file, good.replace("levels: [commune]", "levels: [<b>xa</b>]")).unwrap();
+    std::fs::write(
+        &file,
+        good.replace("levels: [commune]", "levels: [<b>xa</b>]"),
+    )
+    .unwrap();
     events.wait_for("event: reload");
-    let r = server.wait_for(PAGE, "the error overlay", |r| r.body.contains("motcua-error-overlay"));
+    let r = server.wait_for(PAGE, "the error overlay", |r| {
+        r.body.contains("motcua-error-overlay")
+    });
     assert_eq!(r.status, 200);
-    assert!(r.body.contains("Thủ tục đăng ký khai sinh"), "the last good page is still served");
-    assert!(r.body.contains("1.001193.yaml"), "the overlay names the file");
-    assert!(r.body.contains("&lt;b&gt;xa&lt;/b&gt;"), "diagnostics are HTML-escaped");
+    assert!(
+        r.body.contains("Thủ tục đăng ký khai sinh"),
+        "the last good page is still served"
+    );
+    assert!(
+        r.body.contains("1.001193.yaml"),
+        "the overlay names the file"
+    );
+    assert!(
+        r.body.contains("&lt;b&gt;xa&lt;/b&gt;"),
+        "diagnostics are HTML-escaped"
+    );
     assert!(!r.body.contains("[<b>xa</b>]"));
-    assert!(server.get("/").body.contains("motcua-error-overlay"), "every page gets the overlay");
+    assert!(
+        server.get("/").body.contains("motcua-error-overlay"),
+        "every page gets the overlay"
+    );
     std::fs::write(&file, good).unwrap();
     events.wait_for("event: reload");
-    server.wait_for(PAGE, "the overlay to clear", |r| !r.body.contains("motcua-error-overlay"));
+    server.wait_for(PAGE, "the overlay to clear", |r| {
+        !r.body.contains("motcua-error-overlay")
+    });
 }

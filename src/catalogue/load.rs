@@ -66,8 +66,13 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Loaded {
     };
     if !root.is_dir() {
         diags.push(
-            Diagnostic::error(root, Span::start(), "no-catalogue", "không tìm thấy thư mục danh mục")
-                .with_hint("chỉ đường dẫn tới thư mục chứa site.yaml, ví dụ `motcua check catalogue`"),
+            Diagnostic::error(
+                root,
+                Span::start(),
+                "no-catalogue",
+                "không tìm thấy thư mục danh mục",
+            )
+            .with_hint("chỉ đường dẫn tới thư mục chứa site.yaml, ví dụ `motcua check catalogue`"),
         );
         return loaded;
     }
@@ -80,13 +85,25 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Loaded {
         let entry = match entry {
             Ok(e) => e,
             Err(e) => {
-                let path = e.path().map(Path::to_path_buf).unwrap_or_else(|| root.to_path_buf());
+                let path = e
+                    .path()
+                    .map(Path::to_path_buf)
+                    .unwrap_or_else(|| root.to_path_buf());
                 let (msg, hint) = if e.loop_ancestor().is_some() {
-                    ("liên kết tượng trưng (symlink) tạo thành vòng lặp", "xoá liên kết trỏ ngược về thư mục cha")
+                    (
+                        "liên kết tượng trưng (symlink) tạo thành vòng lặp",
+                        "xoá liên kết trỏ ngược về thư mục cha",
+                    )
                 } else {
-                    ("không đọc được tệp hoặc thư mục", "kiểm tra quyền đọc và liên kết tượng trưng")
+                    (
+                        "không đọc được tệp hoặc thư mục",
+                        "kiểm tra quyền đọc và liên kết tượng trưng",
+                    )
                 };
-                diags.push(Diagnostic::error(&path, Span::start(), "io", format!("{msg}: {e}")).with_hint(hint));
+                diags.push(
+                    Diagnostic::error(&path, Span::start(), "io", format!("{msg}: {e}"))
+                        .with_hint(hint),
+                );
                 continue;
             }
         };
@@ -115,8 +132,13 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Loaded {
             Classified::Yaml(role) => to_parse.push((entry.path().to_path_buf(), role)),
             Classified::Ignore => {}
             Classified::Misplaced(hint) => diags.push(
-                Diagnostic::warning(entry.path(), Span::start(), "misplaced-file", "tệp nằm ngoài các vị trí motcua đọc nên bị bỏ qua")
-                    .with_hint(hint),
+                Diagnostic::warning(
+                    entry.path(),
+                    Span::start(),
+                    "misplaced-file",
+                    "tệp nằm ngoài các vị trí motcua đọc nên bị bỏ qua",
+                )
+                .with_hint(hint),
             ),
         }
     }
@@ -140,7 +162,8 @@ enum Classified {
 }
 
 fn yaml_stem(name: &str) -> Option<&str> {
-    name.strip_suffix(".yaml").or_else(|| name.strip_suffix(".yml"))
+    name.strip_suffix(".yaml")
+        .or_else(|| name.strip_suffix(".yml"))
 }
 
 fn classify(parts: &[String]) -> Classified {
@@ -167,13 +190,17 @@ fn classify(parts: &[String]) -> Classified {
             }),
             None => Classified::Misplaced("procedures/<lĩnh-vực>/ chỉ chứa tệp <mã>.yaml"),
         },
-        ["procedures", ..] => Classified::Misplaced("đặt thủ tục ở procedures/<lĩnh-vực>/<mã>.yaml"),
-        [f] if yaml_stem(f).is_some() => Classified::Misplaced("ở thư mục gốc chỉ có site.yaml và sectors.yaml"),
+        ["procedures", ..] => {
+            Classified::Misplaced("đặt thủ tục ở procedures/<lĩnh-vực>/<mã>.yaml")
+        }
+        [f] if yaml_stem(f).is_some() => {
+            Classified::Misplaced("ở thư mục gốc chỉ có site.yaml và sectors.yaml")
+        }
         [_] => Classified::Ignore,
         ["schema", ..] | [".vscode", ..] => Classified::Ignore,
-        _ if strs.last().map(|f| yaml_stem(f).is_some()).unwrap_or(false) => {
-            Classified::Misplaced("tệp YAML phải nằm trong agencies/, legal/, journeys/ hoặc procedures/<lĩnh-vực>/")
-        }
+        _ if strs.last().map(|f| yaml_stem(f).is_some()).unwrap_or(false) => Classified::Misplaced(
+            "tệp YAML phải nằm trong agencies/, legal/, journeys/ hoặc procedures/<lĩnh-vực>/",
+        ),
         _ => Classified::Ignore,
     }
 }
@@ -193,8 +220,13 @@ pub fn read_and_parse(path: &Path) -> Result<Node, Diagnostic> {
 /// Reads a catalogue file as NFC text, refusing oversized or non-UTF-8 files.
 pub fn read_text(path: &Path) -> Result<String, Diagnostic> {
     let io_err = |e: std::io::Error| {
-        Diagnostic::error(path, Span::start(), "io", format!("không đọc được tệp: {e}"))
-            .with_hint("kiểm tra quyền đọc của tệp")
+        Diagnostic::error(
+            path,
+            Span::start(),
+            "io",
+            format!("không đọc được tệp: {e}"),
+        )
+        .with_hint("kiểm tra quyền đọc của tệp")
     };
     let meta = std::fs::metadata(path).map_err(io_err)?;
     if meta.len() > MAX_FILE_BYTES {
@@ -208,7 +240,9 @@ pub fn read_text(path: &Path) -> Result<String, Diagnostic> {
                 MAX_FILE_BYTES / (1024 * 1024)
             ),
         )
-        .with_hint("mỗi tệp chỉ chứa một bản ghi; kiểm tra xem có dán nhầm nội dung khác vào không"));
+        .with_hint(
+            "mỗi tệp chỉ chứa một bản ghi; kiểm tra xem có dán nhầm nội dung khác vào không",
+        ));
     }
     let bytes = std::fs::read(path).map_err(io_err)?;
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
@@ -218,7 +252,12 @@ pub fn read_text(path: &Path) -> Result<String, Diagnostic> {
             let good = &bytes[..e.valid_up_to()];
             let good = std::str::from_utf8(good).unwrap_or("");
             let line = good.matches('\n').count() as u32 + 1;
-            let col = good.rsplit('\n').next().map(|l| l.chars().count()).unwrap_or(0) as u32 + 1;
+            let col = good
+                .rsplit('\n')
+                .next()
+                .map(|l| l.chars().count())
+                .unwrap_or(0) as u32
+                + 1;
             return Err(Diagnostic::error(
                 path,
                 Span::new(line, col, 1),
@@ -244,12 +283,18 @@ mod tests {
 
     #[test]
     fn classifies_by_position() {
-        assert!(matches!(classify(&parts("site.yaml")), Classified::Yaml(FileRole::Site)));
+        assert!(matches!(
+            classify(&parts("site.yaml")),
+            Classified::Yaml(FileRole::Site)
+        ));
         assert!(matches!(
             classify(&parts("procedures/ho-tich/1.001193.yaml")),
             Classified::Yaml(FileRole::Procedure { .. })
         ));
-        assert!(matches!(classify(&parts("procedures/x.yaml")), Classified::Misplaced(_)));
+        assert!(matches!(
+            classify(&parts("procedures/x.yaml")),
+            Classified::Misplaced(_)
+        ));
         assert!(matches!(classify(&parts("README.md")), Classified::Ignore));
     }
 

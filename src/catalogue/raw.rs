@@ -18,7 +18,9 @@ pub struct SiteFile {
     pub name: String,
     #[schemars(description = "Tỉnh, thành phố mà danh mục này phục vụ.")]
     pub province: String,
-    #[schemars(description = "Địa chỉ gốc của trang khi xuất bản, ví dụ https://thutuc.example.gov.vn/ (có thể có đường dẫn con).")]
+    #[schemars(
+        description = "Địa chỉ gốc của trang khi xuất bản, ví dụ https://thutuc.example.gov.vn/ (có thể có đường dẫn con)."
+    )]
     pub base_url: String,
     #[serde(default)]
     #[schemars(description = "Mô tả ngắn của trang (dùng cho thẻ meta và nguồn tin).")]
@@ -32,13 +34,17 @@ pub struct SiteFile {
     #[schemars(description = "Kênh tiếp nhận phản ánh, kiến nghị (PAKN) của người dân.")]
     pub feedback: Feedback,
     #[serde(default = "default_freshness_days")]
-    #[schemars(description = "Số ngày tối đa kể từ lần kiểm tra gần nhất trước khi thủ tục bị cảnh báo là cũ (mặc định 365).")]
+    #[schemars(
+        description = "Số ngày tối đa kể từ lần kiểm tra gần nhất trước khi thủ tục bị cảnh báo là cũ (mặc định 365)."
+    )]
     pub freshness_days: u32,
     #[serde(default)]
     #[schemars(description = "Tên giao diện trong thư mục themes/ (mặc định: default).")]
     pub theme: Option<String>,
     #[serde(default)]
-    #[schemars(description = "Mã các thủ tục nổi bật trên trang chủ (người dân hay làm nhất), theo thứ tự.")]
+    #[schemars(
+        description = "Mã các thủ tục nổi bật trên trang chủ (người dân hay làm nhất), theo thứ tự."
+    )]
     pub featured: Vec<String>,
 }
 
@@ -97,7 +103,10 @@ pub struct SectorsFile {
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Sector {
-    #[schemars(description = "Mã lĩnh vực: chữ thường không dấu, nối bằng gạch ngang, ví dụ ho-tich. Cũng là tên thư mục trong procedures/.", regex(pattern = r"^[a-z0-9]+(-[a-z0-9]+)*$"))]
+    #[schemars(
+        description = "Mã lĩnh vực: chữ thường không dấu, nối bằng gạch ngang, ví dụ ho-tich. Cũng là tên thư mục trong procedures/.",
+        regex(pattern = r"^[a-z0-9]+(-[a-z0-9]+)*$")
+    )]
     pub id: String,
     #[schemars(description = "Tên lĩnh vực, ví dụ \"Hộ tịch\".")]
     pub name: String,
@@ -107,7 +116,9 @@ pub struct Sector {
 }
 
 /// Government level at which a procedure is carried out.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Level {
     /// Cấp bộ (central).
@@ -135,16 +146,22 @@ pub struct AgencyFile {
     #[schemars(description = "Cấp của cơ quan.")]
     pub level: Level,
     #[serde(default)]
-    #[schemars(description = "Mô tả: cơ quan này là gì, phạm vi phục vụ (ví dụ \"UBND xã, phường nơi cư trú\").")]
+    #[schemars(
+        description = "Mô tả: cơ quan này là gì, phạm vi phục vụ (ví dụ \"UBND xã, phường nơi cư trú\")."
+    )]
     pub description: Option<String>,
     #[serde(default)]
-    #[schemars(description = "Mã cơ quan cấp trên hoặc cơ quan chủ quản (tên tệp trong agencies/, không có .yaml).")]
+    #[schemars(
+        description = "Mã cơ quan cấp trên hoặc cơ quan chủ quản (tên tệp trong agencies/, không có .yaml)."
+    )]
     pub parent: Option<String>,
     #[serde(default)]
     #[schemars(description = "Địa chỉ tiếp nhận hồ sơ.")]
     pub address: Option<String>,
     #[serde(default)]
-    #[schemars(description = "Giờ làm việc, mỗi dòng một khoảng, ví dụ \"Thứ Hai – Thứ Sáu: 7:00 – 11:30, 13:30 – 17:00\".")]
+    #[schemars(
+        description = "Giờ làm việc, mỗi dòng một khoảng, ví dụ \"Thứ Hai – Thứ Sáu: 7:00 – 11:30, 13:30 – 17:00\"."
+    )]
     pub opening_hours: Vec<String>,
     #[serde(default)]
     #[schemars(description = "Số điện thoại.")]
@@ -195,7 +212,10 @@ pub enum LegalStatus {
 #[serde(deny_unknown_fields)]
 #[schemars(title = "Văn bản pháp luật (legal/<số-hiệu>.yaml)")]
 pub struct LegalDocument {
-    #[schemars(description = "Số, ký hiệu, ví dụ 68/2020/QH14 hoặc 123/2015/NĐ-CP. Thủ tục trích dẫn văn bản bằng số này.", regex(pattern = r"^\d+/\d{4}/[A-ZĐ0-9]+(-[A-ZĐ0-9]+)*$"))]
+    #[schemars(
+        description = "Số, ký hiệu, ví dụ 68/2020/QH14 hoặc 123/2015/NĐ-CP. Thủ tục trích dẫn văn bản bằng số này.",
+        regex(pattern = r"^\d+/\d{4}/[A-ZĐ0-9]+(-[A-ZĐ0-9]+)*$")
+    )]
     pub number: String,
     #[schemars(description = "Loại văn bản: Luật, Nghị định, Thông tư, Quyết định, Nghị quyết…")]
     pub kind: String,
@@ -264,7 +284,9 @@ pub struct JourneyStep {
     #[schemars(description = "Ghi chú cho bước này.")]
     pub note: Option<String>,
     #[serde(default)]
-    #[schemars(description = "Thời hạn của bước này trong nhóm (nếu khác thời hạn riêng của thủ tục).")]
+    #[schemars(
+        description = "Thời hạn của bước này trong nhóm (nếu khác thời hạn riêng của thủ tục)."
+    )]
     pub time_limit: Option<TimeLimit>,
 }
 
@@ -273,7 +295,10 @@ pub struct JourneyStep {
 #[serde(deny_unknown_fields)]
 #[schemars(title = "Thủ tục hành chính (procedures/<lĩnh-vực>/<mã>.yaml)")]
 pub struct ProcedureFile {
-    #[schemars(description = "Mã thủ tục trên Cơ sở dữ liệu quốc gia về TTHC, dạng d.dddddd (ví dụ 1.001193). Trùng tên tệp.", regex(pattern = r"^\d\.\d{6}$"))]
+    #[schemars(
+        description = "Mã thủ tục trên Cơ sở dữ liệu quốc gia về TTHC, dạng d.dddddd (ví dụ 1.001193). Trùng tên tệp.",
+        regex(pattern = r"^\d\.\d{6}$")
+    )]
     pub code: String,
     #[serde(default)]
     #[schemars(description = "Mã cũ hoặc mã đã được thay thế.")]
@@ -281,16 +306,24 @@ pub struct ProcedureFile {
     #[schemars(description = "Tên thủ tục đúng như quyết định công bố.")]
     pub name: String,
     #[serde(default)]
-    #[schemars(description = "Tên gọi thường ngày, từ khoá người dân hay gõ (ví dụ \"làm giấy khai sinh\"). Dùng cho tìm kiếm.")]
+    #[schemars(
+        description = "Tên gọi thường ngày, từ khoá người dân hay gõ (ví dụ \"làm giấy khai sinh\"). Dùng cho tìm kiếm."
+    )]
     pub keywords: Vec<String>,
-    #[schemars(description = "Tóm tắt bằng ngôn ngữ dễ hiểu: thủ tục này để làm gì, ai cần (Markdown).")]
+    #[schemars(
+        description = "Tóm tắt bằng ngôn ngữ dễ hiểu: thủ tục này để làm gì, ai cần (Markdown)."
+    )]
     pub summary: String,
     #[schemars(description = "Mã lĩnh vực trong sectors.yaml; trùng tên thư mục chứa tệp.")]
     pub sector: String,
-    #[schemars(description = "Cấp thực hiện: ministry (bộ), province (tỉnh), commune (xã), other (khác); district (huyện) chỉ dùng cho lịch sử.")]
+    #[schemars(
+        description = "Cấp thực hiện: ministry (bộ), province (tỉnh), commune (xã), other (khác); district (huyện) chỉ dùng cho lịch sử."
+    )]
     pub levels: Vec<Level>,
     #[serde(default)]
-    #[schemars(description = "Loại thủ tục theo CSDL quốc gia, ví dụ \"TTHC được luật giao quy định chi tiết\".")]
+    #[schemars(
+        description = "Loại thủ tục theo CSDL quốc gia, ví dụ \"TTHC được luật giao quy định chi tiết\"."
+    )]
     pub procedure_type: Option<String>,
     #[schemars(description = "Đối tượng thực hiện: ai được làm thủ tục này.")]
     pub applicants: Vec<String>,
@@ -301,7 +334,9 @@ pub struct ProcedureFile {
     pub offices: Vec<String>,
     #[schemars(description = "Trình tự thực hiện, theo thứ tự.")]
     pub steps: Vec<Step>,
-    #[schemars(description = "Cách thức thực hiện: mỗi kênh (trực tiếp, trực tuyến, bưu chính) có thời hạn và phí, lệ phí riêng.")]
+    #[schemars(
+        description = "Cách thức thực hiện: mỗi kênh (trực tiếp, trực tuyến, bưu chính) có thời hạn và phí, lệ phí riêng."
+    )]
     pub channels: Vec<Channel>,
     #[schemars(description = "Thành phần hồ sơ, chia theo trường hợp.")]
     pub papers: Vec<PaperGroup>,
@@ -315,7 +350,9 @@ pub struct ProcedureFile {
     pub result: ProcedureResult,
     #[schemars(description = "Căn cứ pháp lý của thủ tục.")]
     pub legal_basis: Vec<LegalBasis>,
-    #[schemars(description = "Phiên bản: quyết định công bố, ngày ký, ngày hiệu lực, loại thay đổi.")]
+    #[schemars(
+        description = "Phiên bản: quyết định công bố, ngày ký, ngày hiệu lực, loại thay đổi."
+    )]
     pub version: Version,
     #[schemars(description = "Nguồn: mỗi thông tin được lấy từ đâu.")]
     pub sources: Vec<Source>,
@@ -367,7 +404,9 @@ pub struct Step {
 }
 
 /// A way to submit a dossier.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum ChannelKind {
     /// Trực tiếp.
@@ -392,7 +431,9 @@ pub enum OnlineLevel {
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Channel {
-    #[schemars(description = "Kênh: in_person (trực tiếp), online (trực tuyến), postal (bưu chính).")]
+    #[schemars(
+        description = "Kênh: in_person (trực tiếp), online (trực tuyến), postal (bưu chính)."
+    )]
     pub kind: ChannelKind,
     #[serde(default)]
     #[schemars(description = "Mô tả cách nộp qua kênh này.")]
@@ -401,12 +442,18 @@ pub struct Channel {
     #[schemars(description = "Đường dẫn nộp hồ sơ trực tuyến.")]
     pub url: Option<String>,
     #[serde(default)]
-    #[schemars(description = "Mức độ dịch vụ công trực tuyến: full (toàn trình) hoặc partial (một phần).")]
+    #[schemars(
+        description = "Mức độ dịch vụ công trực tuyến: full (toàn trình) hoặc partial (một phần)."
+    )]
     pub online_level: Option<OnlineLevel>,
-    #[schemars(description = "Thời hạn giải quyết; có thể có nhiều dòng theo trường hợp (dòng đầu là trường hợp thông thường).")]
+    #[schemars(
+        description = "Thời hạn giải quyết; có thể có nhiều dòng theo trường hợp (dòng đầu là trường hợp thông thường)."
+    )]
     pub time_limits: Vec<TimeLimit>,
     #[serde(default)]
-    #[schemars(description = "Phí, lệ phí khi nộp qua kênh này. Bỏ trống nghĩa là chưa có thông tin, KHÔNG có nghĩa là miễn phí.")]
+    #[schemars(
+        description = "Phí, lệ phí khi nộp qua kênh này. Bỏ trống nghĩa là chưa có thông tin, KHÔNG có nghĩa là miễn phí."
+    )]
     pub fees: Vec<Fee>,
 }
 
@@ -431,18 +478,28 @@ pub enum TimeUnit {
 #[serde(deny_unknown_fields)]
 pub struct TimeLimit {
     #[serde(default)]
-    #[schemars(description = "Số lượng (bỏ trống khi đơn vị là immediate hoặc not_specified).", range(min = 0))]
+    #[schemars(
+        description = "Số lượng (bỏ trống khi đơn vị là immediate hoặc not_specified).",
+        range(min = 0)
+    )]
     pub value: Option<f64>,
-    #[schemars(description = "Đơn vị: working_days (ngày làm việc), calendar_days (ngày), hours (giờ), immediate (ngay), not_specified (không quy định).")]
+    #[schemars(
+        description = "Đơn vị: working_days (ngày làm việc), calendar_days (ngày), hours (giờ), immediate (ngay), not_specified (không quy định)."
+    )]
     pub unit: TimeUnit,
     #[serde(default)]
     #[schemars(description = "Tính từ khi nào, ví dụ \"kể từ ngày nhận đủ hồ sơ hợp lệ\".")]
     pub counted_from: Option<String>,
     #[serde(default)]
-    #[schemars(description = "Giờ chốt trong ngày: hồ sơ nhận sau giờ này được tính từ ngày làm việc tiếp theo (0–23).", range(min = 0, max = 23))]
+    #[schemars(
+        description = "Giờ chốt trong ngày: hồ sơ nhận sau giờ này được tính từ ngày làm việc tiếp theo (0–23).",
+        range(min = 0, max = 23)
+    )]
     pub cutoff_hour: Option<u8>,
     #[serde(default)]
-    #[schemars(description = "Áp dụng trong trường hợp nào (bỏ trống nếu là trường hợp thông thường).")]
+    #[schemars(
+        description = "Áp dụng trong trường hợp nào (bỏ trống nếu là trường hợp thông thường)."
+    )]
     pub condition: Option<String>,
     #[serde(default)]
     #[schemars(description = "Căn cứ pháp lý của thời hạn.")]
@@ -487,7 +544,9 @@ pub struct Fee {
     #[schemars(description = "Tên khoản thu, ví dụ \"Lệ phí đăng ký cư trú\".")]
     pub name: Option<String>,
     #[serde(default)]
-    #[schemars(description = "Số tiền (đồng), hoặc free khi văn bản quy định không thu. Bỏ trống khi chưa rõ: trang sẽ ghi \"chưa có thông tin\".")]
+    #[schemars(
+        description = "Số tiền (đồng), hoặc free khi văn bản quy định không thu. Bỏ trống khi chưa rõ: trang sẽ ghi \"chưa có thông tin\"."
+    )]
     pub amount: Option<Amount>,
     #[serde(default)]
     #[schemars(description = "Đơn vị tính, ví dụ \"lần cấp\", \"bản\", \"trang\".")]
@@ -502,7 +561,9 @@ pub struct Fee {
     #[schemars(description = "Căn cứ pháp lý của khoản thu (bắt buộc, trừ khi unverified: true).")]
     pub legal_basis: Vec<LegalBasis>,
     #[serde(default)]
-    #[schemars(description = "true khi chưa tìm được văn bản quy định; trang sẽ ghi rõ \"chưa xác minh\".")]
+    #[schemars(
+        description = "true khi chưa tìm được văn bản quy định; trang sẽ ghi rõ \"chưa xác minh\"."
+    )]
     pub unverified: bool,
     #[serde(default)]
     #[schemars(description = "Áp dụng từ ngày (YYYY-MM-DD).")]
@@ -517,7 +578,9 @@ pub struct Fee {
 #[serde(deny_unknown_fields)]
 pub struct PaperGroup {
     #[serde(default)]
-    #[schemars(description = "Trường hợp áp dụng, ví dụ \"Trường hợp đăng ký khai sinh cho trẻ bị bỏ rơi\". Bỏ trống: áp dụng cho mọi trường hợp.")]
+    #[schemars(
+        description = "Trường hợp áp dụng, ví dụ \"Trường hợp đăng ký khai sinh cho trẻ bị bỏ rơi\". Bỏ trống: áp dụng cho mọi trường hợp."
+    )]
     pub case: Option<String>,
     #[schemars(description = "Các giấy tờ.")]
     pub items: Vec<Paper>,
@@ -546,13 +609,17 @@ pub struct Paper {
     #[schemars(description = "Số bản sao.", range(min = 0))]
     pub copies: u32,
     #[serde(default = "default_handling")]
-    #[schemars(description = "submit (nộp) hoặc show (xuất trình để đối chiếu). Mặc định: submit.")]
+    #[schemars(
+        description = "submit (nộp) hoặc show (xuất trình để đối chiếu). Mặc định: submit."
+    )]
     pub handling: PaperHandling,
     #[serde(default)]
     #[schemars(description = "Mẫu đơn, tờ khai phải dùng.")]
     pub form: Option<FormRef>,
     #[serde(default)]
-    #[schemars(description = "Khi nào cơ quan phải tự tra cứu (ví dụ khi thông tin đã có trong CSDL quốc gia về dân cư) thay vì yêu cầu người dân nộp.")]
+    #[schemars(
+        description = "Khi nào cơ quan phải tự tra cứu (ví dụ khi thông tin đã có trong CSDL quốc gia về dân cư) thay vì yêu cầu người dân nộp."
+    )]
     pub office_looks_up: Option<String>,
     #[serde(default = "default_true")]
     #[schemars(description = "false nếu giấy tờ chỉ cần khi có (không bắt buộc).")]
@@ -564,7 +631,9 @@ pub struct Paper {
     #[schemars(description = "Văn bản quy định giấy tờ này (bắt buộc, trừ khi unverified: true).")]
     pub legal_basis: Vec<LegalBasis>,
     #[serde(default)]
-    #[schemars(description = "true khi chưa tìm được văn bản quy định giấy tờ này; trang sẽ ghi rõ \"chưa xác minh\".")]
+    #[schemars(
+        description = "true khi chưa tìm được văn bản quy định giấy tờ này; trang sẽ ghi rõ \"chưa xác minh\"."
+    )]
     pub unverified: bool,
 }
 
@@ -600,10 +669,14 @@ pub struct Condition {
     #[schemars(description = "Nội dung điều kiện.")]
     pub text: String,
     #[serde(default)]
-    #[schemars(description = "Văn bản quy định điều kiện này (bắt buộc, trừ khi unverified: true).")]
+    #[schemars(
+        description = "Văn bản quy định điều kiện này (bắt buộc, trừ khi unverified: true)."
+    )]
     pub legal_basis: Vec<LegalBasis>,
     #[serde(default)]
-    #[schemars(description = "true khi chưa tìm được văn bản quy định; trang sẽ ghi rõ \"chưa xác minh\".")]
+    #[schemars(
+        description = "true khi chưa tìm được văn bản quy định; trang sẽ ghi rõ \"chưa xác minh\"."
+    )]
     pub unverified: bool,
 }
 
@@ -660,10 +733,14 @@ pub struct Version {
     #[serde(default)]
     #[schemars(description = "Ngày có hiệu lực (YYYY-MM-DD).")]
     pub effective: Option<DateText>,
-    #[schemars(description = "new (công bố mới), amended (sửa đổi, bổ sung), replaced (thay thế), abolished (bãi bỏ).")]
+    #[schemars(
+        description = "new (công bố mới), amended (sửa đổi, bổ sung), replaced (thay thế), abolished (bãi bỏ)."
+    )]
     pub change: ChangeKind,
     #[serde(default)]
-    #[schemars(description = "Những bộ phận đã thay đổi, ví dụ \"phí, lệ phí\", \"thành phần hồ sơ\".")]
+    #[schemars(
+        description = "Những bộ phận đã thay đổi, ví dụ \"phí, lệ phí\", \"thành phần hồ sơ\"."
+    )]
     pub changed_parts: Vec<String>,
     #[serde(default)]
     #[schemars(description = "Mã các thủ tục mà thủ tục này thay thế.")]
@@ -680,7 +757,9 @@ pub struct Version {
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Source {
-    #[schemars(description = "Tên nguồn, ví dụ \"Quyết định 1234/QĐ-BTP, phụ lục I\" hoặc \"CSDL quốc gia về TTHC, mã 1.001193\".")]
+    #[schemars(
+        description = "Tên nguồn, ví dụ \"Quyết định 1234/QĐ-BTP, phụ lục I\" hoặc \"CSDL quốc gia về TTHC, mã 1.001193\"."
+    )]
     pub title: String,
     #[serde(default)]
     #[schemars(description = "Đường dẫn.")]

@@ -232,7 +232,10 @@ impl<'a> Checker<'a> {
                         self.push(
                             node.span,
                             "wrong-type",
-                            format!("`{field}` phải là {expected}, nhưng đang là {}", found(node)),
+                            format!(
+                                "`{field}` phải là {expected}, nhưng đang là {}",
+                                found(node)
+                            ),
                             description(schema),
                         );
                     }
@@ -253,7 +256,10 @@ impl<'a> Checker<'a> {
             self.push(
                 span,
                 "wrong-type",
-                format!("`{field}` phải là {expected}, nhưng đang là {}", found(node)),
+                format!(
+                    "`{field}` phải là {expected}, nhưng đang là {}",
+                    found(node)
+                ),
                 hint,
             );
             return;
@@ -296,7 +302,7 @@ impl<'a> Checker<'a> {
                 if min.map(|m| x < m).unwrap_or(false) || max.map(|m| x > m).unwrap_or(false) {
                     let range = match (min, max) {
                         (Some(a), Some(b)) => format!("từ {a} đến {b}"),
-                        (Some(a), None) if a == 0.0 => "không được âm".to_string(),
+                        (Some(0.0), None) => "không được âm".to_string(),
                         (Some(a), None) => format!("ít nhất {a}"),
                         (None, Some(b)) => format!("nhiều nhất {b}"),
                         (None, None) => String::new(),
@@ -344,7 +350,12 @@ impl<'a> Checker<'a> {
             }
             // A branch whose type matched explains the problem better than one that did not.
             let matched_type = type_matches(node, self.resolve(b));
-            if matched_type && best.as_ref().map(|x| trial.len() < x.len() || x.is_empty()).unwrap_or(true) {
+            if matched_type
+                && best
+                    .as_ref()
+                    .map(|x| trial.len() < x.len() || x.is_empty())
+                    .unwrap_or(true)
+            {
                 best = Some(trial);
             }
         }
@@ -356,7 +367,10 @@ impl<'a> Checker<'a> {
                 self.push(
                     node.span,
                     "wrong-type",
-                    format!("`{field}` phải là {expected}, nhưng đang là {}", found(node)),
+                    format!(
+                        "`{field}` phải là {expected}, nhưng đang là {}",
+                        found(node)
+                    ),
                     hint,
                 );
             }
@@ -364,7 +378,11 @@ impl<'a> Checker<'a> {
     }
 
     fn bad_value(&mut self, node: &Node, schema: &J, values: &[J], field: &str) {
-        let allowed: Vec<String> = values.iter().filter_map(J::as_str).map(String::from).collect();
+        let allowed: Vec<String> = values
+            .iter()
+            .filter_map(J::as_str)
+            .map(String::from)
+            .collect();
         let given = match &node.value {
             Value::Str(s) => s.clone(),
             _ => found(node),
@@ -373,7 +391,10 @@ impl<'a> Checker<'a> {
             .filter(|s| allowed.iter().any(|a| a == s))
             .or_else(|| closest(&given, allowed.iter().map(String::as_str)));
         let hint = match suggestion {
-            Some(s) => format!("có phải ý bạn là `{s}`? Các giá trị hợp lệ: {}", backticked(&allowed)),
+            Some(s) => format!(
+                "có phải ý bạn là `{s}`? Các giá trị hợp lệ: {}",
+                backticked(&allowed)
+            ),
             None => format!("các giá trị hợp lệ: {}", backticked(&allowed)),
         };
         let _ = schema;
@@ -414,7 +435,11 @@ impl<'a> Checker<'a> {
                     self.push(
                         key.span,
                         "unknown-key",
-                        format!("khoá `{}` không có trong định dạng của {}", key.name, where_(field)),
+                        format!(
+                            "khoá `{}` không có trong định dạng của {}",
+                            key.name,
+                            where_(field)
+                        ),
                         Some(hint),
                     );
                 }
@@ -424,9 +449,10 @@ impl<'a> Checker<'a> {
         if let Some(required) = schema.get("required").and_then(J::as_array) {
             for r in required.iter().filter_map(J::as_str) {
                 if !entries.iter().any(|(k, _)| k.name == r) {
-                    let hint = props.get(r).and_then(|p| description(self.resolve(p))).map(|d| {
-                        format!("thêm dòng `{r}: …` ({d})")
-                    });
+                    let hint = props
+                        .get(r)
+                        .and_then(|p| description(self.resolve(p)))
+                        .map(|d| format!("thêm dòng `{r}: …` ({d})"));
                     self.push(
                         key_span.unwrap_or(node.span),
                         "missing-key",
@@ -520,22 +546,25 @@ fn json_eq(node: &Node, v: &J) -> bool {
 }
 
 fn node_type_ok(node: &Node, t: &str) -> bool {
-    match (t, &node.value) {
-        ("null", Value::Null) => true,
-        ("boolean", Value::Bool(_)) => true,
-        ("integer", Value::Int(_)) => true,
-        ("number", Value::Int(_) | Value::Float(_)) => true,
-        ("string", Value::Str(_)) => true,
-        ("array", Value::Seq(_)) => true,
-        ("object", Value::Map(_)) => true,
-        _ => false,
-    }
+    matches!(
+        (t, &node.value),
+        ("null", Value::Null)
+            | ("boolean", Value::Bool(_))
+            | ("integer", Value::Int(_))
+            | ("number", Value::Int(_) | Value::Float(_))
+            | ("string", Value::Str(_))
+            | ("array", Value::Seq(_))
+            | ("object", Value::Map(_))
+    )
 }
 
 fn type_matches(node: &Node, schema: &J) -> bool {
     match schema.get("type") {
         Some(J::String(t)) => node_type_ok(node, t),
-        Some(J::Array(ts)) => ts.iter().filter_map(J::as_str).any(|t| node_type_ok(node, t)),
+        Some(J::Array(ts)) => ts
+            .iter()
+            .filter_map(J::as_str)
+            .any(|t| node_type_ok(node, t)),
         _ => {
             // No "type": an enum or const decides.
             if let Some(values) = schema.get("enum").and_then(J::as_array) {
@@ -573,7 +602,11 @@ fn describe(cx: &Checker, schema: &J) -> String {
         return parts.join(" hoặc ");
     }
     if let Some(values) = schema.get("enum").and_then(J::as_array) {
-        let v: Vec<String> = values.iter().filter_map(J::as_str).map(String::from).collect();
+        let v: Vec<String> = values
+            .iter()
+            .filter_map(J::as_str)
+            .map(String::from)
+            .collect();
         if v.len() == 1 {
             return format!("`{}`", v[0]);
         }
@@ -618,8 +651,8 @@ fn found(node: &Node) -> String {
 }
 
 fn type_hint(node: &Node, schema: &J, expected: &str) -> Option<String> {
-    let wants_string = expected.contains("văn bản")
-        || schema.get("type") == Some(&J::String("string".into()));
+    let wants_string =
+        expected.contains("văn bản") || schema.get("type") == Some(&J::String("string".into()));
     match &node.value {
         Value::Int(_) | Value::Float(_) | Value::Bool(_) if wants_string => Some(
             "đặt giá trị trong dấu ngoặc kép, ví dụ `code: \"1.001193\"`, để YAML không hiểu nhầm là số"
@@ -646,16 +679,24 @@ mod tests {
     fn schema_is_draft_07() {
         let s = json_schema(FileKind::Procedure);
         assert_eq!(s["$schema"], "http://json-schema.org/draft-07/schema#");
-        assert!(s["properties"]["code"]["description"].as_str().unwrap().contains("Mã thủ tục"));
+        assert!(s["properties"]["code"]["description"]
+            .as_str()
+            .unwrap()
+            .contains("Mã thủ tục"));
     }
 
     #[test]
     fn unknown_key_suggests_the_closest() {
-        let is = issues(FileKind::Sectors, "sectors:\n  - id: ho-tich\n    nmae: Hộ tịch\n");
+        let is = issues(
+            FileKind::Sectors,
+            "sectors:\n  - id: ho-tich\n    nmae: Hộ tịch\n",
+        );
         let unknown = is.iter().find(|i| i.code == "unknown-key").unwrap();
         assert_eq!(unknown.span, Span::new(3, 5, 4));
         assert_eq!(unknown.hint.as_deref(), Some("có phải ý bạn là `name`?"));
-        assert!(is.iter().any(|i| i.code == "missing-key" && i.message.contains("`name`")));
+        assert!(is
+            .iter()
+            .any(|i| i.code == "missing-key" && i.message.contains("`name`")));
     }
 
     #[test]
@@ -671,7 +712,10 @@ mod tests {
 
     #[test]
     fn closest_ignores_distant_words() {
-        assert_eq!(closest("nmae", ["name", "sector"].into_iter()), Some("name"));
+        assert_eq!(
+            closest("nmae", ["name", "sector"].into_iter()),
+            Some("name")
+        );
         assert_eq!(closest("zzzzzz", ["name", "sector"].into_iter()), None);
     }
 }

@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use rayon::prelude::*;
 use serde::de::DeserializeOwned;
 
-use super::load::{FileRole, LoadedFile, Loaded};
+use super::load::{FileRole, Loaded, LoadedFile};
 use super::model::{Agency, Catalogue, Journey, LegalDocument, Procedure};
 use super::raw::{self, ChangeKind, Level, TimeUnit};
 use super::schema::{self, closest, FileKind};
@@ -189,7 +189,13 @@ impl<'a> FileCx<'a> {
 
     /// The legal grounding rule: a paper, fee or condition cites a document, or says openly
     /// that it is unverified.
-    fn grounded(&mut self, what: &str, cites: &[raw::LegalBasis], unverified: bool, path: &[PathSeg]) {
+    fn grounded(
+        &mut self,
+        what: &str,
+        cites: &[raw::LegalBasis],
+        unverified: bool,
+        path: &[PathSeg],
+    ) {
         let mut lb = path.to_vec();
         lb.push(PathSeg::from("legal_basis"));
         if cites.is_empty() && !unverified {
@@ -221,7 +227,11 @@ fn parse_date(s: &str) -> Option<NaiveDate> {
 }
 
 /// Converts a tree that passed the schema check into its Rust type.
-fn typed<T: DeserializeOwned>(file: &LoadedFile, kind: FileKind, diags: &mut Vec<Diagnostic>) -> Option<T> {
+fn typed<T: DeserializeOwned>(
+    file: &LoadedFile,
+    kind: FileKind,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<T> {
     let issues = schema::check(kind, &file.root);
     if !issues.is_empty() {
         for i in issues {
@@ -237,8 +247,13 @@ fn typed<T: DeserializeOwned>(file: &LoadedFile, kind: FileKind, diags: &mut Vec
         Ok(v) => Some(v),
         Err(e) => {
             diags.push(
-                Diagnostic::error(&file.path, Span::start(), "invalid", format!("nội dung không hợp lệ: {e}"))
-                    .with_hint("đối chiếu tệp với ví dụ trong README"),
+                Diagnostic::error(
+                    &file.path,
+                    Span::start(),
+                    "invalid",
+                    format!("nội dung không hợp lệ: {e}"),
+                )
+                .with_hint("đối chiếu tệp với ví dụ trong README"),
             );
             None
         }
@@ -287,11 +302,24 @@ pub fn validate(loaded: Loaded, opts: &Options, diags: &mut Diagnostics) -> Cata
                 agencies.insert(a.id.clone(), a);
             }
             Some(Checked::Legal(l)) => {
-                let span = f.root.get("number").map(|n| n.span).unwrap_or_else(Span::start);
+                let span = f
+                    .root
+                    .get("number")
+                    .map(|n| n.span)
+                    .unwrap_or_else(Span::start);
                 if let Some((first, _)) = legal_seen.get(&l.number) {
                     diags.push(
-                        Diagnostic::error(&f.path, span, "duplicate-legal", format!("văn bản `{}` đã được khai báo ở {}", l.number, first.display()))
-                            .with_hint("mỗi văn bản chỉ khai báo một lần; xoá một trong hai tệp"),
+                        Diagnostic::error(
+                            &f.path,
+                            span,
+                            "duplicate-legal",
+                            format!(
+                                "văn bản `{}` đã được khai báo ở {}",
+                                l.number,
+                                first.display()
+                            ),
+                        )
+                        .with_hint("mỗi văn bản chỉ khai báo một lần; xoá một trong hai tệp"),
                     );
                     continue;
                 }
@@ -326,13 +354,22 @@ pub fn validate(loaded: Loaded, opts: &Options, diags: &mut Diagnostics) -> Cata
             let mut seen = HashMap::new();
             for (i, sec) in s.sectors.into_iter().enumerate() {
                 let span = node
-                    .locate(&[PathSeg::from("sectors"), PathSeg::Index(i), PathSeg::from("id")])
+                    .locate(&[
+                        PathSeg::from("sectors"),
+                        PathSeg::Index(i),
+                        PathSeg::from("id"),
+                    ])
                     .0
                     .span;
                 if seen.insert(sec.id.clone(), ()).is_some() {
                     diags.push(
-                        Diagnostic::error(&path, span, "duplicate-sector", format!("lĩnh vực `{}` bị khai báo hai lần", sec.id))
-                            .with_hint("mỗi mã lĩnh vực chỉ xuất hiện một lần"),
+                        Diagnostic::error(
+                            &path,
+                            span,
+                            "duplicate-sector",
+                            format!("lĩnh vực `{}` bị khai báo hai lần", sec.id),
+                        )
+                        .with_hint("mỗi mã lĩnh vực chỉ xuất hiện một lần"),
                     );
                     continue;
                 }
@@ -342,8 +379,13 @@ pub fn validate(loaded: Loaded, opts: &Options, diags: &mut Diagnostics) -> Cata
         None => {
             if !loaded.files.iter().any(|f| f.role == FileRole::Sectors) {
                 diags.push(
-                    Diagnostic::error(&root.join("sectors.yaml"), Span::start(), "missing-file", "thiếu tệp sectors.yaml")
-                        .with_hint("tạo sectors.yaml với danh sách `sectors:` (xem README)"),
+                    Diagnostic::error(
+                        &root.join("sectors.yaml"),
+                        Span::start(),
+                        "missing-file",
+                        "thiếu tệp sectors.yaml",
+                    )
+                    .with_hint("tạo sectors.yaml với danh sách `sectors:` (xem README)"),
                 );
             }
         }
@@ -357,8 +399,13 @@ pub fn validate(loaded: Loaded, opts: &Options, diags: &mut Diagnostics) -> Cata
             if prev.code == p.code {
                 let span = read_span_of_key(&p.file, "code");
                 diags.push(
-                    Diagnostic::error(&p.file, span, "duplicate-code", format!("mã thủ tục `{}` trùng với {}", p.code, prev.file.display()))
-                        .with_hint("mỗi mã thủ tục chỉ có một tệp; xoá hoặc sửa mã của một trong hai"),
+                    Diagnostic::error(
+                        &p.file,
+                        span,
+                        "duplicate-code",
+                        format!("mã thủ tục `{}` trùng với {}", p.code, prev.file.display()),
+                    )
+                    .with_hint("mỗi mã thủ tục chỉ có một tệp; xoá hoặc sửa mã của một trong hai"),
                 );
                 continue;
             }
@@ -421,35 +468,40 @@ fn check_file(f: &LoadedFile, forms: &BTreeSet<String>) -> FileResult {
             Checked::Site(s)
         }),
         FileRole::Sectors => typed(f, FileKind::Sectors, &mut cx.diags).map(Checked::Sectors),
-        FileRole::Agency(id) => typed::<raw::AgencyFile>(f, FileKind::Agency, &mut cx.diags).map(|a| {
-            check_agency(&mut cx, id, &a);
-            Checked::Agency(Agency {
-                id: id.clone(),
-                file: f.path.clone(),
-                data: a,
+        FileRole::Agency(id) => {
+            typed::<raw::AgencyFile>(f, FileKind::Agency, &mut cx.diags).map(|a| {
+                check_agency(&mut cx, id, &a);
+                Checked::Agency(Agency {
+                    id: id.clone(),
+                    file: f.path.clone(),
+                    data: a,
+                })
             })
-        }),
-        FileRole::Legal => typed::<raw::LegalDocument>(f, FileKind::Legal, &mut cx.diags).map(|l| {
-            let slug = f
-                .path
-                .file_stem()
-                .map(|s| s.to_string_lossy().into_owned())
-                .unwrap_or_default();
-            check_legal(&mut cx, &slug, &l);
-            Checked::Legal(LegalDocument {
-                slug,
-                file: f.path.clone(),
-                data: l,
+        }
+        FileRole::Legal => {
+            typed::<raw::LegalDocument>(f, FileKind::Legal, &mut cx.diags).map(|l| {
+                let slug = f
+                    .path
+                    .file_stem()
+                    .map(|s| s.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                check_legal(&mut cx, &slug, &l);
+                Checked::Legal(LegalDocument {
+                    slug,
+                    file: f.path.clone(),
+                    data: l,
+                })
             })
-        }),
-        FileRole::Journey(id) => typed::<raw::JourneyFile>(f, FileKind::Journey, &mut cx.diags).map(|j| {
-            check_journey(&mut cx, &j);
-            Checked::Journey(Journey {
-                id: id.clone(),
-                file: f.path.clone(),
-                data: j,
-            })
-        }),
+        }
+        FileRole::Journey(id) => typed::<raw::JourneyFile>(f, FileKind::Journey, &mut cx.diags)
+            .map(|j| {
+                check_journey(&mut cx, &j);
+                Checked::Journey(Journey {
+                    id: id.clone(),
+                    file: f.path.clone(),
+                    data: j,
+                })
+            }),
         FileRole::Procedure { sector_dir, stem } => {
             typed::<raw::ProcedureFile>(f, FileKind::Procedure, &mut cx.diags)
                 .and_then(|p| check_procedure(&mut cx, sector_dir, stem, p, forms))
@@ -468,12 +520,21 @@ fn check_site(s: &raw::SiteFile, path: &Path, diags: &mut Diagnostics) {
         .ok()
         .and_then(|n| n.get("base_url").map(|v| v.span))
         .unwrap_or_else(Span::start);
-    let ok = (s.base_url.starts_with("https://") || s.base_url.starts_with("http://") || s.base_url.starts_with('/'))
+    let ok = (s.base_url.starts_with("https://")
+        || s.base_url.starts_with("http://")
+        || s.base_url.starts_with('/'))
         && s.base_url.ends_with('/');
     if !ok {
         diags.push(
-            Diagnostic::error(path, span, "bad-url", format!("base_url `{}` không hợp lệ", s.base_url))
-                .with_hint("viết đầy đủ và kết thúc bằng `/`, ví dụ \"https://thutuc.example.gov.vn/\""),
+            Diagnostic::error(
+                path,
+                span,
+                "bad-url",
+                format!("base_url `{}` không hợp lệ", s.base_url),
+            )
+            .with_hint(
+                "viết đầy đủ và kết thúc bằng `/`, ví dụ \"https://thutuc.example.gov.vn/\"",
+            ),
         );
     }
 }
@@ -481,21 +542,36 @@ fn check_site(s: &raw::SiteFile, path: &Path, diags: &mut Diagnostics) {
 fn check_agency(cx: &mut FileCx, id: &str, a: &raw::AgencyFile) {
     if !is_slug(id) {
         let span = Span::start();
-        cx.error(span, "bad-file-name", format!("tên tệp `{id}` không dùng được làm mã cơ quan"), "đặt tên tệp bằng chữ thường không dấu nối bằng gạch ngang, ví dụ ubnd-cap-xa.yaml");
+        cx.error(
+            span,
+            "bad-file-name",
+            format!("tên tệp `{id}` không dùng được làm mã cơ quan"),
+            "đặt tên tệp bằng chữ thường không dấu nối bằng gạch ngang, ví dụ ubnd-cap-xa.yaml",
+        );
     }
     if let Some(parent) = &a.parent {
         cx.reference(RefKind::Agency, parent, p!["parent"]);
     }
     if a.level == Level::District {
         let span = cx.at(p!["level"]);
-        cx.warn(span, "district-level", "cấp huyện không còn từ ngày 01/7/2025".into(), "chỉ giữ cấp huyện cho dữ liệu lịch sử; dùng province hoặc commune");
+        cx.warn(
+            span,
+            "district-level",
+            "cấp huyện không còn từ ngày 01/7/2025".into(),
+            "chỉ giữ cấp huyện cho dữ liệu lịch sử; dùng province hoặc commune",
+        );
     }
     check_sources_dates(cx, &a.sources);
 }
 
 fn is_slug(s: &str) -> bool {
     !s.is_empty()
-        && s.split('-').all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
+        && s.split('-').all(|part| {
+            !part.is_empty()
+                && part
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        })
 }
 
 /// The file stem a legal document number maps to: `/` becomes `-`.
@@ -507,14 +583,27 @@ fn check_legal(cx: &mut FileCx, slug: &str, l: &raw::LegalDocument) {
     let expected = legal_slug(&l.number);
     if slug != expected {
         let span = cx.at(p!["number"]);
-        cx.warn(span, "legal-file-name", format!("tệp của văn bản `{}` nên có tên `{expected}.yaml`", l.number), "đổi tên tệp để dễ tìm");
+        cx.warn(
+            span,
+            "legal-file-name",
+            format!(
+                "tệp của văn bản `{}` nên có tên `{expected}.yaml`",
+                l.number
+            ),
+            "đổi tên tệp để dễ tìm",
+        );
     }
     let signed = cx.date(&l.signed, p!["signed"]);
     if let Some(e) = &l.effective {
         if let (Some(eff), Some(sig)) = (cx.date(e, p!["effective"]), signed) {
             if eff < sig {
                 let span = cx.at(p!["effective"]);
-                cx.error(span, "date-order", "ngày hiệu lực trước ngày ban hành".into(), "kiểm tra lại hai ngày `signed` và `effective`");
+                cx.error(
+                    span,
+                    "date-order",
+                    "ngày hiệu lực trước ngày ban hành".into(),
+                    "kiểm tra lại hai ngày `signed` và `effective`",
+                );
             }
         }
     }
@@ -535,12 +624,29 @@ fn check_sources_dates(cx: &mut FileCx, sources: &[raw::Source]) {
 fn check_journey(cx: &mut FileCx, j: &raw::JourneyFile) {
     if j.steps.is_empty() {
         let span = cx.key_at(p!["steps"]);
-        cx.error(span, "empty-list", "nhóm không có thủ tục nào".into(), "liệt kê các thủ tục theo thứ tự trong `steps`");
+        cx.error(
+            span,
+            "empty-list",
+            "nhóm không có thủ tục nào".into(),
+            "liệt kê các thủ tục theo thứ tự trong `steps`",
+        );
     }
     for (i, s) in j.steps.iter().enumerate() {
-        cx.reference(RefKind::Procedure, &s.procedure, p!["steps", i, "procedure"]);
+        cx.reference(
+            RefKind::Procedure,
+            &s.procedure,
+            p!["steps", i, "procedure"],
+        );
         if let Some(t) = &s.time_limit {
-            check_time_limit(cx, t, &[PathSeg::from("steps"), PathSeg::Index(i), PathSeg::from("time_limit")]);
+            check_time_limit(
+                cx,
+                t,
+                &[
+                    PathSeg::from("steps"),
+                    PathSeg::Index(i),
+                    PathSeg::from("time_limit"),
+                ],
+            );
         }
     }
     if let Some(t) = &j.total_time_limit {
@@ -549,29 +655,52 @@ fn check_journey(cx: &mut FileCx, j: &raw::JourneyFile) {
     cx.legal_basis(&j.legal_basis, p!["legal_basis"]);
     if j.sources.is_empty() {
         let span = cx.key_at(p!["sources"]);
-        cx.error(span, "no-source", "không có nguồn".into(), "ghi rõ thông tin lấy từ văn bản hoặc trang nào trong `sources`");
+        cx.error(
+            span,
+            "no-source",
+            "không có nguồn".into(),
+            "ghi rõ thông tin lấy từ văn bản hoặc trang nào trong `sources`",
+        );
     }
     check_sources_dates(cx, &j.sources);
 }
 
 fn check_time_limit(cx: &mut FileCx, t: &raw::TimeLimit, path: &[PathSeg]) {
-    let needs_value = matches!(t.unit, TimeUnit::WorkingDays | TimeUnit::CalendarDays | TimeUnit::Hours);
+    let needs_value = matches!(
+        t.unit,
+        TimeUnit::WorkingDays | TimeUnit::CalendarDays | TimeUnit::Hours
+    );
     match (needs_value, t.value) {
         (true, None) => {
             let span = cx.at(path);
-            cx.error(span, "missing-value", "thời hạn thiếu số lượng `value`".into(), "thêm `value: <số>`, hoặc dùng `unit: not_specified` nếu văn bản không quy định");
+            cx.error(
+                span,
+                "missing-value",
+                "thời hạn thiếu số lượng `value`".into(),
+                "thêm `value: <số>`, hoặc dùng `unit: not_specified` nếu văn bản không quy định",
+            );
         }
         (true, Some(v)) if v <= 0.0 => {
             let mut vp = path.to_vec();
             vp.push(PathSeg::from("value"));
             let span = cx.at(&vp);
-            cx.error(span, "out-of-range", "thời hạn phải lớn hơn 0".into(), "dùng `unit: immediate` cho thủ tục giải quyết ngay");
+            cx.error(
+                span,
+                "out-of-range",
+                "thời hạn phải lớn hơn 0".into(),
+                "dùng `unit: immediate` cho thủ tục giải quyết ngay",
+            );
         }
         (false, Some(v)) if v != 0.0 => {
             let mut vp = path.to_vec();
             vp.push(PathSeg::from("value"));
             let span = cx.at(&vp);
-            cx.warn(span, "ignored-value", "`value` bị bỏ qua với đơn vị này".into(), "xoá `value`, hoặc đổi `unit` thành working_days, calendar_days hay hours");
+            cx.warn(
+                span,
+                "ignored-value",
+                "`value` bị bỏ qua với đơn vị này".into(),
+                "xoá `value`, hoặc đổi `unit` thành working_days, calendar_days hay hours",
+            );
         }
         _ => {}
     }
@@ -589,28 +718,74 @@ fn check_procedure(
 ) -> Option<Procedure> {
     if p.code != stem {
         let span = cx.at(p!["code"]);
-        cx.error(span, "code-file-mismatch", format!("mã `{}` khác tên tệp `{stem}.yaml`", p.code), "tên tệp phải là mã thủ tục, ví dụ 1.001193.yaml");
+        cx.error(
+            span,
+            "code-file-mismatch",
+            format!("mã `{}` khác tên tệp `{stem}.yaml`", p.code),
+            "tên tệp phải là mã thủ tục, ví dụ 1.001193.yaml",
+        );
     }
     if p.sector != sector_dir {
         let span = cx.at(p!["sector"]);
-        cx.error(span, "sector-dir-mismatch", format!("lĩnh vực `{}` khác thư mục `{sector_dir}/`", p.sector), "chuyển tệp vào procedures/<lĩnh-vực>/ đúng với khoá `sector`");
+        cx.error(
+            span,
+            "sector-dir-mismatch",
+            format!("lĩnh vực `{}` khác thư mục `{sector_dir}/`", p.sector),
+            "chuyển tệp vào procedures/<lĩnh-vực>/ đúng với khoá `sector`",
+        );
     }
     cx.reference(RefKind::Sector, &p.sector, p!["sector"]);
-    for (key, list) in [("levels", p.levels.is_empty()), ("applicants", p.applicants.is_empty()), ("steps", p.steps.is_empty()), ("channels", p.channels.is_empty()), ("legal_basis", p.legal_basis.is_empty()), ("sources", p.sources.is_empty())] {
-        if list && !(p.version.change == ChangeKind::Abolished && matches!(key, "steps" | "channels" | "applicants")) {
+    for (key, list) in [
+        ("levels", p.levels.is_empty()),
+        ("applicants", p.applicants.is_empty()),
+        ("steps", p.steps.is_empty()),
+        ("channels", p.channels.is_empty()),
+        ("legal_basis", p.legal_basis.is_empty()),
+        ("sources", p.sources.is_empty()),
+    ] {
+        if list
+            && !(p.version.change == ChangeKind::Abolished
+                && matches!(key, "steps" | "channels" | "applicants"))
+        {
             let span = cx.key_at(&[PathSeg::from(key)]);
-            cx.error(span, "empty-list", format!("`{key}` không được để trống"), "mỗi thủ tục phải có mục này theo Nghị định 63/2010/NĐ-CP, Điều 8");
+            cx.error(
+                span,
+                "empty-list",
+                format!("`{key}` không được để trống"),
+                "mỗi thủ tục phải có mục này theo Nghị định 63/2010/NĐ-CP, Điều 8",
+            );
         }
     }
     if p.summary.trim().is_empty() {
         let span = cx.at(p!["summary"]);
-        cx.error(span, "empty-text", "`summary` không được để trống".into(), "viết 1–3 câu dễ hiểu: thủ tục để làm gì, ai cần làm");
+        cx.error(
+            span,
+            "empty-text",
+            "`summary` không được để trống".into(),
+            "viết 1–3 câu dễ hiểu: thủ tục để làm gì, ai cần làm",
+        );
     }
     // Agencies.
-    cx.reference(RefKind::Agency, &p.agencies.competent, p!["agencies", "competent"]);
-    for (key, list) in [("executing", &p.agencies.executing), ("delegated", &p.agencies.delegated), ("coordinating", &p.agencies.coordinating)] {
+    cx.reference(
+        RefKind::Agency,
+        &p.agencies.competent,
+        p!["agencies", "competent"],
+    );
+    for (key, list) in [
+        ("executing", &p.agencies.executing),
+        ("delegated", &p.agencies.delegated),
+        ("coordinating", &p.agencies.coordinating),
+    ] {
         for (i, a) in list.iter().enumerate() {
-            cx.reference(RefKind::Agency, a, &[PathSeg::from("agencies"), PathSeg::from(key), PathSeg::Index(i)]);
+            cx.reference(
+                RefKind::Agency,
+                a,
+                &[
+                    PathSeg::from("agencies"),
+                    PathSeg::from(key),
+                    PathSeg::Index(i),
+                ],
+            );
         }
     }
     for (i, o) in p.offices.iter().enumerate() {
@@ -625,13 +800,23 @@ fn check_procedure(
         }
         if ch.time_limits.is_empty() {
             let span = cx.key_at(p!["channels", ci, "time_limits"]);
-            cx.error(span, "empty-list", "kênh không có thời hạn giải quyết".into(), "thêm ít nhất một dòng, hoặc `{unit: not_specified}` nếu văn bản không quy định");
+            cx.error(
+                span,
+                "empty-list",
+                "kênh không có thời hạn giải quyết".into(),
+                "thêm ít nhất một dòng, hoặc `{unit: not_specified}` nếu văn bản không quy định",
+            );
         }
         for (ti, t) in ch.time_limits.iter().enumerate() {
             check_time_limit(cx, t, p!["channels", ci, "time_limits", ti]);
         }
         for (fi, fee) in ch.fees.iter().enumerate() {
-            let base = [PathSeg::from("channels"), PathSeg::Index(ci), PathSeg::from("fees"), PathSeg::Index(fi)];
+            let base = [
+                PathSeg::from("channels"),
+                PathSeg::Index(ci),
+                PathSeg::from("fees"),
+                PathSeg::Index(fi),
+            ];
             if let Some(raw::Amount::Vnd(v)) = fee.amount {
                 if v < 0 {
                     let mut ap = base.to_vec();
@@ -656,7 +841,12 @@ fn check_procedure(
                     let mut dp = base.to_vec();
                     dp.push(PathSeg::from("valid_until"));
                     let span = cx.at(&dp);
-                    cx.error(span, "date-order", "`valid_until` trước `valid_from`".into(), "kiểm tra lại khoảng thời gian áp dụng");
+                    cx.error(
+                        span,
+                        "date-order",
+                        "`valid_until` trước `valid_from`".into(),
+                        "kiểm tra lại khoảng thời gian áp dụng",
+                    );
                 }
             }
         }
@@ -665,14 +855,37 @@ fn check_procedure(
     for (gi, g) in p.papers.iter().enumerate() {
         if g.items.is_empty() {
             let span = cx.key_at(p!["papers", gi, "items"]);
-            cx.error(span, "empty-list", "nhóm giấy tờ không có giấy tờ nào".into(), "liệt kê giấy tờ trong `items`, hoặc xoá nhóm");
+            cx.error(
+                span,
+                "empty-list",
+                "nhóm giấy tờ không có giấy tờ nào".into(),
+                "liệt kê giấy tờ trong `items`, hoặc xoá nhóm",
+            );
         }
         for (ii, paper) in g.items.iter().enumerate() {
-            let base = [PathSeg::from("papers"), PathSeg::Index(gi), PathSeg::from("items"), PathSeg::Index(ii)];
-            cx.grounded(&format!("giấy tờ \"{}\"", paper.name), &paper.legal_basis, paper.unverified, &base);
-            if paper.originals == 0 && paper.copies == 0 && paper.handling == raw::PaperHandling::Submit {
+            let base = [
+                PathSeg::from("papers"),
+                PathSeg::Index(gi),
+                PathSeg::from("items"),
+                PathSeg::Index(ii),
+            ];
+            cx.grounded(
+                &format!("giấy tờ \"{}\"", paper.name),
+                &paper.legal_basis,
+                paper.unverified,
+                &base,
+            );
+            if paper.originals == 0
+                && paper.copies == 0
+                && paper.handling == raw::PaperHandling::Submit
+            {
                 let span = cx.at(&base);
-                cx.warn(span, "no-count", format!("giấy tờ \"{}\" có 0 bản chính và 0 bản sao", paper.name), "ghi `originals` và `copies` theo quyết định công bố");
+                cx.warn(
+                    span,
+                    "no-count",
+                    format!("giấy tờ \"{}\" có 0 bản chính và 0 bản sao", paper.name),
+                    "ghi `originals` và `copies` theo quyết định công bố",
+                );
             }
             if let Some(form) = &paper.form {
                 let mut fp = base.to_vec();
@@ -682,33 +895,71 @@ fn check_procedure(
         }
     }
     for (i, c) in p.conditions.iter().enumerate() {
-        cx.grounded("điều kiện", &c.legal_basis, c.unverified, p!["conditions", i]);
+        cx.grounded(
+            "điều kiện",
+            &c.legal_basis,
+            c.unverified,
+            p!["conditions", i],
+        );
     }
     cx.legal_basis(&p.legal_basis, p!["legal_basis"]);
     // Version and dates.
     let signed = cx.date(&p.version.signed, p!["version", "signed"]);
-    let effective = p.version.effective.as_ref().and_then(|e| cx.date(e, p!["version", "effective"]));
+    let effective = p
+        .version
+        .effective
+        .as_ref()
+        .and_then(|e| cx.date(e, p!["version", "effective"]));
     if let (Some(s), Some(e)) = (signed, effective) {
         if e < s {
             let span = cx.at(p!["version", "effective"]);
-            cx.error(span, "date-order", "ngày hiệu lực trước ngày ký quyết định".into(), "kiểm tra lại `version.signed` và `version.effective`");
+            cx.error(
+                span,
+                "date-order",
+                "ngày hiệu lực trước ngày ký quyết định".into(),
+                "kiểm tra lại `version.signed` và `version.effective`",
+            );
         }
     }
     if let Some(r) = &p.version.replaced_by {
         cx.reference(RefKind::Procedure, r, p!["version", "replaced_by"]);
         if r == &p.code {
             let span = cx.at(p!["version", "replaced_by"]);
-            cx.error(span, "self-reference", "thủ tục không thể tự thay thế chính nó".into(), "ghi mã của thủ tục mới");
+            cx.error(
+                span,
+                "self-reference",
+                "thủ tục không thể tự thay thế chính nó".into(),
+                "ghi mã của thủ tục mới",
+            );
         }
     }
-    if p.version.change == ChangeKind::Abolished && p.version.replaced_by.is_none() && p.version.notes.is_none() {
+    if p.version.change == ChangeKind::Abolished
+        && p.version.replaced_by.is_none()
+        && p.version.notes.is_none()
+    {
         let span = cx.at(p!["version", "change"]);
-        cx.warn(span, "abolished-without-note", "thủ tục bãi bỏ nhưng không ghi thủ tục thay thế hay ghi chú".into(), "thêm `replaced_by: \"<mã>\"` hoặc `notes:` để người dân biết phải làm gì");
+        cx.warn(
+            span,
+            "abolished-without-note",
+            "thủ tục bãi bỏ nhưng không ghi thủ tục thay thế hay ghi chú".into(),
+            "thêm `replaced_by: \"<mã>\"` hoặc `notes:` để người dân biết phải làm gì",
+        );
     }
     let district_from = district_abolished();
-    if p.levels.contains(&Level::District) && effective.or(signed).map(|d| d >= district_from).unwrap_or(false) {
+    if p.levels.contains(&Level::District)
+        && effective
+            .or(signed)
+            .map(|d| d >= district_from)
+            .unwrap_or(false)
+    {
         let span = cx.at(p!["levels"]);
-        cx.warn(span, "district-level", "cấp huyện không còn từ ngày 01/7/2025 nhưng phiên bản này có hiệu lực sau ngày đó".into(), "chuyển sang cấp xã (commune) hoặc tỉnh (province) theo quyết định công bố mới");
+        cx.warn(
+            span,
+            "district-level",
+            "cấp huyện không còn từ ngày 01/7/2025 nhưng phiên bản này có hiệu lực sau ngày đó"
+                .into(),
+            "chuyển sang cấp xã (commune) hoặc tỉnh (province) theo quyết định công bố mới",
+        );
     }
     let last_verified = cx.date(&p.last_verified, p!["last_verified"]);
     check_sources_dates(cx, &p.sources);
@@ -755,7 +1006,12 @@ fn check_form(cx: &mut FileCx, form: &raw::FormRef, path: &[PathSeg], forms: &BT
             Some(s) => format!("có phải ý bạn là `{s}`?"),
             None => "đặt tệp mẫu vào thư mục forms/ hoặc sửa lại tên".to_string(),
         };
-        cx.error(span, "missing-form", format!("không tìm thấy tệp mẫu `{file}`"), &hint);
+        cx.error(
+            span,
+            "missing-form",
+            format!("không tìm thấy tệp mẫu `{file}`"),
+            &hint,
+        );
     }
 }
 
@@ -797,8 +1053,13 @@ fn check_references(c: &Catalogue, refs: &[Reference], diags: &mut Diagnostics) 
             None => r.kind.fix().to_string(),
         };
         diags.push(
-            Diagnostic::error(&r.file, r.span, "dangling-reference", format!("không có {} `{}` trong danh mục", r.kind.noun(), r.target))
-                .with_hint(hint),
+            Diagnostic::error(
+                &r.file,
+                r.span,
+                "dangling-reference",
+                format!("không có {} `{}` trong danh mục", r.kind.noun(), r.target),
+            )
+            .with_hint(hint),
         );
     }
 }
@@ -810,14 +1071,28 @@ fn check_catalogue_rules(c: &Catalogue, opts: &Options, diags: &mut Diagnostics)
         if age > limit {
             let span = read_span_of_key(&p.file, "last_verified");
             diags.push(
-                Diagnostic::warning(&p.file, span, "stale", format!("thông tin đã {age} ngày chưa được kiểm tra lại (giới hạn {limit} ngày)"))
-                    .with_hint("đối chiếu lại với quyết định công bố hiện hành rồi cập nhật `last_verified`"),
+                Diagnostic::warning(
+                    &p.file,
+                    span,
+                    "stale",
+                    format!(
+                        "thông tin đã {age} ngày chưa được kiểm tra lại (giới hạn {limit} ngày)"
+                    ),
+                )
+                .with_hint(
+                    "đối chiếu lại với quyết định công bố hiện hành rồi cập nhật `last_verified`",
+                ),
             );
         } else if age < 0 {
             let span = read_span_of_key(&p.file, "last_verified");
             diags.push(
-                Diagnostic::warning(&p.file, span, "future-date", "ngày kiểm tra nằm trong tương lai".to_string())
-                    .with_hint("ghi ngày thực tế đã kiểm tra"),
+                Diagnostic::warning(
+                    &p.file,
+                    span,
+                    "future-date",
+                    "ngày kiểm tra nằm trong tương lai".to_string(),
+                )
+                .with_hint("ghi ngày thực tế đã kiểm tra"),
             );
         }
     }

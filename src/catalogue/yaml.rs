@@ -84,7 +84,10 @@ impl Node {
     /// The key span of a mapping entry.
     pub fn key_span(&self, key: &str) -> Option<Span> {
         match &self.value {
-            Value::Map(entries) => entries.iter().find(|(k, _)| k.name == key).map(|(k, _)| k.span),
+            Value::Map(entries) => entries
+                .iter()
+                .find(|(k, _)| k.name == key)
+                .map(|(k, _)| k.span),
             _ => None,
         }
     }
@@ -121,7 +124,9 @@ impl Node {
             Value::Null => J::Null,
             Value::Bool(b) => J::Bool(*b),
             Value::Int(i) => J::from(*i),
-            Value::Float(f) => serde_json::Number::from_f64(*f).map(J::Number).unwrap_or(J::Null),
+            Value::Float(f) => serde_json::Number::from_f64(*f)
+                .map(J::Number)
+                .unwrap_or(J::Null),
             Value::Str(s) => J::String(s.clone()),
             Value::Seq(items) => J::Array(items.iter().map(Node::to_json).collect()),
             Value::Map(entries) => J::Object(
@@ -162,7 +167,10 @@ pub fn parse(text: &str) -> Result<Node, ParseError> {
         return Err(ParseError {
             span: builder.second_doc.unwrap_or_else(Span::start),
             message: "tệp có nhiều hơn một tài liệu YAML".into(),
-            hint: Some("mỗi tệp chỉ chứa một bản ghi; xoá dòng `---` thứ hai hoặc tách thành tệp riêng".into()),
+            hint: Some(
+                "mỗi tệp chỉ chứa một bản ghi; xoá dòng `---` thứ hai hoặc tách thành tệp riêng"
+                    .into(),
+            ),
         });
     }
     Ok(builder.root.unwrap_or(Node {
@@ -177,7 +185,8 @@ fn syntax_hint(info: &str) -> String {
     } else if info.contains("mapping values are not allowed") {
         "nếu giá trị có dấu hai chấm `:`, hãy đặt cả giá trị trong dấu ngoặc kép".into()
     } else if info.contains("did not find expected") || info.contains("while parsing") {
-        "kiểm tra thụt lề (cùng cấp phải thẳng hàng) và các dấu ngoặc, ngoặc kép đã đóng chưa".into()
+        "kiểm tra thụt lề (cùng cấp phải thẳng hàng) và các dấu ngoặc, ngoặc kép đã đóng chưa"
+            .into()
     } else {
         "kiểm tra thụt lề và dấu ngoặc kép quanh dòng này".into()
     }
@@ -265,8 +274,13 @@ impl Builder {
                     if let Value::Map(entries) = &mut map.value {
                         if entries.iter().any(|(k, _)| k.name == key.name) {
                             let span = key.span;
-                            let msg = format!("khoá `{}` bị lặp lại trong cùng một mapping", key.name);
-                            self.fail(span, &msg, "xoá một trong hai dòng; mỗi khoá chỉ được viết một lần");
+                            let msg =
+                                format!("khoá `{}` bị lặp lại trong cùng một mapping", key.name);
+                            self.fail(
+                                span,
+                                &msg,
+                                "xoá một trong hai dòng; mỗi khoá chỉ được viết một lần",
+                            );
                             return;
                         }
                         entries.push((key, node));
@@ -295,7 +309,11 @@ impl MarkedEventReceiver for Builder {
         }
         self.nodes += 1;
         if self.nodes > MAX_NODES {
-            self.fail(span_of(&mark, 1), "tệp quá lớn hoặc quá phức tạp", "tách thành nhiều tệp nhỏ");
+            self.fail(
+                span_of(&mark, 1),
+                "tệp quá lớn hoặc quá phức tạp",
+                "tách thành nhiều tệp nhỏ",
+            );
             return;
         }
         match ev {
@@ -307,7 +325,10 @@ impl MarkedEventReceiver for Builder {
             }
             Event::Scalar(text, style, anchor, tag) => {
                 let len = text.chars().count()
-                    + if matches!(style, TScalarStyle::SingleQuoted | TScalarStyle::DoubleQuoted) {
+                    + if matches!(
+                        style,
+                        TScalarStyle::SingleQuoted | TScalarStyle::DoubleQuoted
+                    ) {
                         2
                     } else {
                         0
@@ -365,7 +386,11 @@ impl MarkedEventReceiver for Builder {
                     node.span = span_of(&mark, 1);
                     self.attach(node, 0);
                 }
-                None => self.fail(span_of(&mark, 1), "bí danh (alias) không xác định", "khai báo neo `&tên` trước khi dùng `*tên`"),
+                None => self.fail(
+                    span_of(&mark, 1),
+                    "bí danh (alias) không xác định",
+                    "khai báo neo `&tên` trước khi dùng `*tên`",
+                ),
             },
             Event::Nothing | Event::StreamStart | Event::StreamEnd | Event::DocumentEnd => {}
         }

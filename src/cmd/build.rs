@@ -45,7 +45,10 @@ pub fn run(args: &BuildArgs) -> i32 {
         let _ = std::io::stderr().write_all(text.as_bytes());
     }
     if diags.has_errors() {
-        eprintln!("error: danh mục có lỗi, không xuất bản; thư mục `{}` được giữ nguyên", args.out.display());
+        eprintln!(
+            "error: danh mục có lỗi, không xuất bản; thư mục `{}` được giữ nguyên",
+            args.out.display()
+        );
         return EXIT_DATA;
     }
     let build_opts = BuildOptions {

@@ -10,34 +10,118 @@ use super::{EXIT_OK, EXIT_USAGE};
 
 /// The catalogue files, relative path → contents.
 pub const FILES: &[(&str, &str)] = &[
-    ("agencies/bo-phan-mot-cua-cap-xa.yaml", include_str!("templates/init/agencies/bo-phan-mot-cua-cap-xa.yaml")),
-    ("agencies/cong-an-cap-xa.yaml", include_str!("templates/init/agencies/cong-an-cap-xa.yaml")),
-    ("agencies/cong-an-tinh-ha-tinh.yaml", include_str!("templates/init/agencies/cong-an-tinh-ha-tinh.yaml")),
-    ("agencies/ubnd-cap-xa.yaml", include_str!("templates/init/agencies/ubnd-cap-xa.yaml")),
-    ("agencies/ubnd-tinh-ha-tinh.yaml", include_str!("templates/init/agencies/ubnd-tinh-ha-tinh.yaml")),
-    ("forms/CT01.txt", include_str!("templates/init/forms/CT01.txt")),
-    ("legal/01-2020-TT-BTP.yaml", include_str!("templates/init/legal/01-2020-TT-BTP.yaml")),
-    ("legal/01-2022-TT-BTP.yaml", include_str!("templates/init/legal/01-2022-TT-BTP.yaml")),
-    ("legal/04-2020-TT-BTP.yaml", include_str!("templates/init/legal/04-2020-TT-BTP.yaml")),
-    ("legal/07-2025-NĐ-CP.yaml", include_str!("templates/init/legal/07-2025-NĐ-CP.yaml")),
-    ("legal/08-2025-TT-BTP.yaml", include_str!("templates/init/legal/08-2025-TT-BTP.yaml")),
-    ("legal/104-2022-NĐ-CP.yaml", include_str!("templates/init/legal/104-2022-NĐ-CP.yaml")),
-    ("legal/120-2025-NĐ-CP.yaml", include_str!("templates/init/legal/120-2025-NĐ-CP.yaml")),
-    ("legal/123-2015-NĐ-CP.yaml", include_str!("templates/init/legal/123-2015-NĐ-CP.yaml")),
-    ("legal/154-2024-NĐ-CP.yaml", include_str!("templates/init/legal/154-2024-NĐ-CP.yaml")),
-    ("legal/226-2016-TT-BTC.yaml", include_str!("templates/init/legal/226-2016-TT-BTC.yaml")),
-    ("legal/23-2015-NĐ-CP.yaml", include_str!("templates/init/legal/23-2015-NĐ-CP.yaml")),
-    ("legal/53-2025-TT-BCA.yaml", include_str!("templates/init/legal/53-2025-TT-BCA.yaml")),
-    ("legal/60-2014-QH13.yaml", include_str!("templates/init/legal/60-2014-QH13.yaml")),
-    ("legal/66-2023-TT-BCA.yaml", include_str!("templates/init/legal/66-2023-TT-BCA.yaml")),
-    ("legal/68-2020-QH14.yaml", include_str!("templates/init/legal/68-2020-QH14.yaml")),
-    ("legal/71-2025-TT-BTC.yaml", include_str!("templates/init/legal/71-2025-TT-BTC.yaml")),
-    ("legal/75-2022-TT-BTC.yaml", include_str!("templates/init/legal/75-2022-TT-BTC.yaml")),
-    ("legal/85-2019-TT-BTC.yaml", include_str!("templates/init/legal/85-2019-TT-BTC.yaml")),
-    ("legal/87-2020-NĐ-CP.yaml", include_str!("templates/init/legal/87-2020-NĐ-CP.yaml")),
-    ("procedures/chung-thuc/2.000815.yaml", include_str!("templates/init/procedures/chung-thuc/2.000815.yaml")),
-    ("procedures/cu-tru/1.004222.yaml", include_str!("templates/init/procedures/cu-tru/1.004222.yaml")),
-    ("procedures/ho-tich/1.001193.yaml", include_str!("templates/init/procedures/ho-tich/1.001193.yaml")),
+    (
+        "agencies/bo-phan-mot-cua-cap-xa.yaml",
+        include_str!("templates/init/agencies/bo-phan-mot-cua-cap-xa.yaml"),
+    ),
+    (
+        "agencies/cong-an-cap-xa.yaml",
+        include_str!("templates/init/agencies/cong-an-cap-xa.yaml"),
+    ),
+    (
+        "agencies/cong-an-tinh-ha-tinh.yaml",
+        include_str!("templates/init/agencies/cong-an-tinh-ha-tinh.yaml"),
+    ),
+    (
+        "agencies/ubnd-cap-xa.yaml",
+        include_str!("templates/init/agencies/ubnd-cap-xa.yaml"),
+    ),
+    (
+        "agencies/ubnd-tinh-ha-tinh.yaml",
+        include_str!("templates/init/agencies/ubnd-tinh-ha-tinh.yaml"),
+    ),
+    (
+        "forms/CT01.txt",
+        include_str!("templates/init/forms/CT01.txt"),
+    ),
+    (
+        "legal/01-2020-TT-BTP.yaml",
+        include_str!("templates/init/legal/01-2020-TT-BTP.yaml"),
+    ),
+    (
+        "legal/01-2022-TT-BTP.yaml",
+        include_str!("templates/init/legal/01-2022-TT-BTP.yaml"),
+    ),
+    (
+        "legal/04-2020-TT-BTP.yaml",
+        include_str!("templates/init/legal/04-2020-TT-BTP.yaml"),
+    ),
+    (
+        "legal/07-2025-NĐ-CP.yaml",
+        include_str!("templates/init/legal/07-2025-NĐ-CP.yaml"),
+    ),
+    (
+        "legal/08-2025-TT-BTP.yaml",
+        include_str!("templates/init/legal/08-2025-TT-BTP.yaml"),
+    ),
+    (
+        "legal/104-2022-NĐ-CP.yaml",
+        include_str!("templates/init/legal/104-2022-NĐ-CP.yaml"),
+    ),
+    (
+        "legal/120-2025-NĐ-CP.yaml",
+        include_str!("templates/init/legal/120-2025-NĐ-CP.yaml"),
+    ),
+    (
+        "legal/123-2015-NĐ-CP.yaml",
+        include_str!("templates/init/legal/123-2015-NĐ-CP.yaml"),
+    ),
+    (
+        "legal/154-2024-NĐ-CP.yaml",
+        include_str!("templates/init/legal/154-2024-NĐ-CP.yaml"),
+    ),
+    (
+        "legal/226-2016-TT-BTC.yaml",
+        include_str!("templates/init/legal/226-2016-TT-BTC.yaml"),
+    ),
+    (
+        "legal/23-2015-NĐ-CP.yaml",
+        include_str!("templates/init/legal/23-2015-NĐ-CP.yaml"),
+    ),
+    (
+        "legal/53-2025-TT-BCA.yaml",
+        include_str!("templates/init/legal/53-2025-TT-BCA.yaml"),
+    ),
+    (
+        "legal/60-2014-QH13.yaml",
+        include_str!("templates/init/legal/60-2014-QH13.yaml"),
+    ),
+    (
+        "legal/66-2023-TT-BCA.yaml",
+        include_str!("templates/init/legal/66-2023-TT-BCA.yaml"),
+    ),
+    (
+        "legal/68-2020-QH14.yaml",
+        include_str!("templates/init/legal/68-2020-QH14.yaml"),
+    ),
+    (
+        "legal/71-2025-TT-BTC.yaml",
+        include_str!("templates/init/legal/71-2025-TT-BTC.yaml"),
+    ),
+    (
+        "legal/75-2022-TT-BTC.yaml",
+        include_str!("templates/init/legal/75-2022-TT-BTC.yaml"),
+    ),
+    (
+        "legal/85-2019-TT-BTC.yaml",
+        include_str!("templates/init/legal/85-2019-TT-BTC.yaml"),
+    ),
+    (
+        "legal/87-2020-NĐ-CP.yaml",
+        include_str!("templates/init/legal/87-2020-NĐ-CP.yaml"),
+    ),
+    (
+        "procedures/chung-thuc/2.000815.yaml",
+        include_str!("templates/init/procedures/chung-thuc/2.000815.yaml"),
+    ),
+    (
+        "procedures/cu-tru/1.004222.yaml",
+        include_str!("templates/init/procedures/cu-tru/1.004222.yaml"),
+    ),
+    (
+        "procedures/ho-tich/1.001193.yaml",
+        include_str!("templates/init/procedures/ho-tich/1.001193.yaml"),
+    ),
     ("sectors.yaml", include_str!("templates/init/sectors.yaml")),
     ("site.yaml", include_str!("templates/init/site.yaml")),
 ];
@@ -62,7 +146,9 @@ pub const VSCODE_SETTINGS: &str = r#"{
 #[derive(Debug, thiserror::Error)]
 pub enum InitError {
     /// The directory has files and `--force` was not given.
-    #[error("thư mục `{0}` đã có nội dung; chọn thư mục trống, hoặc dùng --force để ghi đè các tệp mẫu")]
+    #[error(
+        "thư mục `{0}` đã có nội dung; chọn thư mục trống, hoặc dùng --force để ghi đè các tệp mẫu"
+    )]
     NotEmpty(std::path::PathBuf),
     /// Writing failed.
     #[error("không ghi được `{0}`: {1}")]

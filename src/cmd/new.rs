@@ -35,22 +35,35 @@ pub fn valid_code(code: &str) -> bool {
 }
 
 /// Writes `procedures/<sector>/<code>.yaml` under `root`; returns its path.
-pub fn write_procedure(root: &Path, code: &str, sector: &str, name: Option<&str>) -> Result<PathBuf, NewError> {
+pub fn write_procedure(
+    root: &Path,
+    code: &str,
+    sector: &str,
+    name: Option<&str>,
+) -> Result<PathBuf, NewError> {
     if !valid_code(code) {
         return Err(NewError::BadCode(code.to_string()));
     }
     let sectors_path = root.join("sectors.yaml");
-    let text = std::fs::read_to_string(&sectors_path).map_err(|e| NewError::Sectors(sectors_path.clone(), e.to_string()))?;
-    let sectors: SectorsFile =
-        serde_yaml::from_str(&text).map_err(|e| NewError::Sectors(sectors_path.clone(), e.to_string()))?;
+    let text = std::fs::read_to_string(&sectors_path)
+        .map_err(|e| NewError::Sectors(sectors_path.clone(), e.to_string()))?;
+    let sectors: SectorsFile = serde_yaml::from_str(&text)
+        .map_err(|e| NewError::Sectors(sectors_path.clone(), e.to_string()))?;
     if !sectors.sectors.iter().any(|s| s.id == sector) {
-        let known = sectors.sectors.iter().map(|s| s.id.as_str()).collect::<Vec<_>>().join(", ");
+        let known = sectors
+            .sectors
+            .iter()
+            .map(|s| s.id.as_str())
+            .collect::<Vec<_>>()
+            .join(", ");
         return Err(NewError::UnknownSector(sector.to_string(), known));
     }
     let dir = root.join("procedures").join(sector);
     let path = dir.join(format!("{code}.yaml"));
     std::fs::create_dir_all(&dir).map_err(|e| NewError::Io(dir.clone(), e))?;
-    let today = crate::catalogue::validate::today().format("%Y-%m-%d").to_string();
+    let today = crate::catalogue::validate::today()
+        .format("%Y-%m-%d")
+        .to_string();
     let body = PROCEDURE_TEMPLATE
         .replace("{{code}}", code)
         .replace("{{sector}}", sector)
@@ -65,19 +78,25 @@ pub fn write_procedure(root: &Path, code: &str, sector: &str, name: Option<&str>
             std::io::ErrorKind::AlreadyExists => NewError::Exists(path.clone()),
             _ => NewError::Io(path.clone(), e),
         })?;
-    std::io::Write::write_all(&mut f, body.as_bytes()).map_err(|e| NewError::Io(path.clone(), e))?;
+    std::io::Write::write_all(&mut f, body.as_bytes())
+        .map_err(|e| NewError::Io(path.clone(), e))?;
     Ok(path)
 }
 
 /// Escapes text for the inside of a double-quoted YAML string.
 fn yaml_string_body(s: &str) -> String {
-    s.replace('\\', "\\\\").replace('"', "\\\"").replace('\n', " ")
+    s.replace('\\', "\\\\")
+        .replace('"', "\\\"")
+        .replace('\n', " ")
 }
 
 /// The `new procedure` command; returns the exit code.
 pub fn procedure(root: &Path, code: &str, sector: &str, name: Option<&str>) -> i32 {
     if !root.join("site.yaml").is_file() {
-        eprintln!("error: `{}` không phải thư mục danh mục (thiếu site.yaml)", root.display());
+        eprintln!(
+            "error: `{}` không phải thư mục danh mục (thiếu site.yaml)",
+            root.display()
+        );
         return EXIT_USAGE;
     }
     match write_procedure(root, code, sector, name) {

@@ -34,7 +34,10 @@ pub fn run(args: &ServeArgs) -> i32 {
         return EXIT_USAGE;
     }
     if !args.bind.is_loopback() {
-        eprintln!("cảnh báo: đang mở cho mạng ngoài ({}); bản xem trước không dành cho công chúng", args.bind);
+        eprintln!(
+            "cảnh báo: đang mở cho mạng ngoài ({}); bản xem trước không dành cho công chúng",
+            args.bind
+        );
     }
     let opts = ServeOptions {
         root: args.catalogue.to_path_buf(),

@@ -147,10 +147,16 @@ impl Builder {
                 message,
             };
         }
-        let plan = match (&self.last, pending.as_deref().and_then(|p| p.procedure_files(&self.root))) {
+        let plan = match (
+            &self.last,
+            pending
+                .as_deref()
+                .and_then(|p| p.procedure_files(&self.root)),
+        ) {
             (Some(old), Some(files)) => {
                 let codes = codes_in_files(old, &c, &files);
-                site::plan_procedure_update(old, &c, &codes, &self.opts).map(|u| u.map(|u| (u, codes)))
+                site::plan_procedure_update(old, &c, &codes, &self.opts)
+                    .map(|u| u.map(|u| (u, codes)))
             }
             _ => Ok(None),
         };
@@ -158,12 +164,20 @@ impl Builder {
             Ok(Some((update, codes))) => {
                 let files = update.rendered();
                 self.publish(shared, Some(Change::Update(update, &c)), None);
-                Ok((Outcome::Incremental, files, format!("{} thủ tục sửa", codes.len())))
+                Ok((
+                    Outcome::Incremental,
+                    files,
+                    format!("{} thủ tục sửa", codes.len()),
+                ))
             }
             Ok(None) => site::render_site(&c, &self.opts).map(|s| {
                 let files = s.files.len();
                 self.publish(shared, Some(Change::Replace(s)), None);
-                (Outcome::Full, files, format!("{} thủ tục", c.procedures.len()))
+                (
+                    Outcome::Full,
+                    files,
+                    format!("{} thủ tục", c.procedures.len()),
+                )
             }),
             Err(e) => Err(e),
         };
@@ -175,12 +189,24 @@ impl Builder {
                 let warnings = diags.warning_count();
                 self.last = Some(c);
                 let elapsed = start.elapsed();
-                let kind = if outcome == Outcome::Full { "toàn bộ" } else { "tăng dần" };
-                let mut message = format!("Đã dựng ({kind}, {what}): {files} tệp trong {:.0} ms", elapsed.as_secs_f64() * 1000.0);
+                let kind = if outcome == Outcome::Full {
+                    "toàn bộ"
+                } else {
+                    "tăng dần"
+                };
+                let mut message = format!(
+                    "Đã dựng ({kind}, {what}): {files} tệp trong {:.0} ms",
+                    elapsed.as_secs_f64() * 1000.0
+                );
                 if warnings > 0 {
                     message.push_str(&format!(", {warnings} cảnh báo (xem `motcua check`)"));
                 }
-                Report { outcome, files, elapsed, message }
+                Report {
+                    outcome,
+                    files,
+                    elapsed,
+                    message,
+                }
             }
             Err(e) => {
                 let text = format!("error: {e}\n");

@@ -28,7 +28,8 @@ pub fn worker(server: &Server, shared: &std::sync::Arc<Shared>) {
             Err(_) => Reply::text(500, "lỗi máy chủ"),
         };
         let head = *req.method() == tiny_http::Method::Head;
-        let mut r = Response::from_data(if head { Vec::new() } else { response.body }).with_status_code(response.status);
+        let mut r = Response::from_data(if head { Vec::new() } else { response.body })
+            .with_status_code(response.status);
         for (k, v) in response.headers {
             if let Ok(h) = Header::from_bytes(k.as_bytes(), v.as_bytes()) {
                 r.add_header(h);
@@ -111,7 +112,10 @@ fn file_reply(key: &str, bytes: &[u8], overlay: Option<&str>) -> Reply {
     }
     Reply {
         status: 200,
-        headers: vec![("Content-Type", ctype.to_string()), ("Cache-Control", "no-store".into())],
+        headers: vec![
+            ("Content-Type", ctype.to_string()),
+            ("Cache-Control", "no-store".into()),
+        ],
         body: bytes.to_vec(),
     }
 }
@@ -133,7 +137,10 @@ fn html_reply(status: u16, mut body: Vec<u8>, overlay: Option<&str>) -> Reply {
 /// Inserts `snippet` before the last `</body>`, or at the end when there is none.
 fn inject(html: &[u8], snippet: &str) -> Vec<u8> {
     let needle = b"</body>";
-    let at = html.windows(needle.len()).rposition(|w| w == needle).unwrap_or(html.len());
+    let at = html
+        .windows(needle.len())
+        .rposition(|w| w == needle)
+        .unwrap_or(html.len());
     let mut out = Vec::with_capacity(html.len() + snippet.len());
     out.extend_from_slice(&html[..at]);
     out.extend_from_slice(snippet.as_bytes());
@@ -189,7 +196,10 @@ fn percent_decode(s: &str) -> Option<String> {
 
 /// The Content-Type of a site file, from its extension.
 pub fn content_type(path: &str) -> &'static str {
-    let ext = path.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()).unwrap_or_default();
+    let ext = path
+        .rsplit_once('.')
+        .map(|(_, e)| e.to_ascii_lowercase())
+        .unwrap_or_default();
     match ext.as_str() {
         "html" | "htm" => "text/html; charset=utf-8",
         "css" => "text/css; charset=utf-8",
@@ -230,7 +240,10 @@ fn events(req: Request, shared: &Shared) {
     let head = format!(
         "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\nConnection: close\r\n\r\nretry: 1000\nevent: hello\ndata: {generation}\n\n"
     );
-    if w.write_all(head.as_bytes()).and_then(|_| w.flush()).is_err() {
+    if w.write_all(head.as_bytes())
+        .and_then(|_| w.flush())
+        .is_err()
+    {
         return;
     }
     loop {
@@ -252,9 +265,18 @@ mod tests {
     #[test]
     fn resolves_directories_and_refuses_escapes() {
         assert_eq!(resolve("/").as_deref(), Some("index.html"));
-        assert_eq!(resolve("/thu-tuc/1.001193/").as_deref(), Some("thu-tuc/1.001193/index.html"));
-        assert_eq!(resolve("/static/css/a.css").as_deref(), Some("static/css/a.css"));
-        assert_eq!(resolve("/van-ban/s%E1%BB%91/").as_deref(), Some("van-ban/số/index.html"));
+        assert_eq!(
+            resolve("/thu-tuc/1.001193/").as_deref(),
+            Some("thu-tuc/1.001193/index.html")
+        );
+        assert_eq!(
+            resolve("/static/css/a.css").as_deref(),
+            Some("static/css/a.css")
+        );
+        assert_eq!(
+            resolve("/van-ban/s%E1%BB%91/").as_deref(),
+            Some("van-ban/số/index.html")
+        );
         for bad in [
             "/../etc/passwd",
             "/a/../../b",
@@ -274,15 +296,24 @@ mod tests {
     #[test]
     fn content_types_by_extension() {
         assert_eq!(content_type("a/index.html"), "text/html; charset=utf-8");
-        assert_eq!(content_type("static/css/style.1.css"), "text/css; charset=utf-8");
+        assert_eq!(
+            content_type("static/css/style.1.css"),
+            "text/css; charset=utf-8"
+        );
         assert_eq!(content_type("thu-tuc/x/index.json"), "application/json");
-        assert_eq!(content_type("forms/to-khai.docx"), "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+        assert_eq!(
+            content_type("forms/to-khai.docx"),
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+        );
         assert_eq!(content_type("noext"), "application/octet-stream");
     }
 
     #[test]
     fn overlay_goes_before_body_end() {
-        assert_eq!(inject(b"<body>x</body></html>", "<o>"), b"<body>x<o></body></html>");
+        assert_eq!(
+            inject(b"<body>x</body></html>", "<o>"),
+            b"<body>x<o></body></html>"
+        );
         assert_eq!(inject(b"plain", "<o>"), b"plain<o>");
     }
 }

@@ -79,8 +79,12 @@ es.addEventListener(\"reload\",function(){{location.reload();}});}})();</script>
 /// Runs the server until the process is stopped. Errors are for the user (bad address, no
 /// catalogue, watcher failure).
 pub fn run(opts: &ServeOptions) -> Result<(), String> {
-    let root = std::fs::canonicalize(&opts.root)
-        .map_err(|e| format!("không mở được thư mục danh mục `{}`: {e}", opts.root.display()))?;
+    let root = std::fs::canonicalize(&opts.root).map_err(|e| {
+        format!(
+            "không mở được thư mục danh mục `{}`: {e}",
+            opts.root.display()
+        )
+    })?;
     let server = tiny_http::Server::http(opts.addr)
         .map_err(|e| format!("không mở được cổng {}: {e}", opts.addr))?;
     let addr = server

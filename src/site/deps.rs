@@ -21,7 +21,9 @@ pub fn procedure_dependents(c: &Catalogue, code: &str) -> BTreeSet<String> {
     // Other procedures link to it by name from their version history (replaces / replaced_by).
     for other in &c.procedures {
         let v = &other.version;
-        if other.code != code && (v.replaces.iter().any(|r| r == code) || v.replaced_by.as_deref() == Some(code)) {
+        if other.code != code
+            && (v.replaces.iter().any(|r| r == code) || v.replaced_by.as_deref() == Some(code))
+        {
             page(pages::procedure(&other.code));
             page(pages::checklist(&other.code));
         }
@@ -69,5 +71,8 @@ fn agency_ids(p: &Procedure) -> impl Iterator<Item = &str> {
 
 /// The procedure levels in use, which decide which level pages exist.
 pub fn levels_in_use(c: &Catalogue) -> BTreeSet<crate::catalogue::model::Level> {
-    c.procedures.iter().flat_map(|p| p.levels.iter().copied()).collect()
+    c.procedures
+        .iter()
+        .flat_map(|p| p.levels.iter().copied())
+        .collect()
 }

@@ -30,7 +30,12 @@ pub fn sitemap(urls: &Urls, files: &BTreeMap<String, Vec<u8>>, c: &Catalogue) ->
     let lastmod: BTreeMap<String, String> = c
         .procedures
         .iter()
-        .map(|p| (pages::file_for(&pages::procedure(&p.code)), p.last_verified.format("%Y-%m-%d").to_string()))
+        .map(|p| {
+            (
+                pages::file_for(&pages::procedure(&p.code)),
+                p.last_verified.format("%Y-%m-%d").to_string(),
+            )
+        })
         .collect();
     for path in files.keys() {
         if !path.ends_with("index.html") || path.contains("/giay-to/") {
@@ -49,13 +54,20 @@ pub fn sitemap(urls: &Urls, files: &BTreeMap<String, Vec<u8>>, c: &Catalogue) ->
 
 /// `robots.txt` pointing at the sitemap.
 pub fn robots(urls: &Urls) -> String {
-    format!("User-agent: *\nAllow: /\nSitemap: {}\n", urls.absolute(pages::SITEMAP))
+    format!(
+        "User-agent: *\nAllow: /\nSitemap: {}\n",
+        urls.absolute(pages::SITEMAP)
+    )
 }
 
 /// Atom feed of the most recently changed procedures, dated from the data (never the clock).
 pub fn atom(urls: &Urls, c: &Catalogue) -> String {
     let mut items: Vec<_> = c.procedures.iter().collect();
-    items.sort_by(|a, b| b.changed_on().cmp(&a.changed_on()).then(a.code.cmp(&b.code)));
+    items.sort_by(|a, b| {
+        b.changed_on()
+            .cmp(&a.changed_on())
+            .then(a.code.cmp(&b.code))
+    });
     items.truncate(50);
     let updated = items
         .iter()
@@ -64,12 +76,34 @@ pub fn atom(urls: &Urls, c: &Catalogue) -> String {
         .map(|d| d.format("%Y-%m-%dT00:00:00Z").to_string())
         .unwrap_or_else(|| "1970-01-01T00:00:00Z".to_string());
     let mut s = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"vi\">\n");
-    let _ = writeln!(s, "  <title>{}: thủ tục mới cập nhật</title>", xml_escape(&c.site.name));
+    let _ = writeln!(
+        s,
+        "  <title>{}: thủ tục mới cập nhật</title>",
+        xml_escape(&c.site.name)
+    );
     let _ = writeln!(s, "  <id>{}</id>", xml_escape(&urls.absolute(pages::FEED)));
-    let _ = writeln!(s, "  <link rel=\"self\" href=\"{}\"/>", xml_escape(&urls.absolute(pages::FEED)));
-    let _ = writeln!(s, "  <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>", xml_escape(&urls.absolute(pages::HOME)));
+    let _ = writeln!(
+        s,
+        "  <link rel=\"self\" href=\"{}\"/>",
+        xml_escape(&urls.absolute(pages::FEED))
+    );
+    let _ = writeln!(
+        s,
+        "  <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>",
+        xml_escape(&urls.absolute(pages::HOME))
+    );
     let _ = writeln!(s, "  <updated>{updated}</updated>");
-    let _ = writeln!(s, "  <author><name>{}</name></author>", xml_escape(&c.site.contact.as_ref().map(|k| k.organization.clone()).unwrap_or_else(|| c.site.name.clone())));
+    let _ = writeln!(
+        s,
+        "  <author><name>{}</name></author>",
+        xml_escape(
+            &c.site
+                .contact
+                .as_ref()
+                .map(|k| k.organization.clone())
+                .unwrap_or_else(|| c.site.name.clone())
+        )
+    );
     for p in items {
         let url = urls.absolute(&pages::procedure(&p.code));
         let change = match p.version.change {
@@ -80,10 +114,27 @@ pub fn atom(urls: &Urls, c: &Catalogue) -> String {
         };
         let _ = writeln!(s, "  <entry>");
         let _ = writeln!(s, "    <title>{} ({})</title>", xml_escape(&p.name), change);
-        let _ = writeln!(s, "    <id>{}#{}</id>", xml_escape(&url), xml_escape(&p.version.decision.replace(' ', "-")));
+        let _ = writeln!(
+            s,
+            "    <id>{}#{}</id>",
+            xml_escape(&url),
+            xml_escape(&p.version.decision.replace(' ', "-"))
+        );
         let _ = writeln!(s, "    <link href=\"{}\"/>", xml_escape(&url));
-        let _ = writeln!(s, "    <updated>{}</updated>", p.changed_on().max(p.last_verified).format("%Y-%m-%dT00:00:00Z"));
-        let _ = writeln!(s, "    <summary>{} theo {}. {}</summary>", change, xml_escape(&p.version.decision), xml_escape(&markdown_text(&p.summary)));
+        let _ = writeln!(
+            s,
+            "    <updated>{}</updated>",
+            p.changed_on()
+                .max(p.last_verified)
+                .format("%Y-%m-%dT00:00:00Z")
+        );
+        let _ = writeln!(
+            s,
+            "    <summary>{} theo {}. {}</summary>",
+            change,
+            xml_escape(&p.version.decision),
+            xml_escape(&markdown_text(&p.summary))
+        );
         let _ = writeln!(s, "  </entry>");
     }
     s.push_str("</feed>\n");
@@ -94,8 +145,17 @@ pub fn atom(urls: &Urls, c: &Catalogue) -> String {
 fn record(urls: &Urls, c: &Catalogue, p: &crate::catalogue::model::Procedure) -> serde_json::Value {
     let mut v = serde_json::to_value(&p.data).unwrap_or(serde_json::Value::Null);
     if let Some(o) = v.as_object_mut() {
-        o.insert("url".into(), urls.absolute(&pages::procedure(&p.code)).into());
-        o.insert("sector_name".into(), c.sector(&p.sector).map(|s| s.name.clone()).unwrap_or_default().into());
+        o.insert(
+            "url".into(),
+            urls.absolute(&pages::procedure(&p.code)).into(),
+        );
+        o.insert(
+            "sector_name".into(),
+            c.sector(&p.sector)
+                .map(|s| s.name.clone())
+                .unwrap_or_default()
+                .into(),
+        );
         o.insert("shortest_time".into(), shortest_time(p).into());
         o.insert("fee_summary".into(), fee_summary(p).into());
     }
@@ -122,7 +182,11 @@ fn record_bytes(r: &serde_json::Value) -> Vec<u8> {
 }
 
 /// One procedure's JSON record file (`thu-tuc/<code>/index.json`).
-pub fn procedure_json(urls: &Urls, c: &Catalogue, p: &crate::catalogue::model::Procedure) -> Vec<u8> {
+pub fn procedure_json(
+    urls: &Urls,
+    c: &Catalogue,
+    p: &crate::catalogue::model::Procedure,
+) -> Vec<u8> {
     record_bytes(&record(urls, c, p))
 }
 

@@ -133,10 +133,13 @@ impl Update {
             }
         }
         let urls = site_urls(c, opts);
-        site.files.insert(pages::FEED.to_string(), feeds::atom(&urls, c).into_bytes());
-        site.files.insert(pages::DATA.to_string(), feeds::bulk_data(&urls, c));
+        site.files
+            .insert(pages::FEED.to_string(), feeds::atom(&urls, c).into_bytes());
+        site.files
+            .insert(pages::DATA.to_string(), feeds::bulk_data(&urls, c));
         let sitemap = feeds::sitemap(&urls, &site.files, c);
-        site.files.insert(pages::SITEMAP.to_string(), sitemap.into_bytes());
+        site.files
+            .insert(pages::SITEMAP.to_string(), sitemap.into_bytes());
     }
 }
 
@@ -162,17 +165,29 @@ pub fn plan_procedure_update(
         affected.extend(deps::procedure_dependents(old, code));
         affected.extend(deps::procedure_dependents(new, code));
     }
-    let html: BTreeSet<String> = affected.iter().filter(|p| p.ends_with(".html")).cloned().collect();
+    let html: BTreeSet<String> = affected
+        .iter()
+        .filter(|p| p.ends_with(".html"))
+        .cloned()
+        .collect();
     let urls = site_urls(new, opts);
     let theme = theme::load(&new.root, new.site.theme.as_deref())?;
-    let mut rendered = render::render_selected(new, &theme, &urls, opts, &render::Selection::Only(html.clone()))?;
+    let mut rendered = render::render_selected(
+        new,
+        &theme,
+        &urls,
+        opts,
+        &render::Selection::Only(html.clone()),
+    )?;
     let mut changes = BTreeMap::new();
     for path in html {
         let bytes = rendered.remove(&path);
         changes.insert(path, bytes);
     }
     for code in codes {
-        let json = new.procedure(code).map(|p| feeds::procedure_json(&urls, new, p));
+        let json = new
+            .procedure(code)
+            .map(|p| feeds::procedure_json(&urls, new, p));
         changes.insert(pages::procedure_json(code), json);
     }
     Ok(Some(Update { changes }))

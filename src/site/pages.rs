@@ -156,7 +156,13 @@ pub fn ascii_slug(s: &str) -> String {
 
 /// Procedures sorted for an A–Z listing (Vietnamese-aware: by folded name, then name).
 pub fn sort_by_name(items: &mut [&Procedure]) {
-    items.sort_by_cached_key(|p| (crate::text::fold_ascii(&p.name).to_lowercase(), p.name.clone(), p.code.clone()));
+    items.sort_by_cached_key(|p| {
+        (
+            crate::text::fold_ascii(&p.name).to_lowercase(),
+            p.name.clone(),
+            p.code.clone(),
+        )
+    });
 }
 
 #[cfg(test)]

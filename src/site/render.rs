@@ -110,7 +110,8 @@ pub fn tera(theme: &Theme) -> Result<Tera, SiteError> {
         .iter()
         .map(|(n, (src, _))| (n.clone(), src.clone()))
         .collect();
-    tera.add_raw_templates(list).map_err(|e| template_error(theme, e))?;
+    tera.add_raw_templates(list)
+        .map_err(|e| template_error(theme, e))?;
     Ok(tera)
 }
 
@@ -246,13 +247,21 @@ pub fn render_selected(
     Ok(files)
 }
 
-fn cards<'a>(c: &Catalogue, urls: &Urls, items: impl Iterator<Item = &'a Procedure>) -> Vec<ProcedureCard> {
+fn cards<'a>(
+    c: &Catalogue,
+    urls: &Urls,
+    items: impl Iterator<Item = &'a Procedure>,
+) -> Vec<ProcedureCard> {
     let mut v: Vec<&Procedure> = items.collect();
     pages::sort_by_name(&mut v);
     v.into_iter().map(|p| card(c, urls, p)).collect()
 }
 
-fn page(out_dir: &str, template: &'static str, vars: Vec<(&'static str, serde_json::Value)>) -> PageJob {
+fn page(
+    out_dir: &str,
+    template: &'static str,
+    vars: Vec<(&'static str, serde_json::Value)>,
+) -> PageJob {
     PageJob {
         out: pages::file_for(out_dir),
         url: Some(out_dir.to_string()),
@@ -276,36 +285,48 @@ fn page_jobs(c: &Catalogue, urls: &Urls, opts: &BuildOptions, sel: &Selection) -
 
     // Home.
     if sel.wants_dir(pages::HOME) {
-    let featured: Vec<&Procedure> = if c.site.featured.is_empty() {
-        let mut seen = BTreeSet::new();
-        // One procedure per sector first, so the home page shows breadth.
-        let mut v: Vec<&Procedure> = Vec::new();
-        for s in &c.sectors {
-            if let Some(p) = current().find(|p| p.sector == s.id) {
-                seen.insert(p.code.clone());
-                v.push(p);
+        let featured: Vec<&Procedure> = if c.site.featured.is_empty() {
+            let mut seen = BTreeSet::new();
+            // One procedure per sector first, so the home page shows breadth.
+            let mut v: Vec<&Procedure> = Vec::new();
+            for s in &c.sectors {
+                if let Some(p) = current().find(|p| p.sector == s.id) {
+                    seen.insert(p.code.clone());
+                    v.push(p);
+                }
             }
-        }
-        v.truncate(10);
-        v
-    } else {
-        c.site.featured.iter().filter_map(|code| c.procedure(code)).collect()
-    };
-    let journeys: Vec<serde_json::Value> = c
+            v.truncate(10);
+            v
+        } else {
+            c.site
+                .featured
+                .iter()
+                .filter_map(|code| c.procedure(code))
+                .collect()
+        };
+        let journeys: Vec<serde_json::Value> = c
         .journeys
         .iter()
         .map(|j| serde_json::json!({"name": j.name, "url": urls.link(&pages::journey(&j.id)), "count": j.steps.len()}))
         .collect();
-    jobs.push(page(
-        pages::HOME,
-        "index.html",
-        vec![
-            ("sectors", to_json(&views::sector_tiles(c, urls))),
-            ("journeys", to_json(&journeys)),
-            ("popular", to_json(&featured.iter().map(|p| card(c, urls, p)).collect::<Vec<_>>())),
-            ("total", serde_json::json!(current().count())),
-        ],
-    ));
+        jobs.push(page(
+            pages::HOME,
+            "index.html",
+            vec![
+                ("sectors", to_json(&views::sector_tiles(c, urls))),
+                ("journeys", to_json(&journeys)),
+                (
+                    "popular",
+                    to_json(
+                        &featured
+                            .iter()
+                            .map(|p| card(c, urls, p))
+                            .collect::<Vec<_>>(),
+                    ),
+                ),
+                ("total", serde_json::json!(current().count())),
+            ],
+        ));
     }
 
     // Procedures and checklists.
@@ -319,7 +340,11 @@ fn page_jobs(c: &Catalogue, urls: &Urls, opts: &BuildOptions, sel: &Selection) -
         }
         let view = to_json(&views::procedure_view(c, urls, p, opts.today));
         if want_page {
-            jobs.push(page(&pages::procedure(&p.code), "procedure.html", vec![("p", view.clone())]));
+            jobs.push(page(
+                &pages::procedure(&p.code),
+                "procedure.html",
+                vec![("p", view.clone())],
+            ));
         }
         if want_checklist {
             jobs.push(PageJob {
@@ -333,27 +358,41 @@ fn page_jobs(c: &Catalogue, urls: &Urls, opts: &BuildOptions, sel: &Selection) -
 
     // Sectors.
     if sel.wants_dir(pages::SECTORS) {
-    jobs.push(list(
-        pages::SECTORS,
-        ListPage {
-            title: "Lĩnh vực".into(),
-            description: format!("Thủ tục hành chính của {} theo lĩnh vực.", c.site.province),
-            links: views::sector_tiles(c, urls)
-                .into_iter()
-                .map(|t| NoteLink {
-                    name: t.name,
-                    url: t.url,
-                    note: Some(format!("{} thủ tục", t.count)),
-                })
-                .collect(),
-            ..ListPage::default()
-        },
-    ));
+        jobs.push(list(
+            pages::SECTORS,
+            ListPage {
+                title: "Lĩnh vực".into(),
+                description: format!("Thủ tục hành chính của {} theo lĩnh vực.", c.site.province),
+                links: views::sector_tiles(c, urls)
+                    .into_iter()
+                    .map(|t| NoteLink {
+                        name: t.name,
+                        url: t.url,
+                        note: Some(format!("{} thủ tục", t.count)),
+                    })
+                    .collect(),
+                ..ListPage::default()
+            },
+        ));
     }
-    for s in c.sectors.iter().filter(|s| sel.wants_dir(&pages::sector(&s.id))) {
+    for s in c
+        .sectors
+        .iter()
+        .filter(|s| sel.wants_dir(&pages::sector(&s.id)))
+    {
         let mut groups = Vec::new();
-        for level in [Level::Province, Level::Commune, Level::Ministry, Level::Other, Level::District] {
-            let items = cards(c, urls, current().filter(|p| p.sector == s.id && p.levels.first() == Some(&level)));
+        for level in [
+            Level::Province,
+            Level::Commune,
+            Level::Ministry,
+            Level::Other,
+            Level::District,
+        ] {
+            let items = cards(
+                c,
+                urls,
+                current().filter(|p| p.sector == s.id && p.levels.first() == Some(&level)),
+            );
             if !items.is_empty() {
                 groups.push(Group {
                     title: Some(views::level_name(level).to_string()),
@@ -362,7 +401,13 @@ fn page_jobs(c: &Catalogue, urls: &Urls, opts: &BuildOptions, sel: &Selection) -
                 });
             }
         }
-        let abolished = cards(c, urls, c.procedures.iter().filter(|p| p.sector == s.id && p.is_abolished()));
+        let abolished = cards(
+            c,
+            urls,
+            c.procedures
+                .iter()
+                .filter(|p| p.sector == s.id && p.is_abolished()),
+        );
         if !abolished.is_empty() {
             groups.push(Group {
                 title: Some("Đã bãi bỏ".into()),
@@ -377,7 +422,9 @@ fn page_jobs(c: &Catalogue, urls: &Urls, opts: &BuildOptions, sel: &Selection) -
                 description: format!("Các thủ tục lĩnh vực {} tại {}.", s.name, c.site.province),
                 intro: s.description.clone(),
                 crumbs: vec![home_crumb("Lĩnh vực", pages::SECTORS)],
-                empty: groups.is_empty().then(|| "Chưa có thủ tục nào trong lĩnh vực này.".to_string()),
+                empty: groups
+                    .is_empty()
+                    .then(|| "Chưa có thủ tục nào trong lĩnh vực này.".to_string()),
                 groups,
                 ..ListPage::default()
             },
@@ -393,22 +440,25 @@ fn page_jobs(c: &Catalogue, urls: &Urls, opts: &BuildOptions, sel: &Selection) -
         set.into_iter().collect()
     };
     if sel.wants_dir(pages::LEVELS) {
-    jobs.push(list(
-        pages::LEVELS,
-        ListPage {
-            title: "Cấp thực hiện".into(),
-            description: "Thủ tục hành chính theo cấp thực hiện.".into(),
-            links: levels
-                .iter()
-                .map(|l| NoteLink {
-                    name: views::level_name(*l).to_string(),
-                    url: urls.link(&pages::level(*l)),
-                    note: Some(format!("{} thủ tục", current().filter(|p| p.levels.contains(l)).count())),
-                })
-                .collect(),
-            ..ListPage::default()
-        },
-    ));
+        jobs.push(list(
+            pages::LEVELS,
+            ListPage {
+                title: "Cấp thực hiện".into(),
+                description: "Thủ tục hành chính theo cấp thực hiện.".into(),
+                links: levels
+                    .iter()
+                    .map(|l| NoteLink {
+                        name: views::level_name(*l).to_string(),
+                        url: urls.link(&pages::level(*l)),
+                        note: Some(format!(
+                            "{} thủ tục",
+                            current().filter(|p| p.levels.contains(l)).count()
+                        )),
+                    })
+                    .collect(),
+                ..ListPage::default()
+            },
+        ));
     }
     for l in levels.iter().filter(|l| sel.wants_dir(&pages::level(**l))) {
         let groups = c
@@ -417,7 +467,11 @@ fn page_jobs(c: &Catalogue, urls: &Urls, opts: &BuildOptions, sel: &Selection) -
             .map(|s| Group {
                 title: Some(s.name.clone()),
                 anchor: s.id.clone(),
-                items: cards(c, urls, current().filter(|p| p.levels.contains(l) && p.sector == s.id)),
+                items: cards(
+                    c,
+                    urls,
+                    current().filter(|p| p.levels.contains(l) && p.sector == s.id),
+                ),
             })
             .filter(|g| !g.items.is_empty())
             .collect();
@@ -425,7 +479,11 @@ fn page_jobs(c: &Catalogue, urls: &Urls, opts: &BuildOptions, sel: &Selection) -
             &pages::level(*l),
             ListPage {
                 title: format!("Thủ tục {}", views::level_name(*l).to_lowercase()),
-                description: format!("Thủ tục hành chính {} tại {}.", views::level_name(*l).to_lowercase(), c.site.province),
+                description: format!(
+                    "Thủ tục hành chính {} tại {}.",
+                    views::level_name(*l).to_lowercase(),
+                    c.site.province
+                ),
                 crumbs: vec![home_crumb("Cấp thực hiện", pages::LEVELS)],
                 groups,
                 ..ListPage::default()
@@ -435,7 +493,7 @@ fn page_jobs(c: &Catalogue, urls: &Urls, opts: &BuildOptions, sel: &Selection) -
 
     // Agencies.
     if sel.wants_dir(pages::AGENCIES) {
-    jobs.push(list(
+        jobs.push(list(
         pages::AGENCIES,
         ListPage {
             title: "Cơ quan và nơi nộp hồ sơ".into(),
@@ -453,13 +511,21 @@ fn page_jobs(c: &Catalogue, urls: &Urls, opts: &BuildOptions, sel: &Selection) -
         },
     ));
     }
-    for a in c.agencies.values().filter(|a| sel.wants_dir(&pages::agency(&a.id))) {
+    for a in c
+        .agencies
+        .values()
+        .filter(|a| sel.wants_dir(&pages::agency(&a.id)))
+    {
         let mut details = vec![Detail {
             label: "Cấp",
             value: views::level_name(a.level).to_string(),
             url: None,
         }];
-        for (label, value) in [("Địa chỉ", &a.address), ("Điện thoại", &a.phone), ("Thư điện tử", &a.email)] {
+        for (label, value) in [
+            ("Địa chỉ", &a.address),
+            ("Điện thoại", &a.phone),
+            ("Thư điện tử", &a.email),
+        ] {
             if let Some(v) = value {
                 details.push(Detail {
                     label,
@@ -486,22 +552,53 @@ fn page_jobs(c: &Catalogue, urls: &Urls, opts: &BuildOptions, sel: &Selection) -
             details.push(Detail {
                 label: "Bản đồ",
                 value: "Xem trên OpenStreetMap".into(),
-                url: Some(format!("https://www.openstreetmap.org/?mlat={:.6}&mlon={:.6}#map=17/{:.6}/{:.6}", k.lat, k.lon, k.lat, k.lon)),
+                url: Some(format!(
+                    "https://www.openstreetmap.org/?mlat={:.6}&mlon={:.6}#map=17/{:.6}/{:.6}",
+                    k.lat, k.lon, k.lat, k.lon
+                )),
             });
         }
         if !a.channels.is_empty() {
             details.push(Detail {
                 label: "Nhận hồ sơ",
-                value: a.channels.iter().map(|k| views::channel_name(*k)).collect::<Vec<_>>().join(", "),
+                value: a
+                    .channels
+                    .iter()
+                    .map(|k| views::channel_name(*k))
+                    .collect::<Vec<_>>()
+                    .join(", "),
                 url: None,
             });
         }
         let id = a.id.as_str();
         let groups: Vec<Group> = [
-            ("Nộp hồ sơ tại đây", "nop", Box::new(|p: &&Procedure| p.offices.iter().any(|o| o == id)) as Box<dyn Fn(&&Procedure) -> bool>),
-            ("Cơ quan có thẩm quyền", "tham-quyen", Box::new(|p: &&Procedure| p.agencies.competent == id)),
-            ("Cơ quan thực hiện", "thuc-hien", Box::new(|p: &&Procedure| p.agencies.executing.iter().any(|x| x == id))),
-            ("Cơ quan phối hợp hoặc được ủy quyền", "phoi-hop", Box::new(|p: &&Procedure| p.agencies.coordinating.iter().chain(p.agencies.delegated.iter()).any(|x| x == id))),
+            (
+                "Nộp hồ sơ tại đây",
+                "nop",
+                Box::new(|p: &&Procedure| p.offices.iter().any(|o| o == id))
+                    as Box<dyn Fn(&&Procedure) -> bool>,
+            ),
+            (
+                "Cơ quan có thẩm quyền",
+                "tham-quyen",
+                Box::new(|p: &&Procedure| p.agencies.competent == id),
+            ),
+            (
+                "Cơ quan thực hiện",
+                "thuc-hien",
+                Box::new(|p: &&Procedure| p.agencies.executing.iter().any(|x| x == id)),
+            ),
+            (
+                "Cơ quan phối hợp hoặc được ủy quyền",
+                "phoi-hop",
+                Box::new(|p: &&Procedure| {
+                    p.agencies
+                        .coordinating
+                        .iter()
+                        .chain(p.agencies.delegated.iter())
+                        .any(|x| x == id)
+                }),
+            ),
         ]
         .into_iter()
         .map(|(title, anchor, f)| Group {
@@ -515,12 +612,17 @@ fn page_jobs(c: &Catalogue, urls: &Urls, opts: &BuildOptions, sel: &Selection) -
             &pages::agency(id),
             ListPage {
                 title: a.name.clone(),
-                description: format!("{}: địa chỉ, giờ làm việc và các thủ tục giải quyết.", a.name),
+                description: format!(
+                    "{}: địa chỉ, giờ làm việc và các thủ tục giải quyết.",
+                    a.name
+                ),
                 intro: a.description.clone(),
                 crumbs: vec![home_crumb("Cơ quan", pages::AGENCIES)],
                 details,
                 sources: sources(&a.sources),
-                empty: groups.is_empty().then(|| "Chưa có thủ tục nào gắn với cơ quan này.".to_string()),
+                empty: groups
+                    .is_empty()
+                    .then(|| "Chưa có thủ tục nào gắn với cơ quan này.".to_string()),
                 groups,
                 ..ListPage::default()
             },
@@ -529,43 +631,76 @@ fn page_jobs(c: &Catalogue, urls: &Urls, opts: &BuildOptions, sel: &Selection) -
 
     // Legal documents.
     if sel.wants_dir(pages::LEGAL) {
-    jobs.push(list(
-        pages::LEGAL,
-        ListPage {
-            title: "Văn bản pháp luật".into(),
-            description: "Các văn bản quy định thủ tục, giấy tờ, phí, lệ phí và thời hạn.".into(),
-            links: c
-                .legal
-                .values()
-                .map(|d| NoteLink {
-                    name: format!("{} {}", d.kind, d.number),
-                    url: urls.link(&pages::legal(&d.number)),
-                    note: Some(d.title.clone()),
-                })
-                .collect(),
-            ..ListPage::default()
-        },
-    ));
+        jobs.push(list(
+            pages::LEGAL,
+            ListPage {
+                title: "Văn bản pháp luật".into(),
+                description: "Các văn bản quy định thủ tục, giấy tờ, phí, lệ phí và thời hạn."
+                    .into(),
+                links: c
+                    .legal
+                    .values()
+                    .map(|d| NoteLink {
+                        name: format!("{} {}", d.kind, d.number),
+                        url: urls.link(&pages::legal(&d.number)),
+                        note: Some(d.title.clone()),
+                    })
+                    .collect(),
+                ..ListPage::default()
+            },
+        ));
     }
-    let wanted_docs: Vec<_> = c.legal.values().filter(|d| sel.wants_dir(&pages::legal(&d.number))).collect();
+    let wanted_docs: Vec<_> = c
+        .legal
+        .values()
+        .filter(|d| sel.wants_dir(&pages::legal(&d.number)))
+        .collect();
     // Scanning every procedure's citations is only worth it when a document page is wanted.
-    let citing = if wanted_docs.is_empty() { BTreeMap::new() } else { citations_by_document(c) };
+    let citing = if wanted_docs.is_empty() {
+        BTreeMap::new()
+    } else {
+        citations_by_document(c)
+    };
     for d in wanted_docs {
         let mut details = vec![
-            Detail { label: "Số, ký hiệu", value: d.number.clone(), url: None },
-            Detail { label: "Loại văn bản", value: d.kind.clone(), url: None },
-            Detail { label: "Cơ quan ban hành", value: d.issuer.clone(), url: None },
-            Detail { label: "Ngày ban hành", value: date_text(&d.signed), url: None },
+            Detail {
+                label: "Số, ký hiệu",
+                value: d.number.clone(),
+                url: None,
+            },
+            Detail {
+                label: "Loại văn bản",
+                value: d.kind.clone(),
+                url: None,
+            },
+            Detail {
+                label: "Cơ quan ban hành",
+                value: d.issuer.clone(),
+                url: None,
+            },
+            Detail {
+                label: "Ngày ban hành",
+                value: date_text(&d.signed),
+                url: None,
+            },
         ];
         if let Some(e) = &d.effective {
-            details.push(Detail { label: "Ngày hiệu lực", value: date_text(e), url: None });
+            details.push(Detail {
+                label: "Ngày hiệu lực",
+                value: date_text(e),
+                url: None,
+            });
         }
         details.push(Detail {
             label: "Tình trạng",
             value: match d.status {
                 crate::catalogue::model::LegalStatus::InForce => "Còn hiệu lực".to_string(),
-                crate::catalogue::model::LegalStatus::PartlyInForce => "Còn hiệu lực một phần".to_string(),
-                crate::catalogue::model::LegalStatus::NotYetInForce => "Chưa có hiệu lực".to_string(),
+                crate::catalogue::model::LegalStatus::PartlyInForce => {
+                    "Còn hiệu lực một phần".to_string()
+                }
+                crate::catalogue::model::LegalStatus::NotYetInForce => {
+                    "Chưa có hiệu lực".to_string()
+                }
                 crate::catalogue::model::LegalStatus::Repealed => match &d.repealed_by {
                     Some(r) => format!("Hết hiệu lực (thay bằng {r})"),
                     None => "Hết hiệu lực".to_string(),
@@ -574,7 +709,11 @@ fn page_jobs(c: &Catalogue, urls: &Urls, opts: &BuildOptions, sel: &Selection) -
             url: None,
         });
         if let Some(u) = d.url.as_ref().filter(|u| u.starts_with("http")) {
-            details.push(Detail { label: "Toàn văn", value: "Xem toàn văn".into(), url: Some(u.clone()) });
+            details.push(Detail {
+                label: "Toàn văn",
+                value: "Xem toàn văn".into(),
+                url: Some(u.clone()),
+            });
         }
         let codes = citing.get(d.number.as_str()).cloned().unwrap_or_default();
         let items = cards(c, urls, codes.iter().filter_map(|code| c.procedure(code)));
@@ -582,16 +721,25 @@ fn page_jobs(c: &Catalogue, urls: &Urls, opts: &BuildOptions, sel: &Selection) -
             &pages::legal(&d.number),
             ListPage {
                 title: format!("{} {}", d.kind, d.number),
-                description: format!("{} {}: {}. Các thủ tục dựa trên văn bản này.", d.kind, d.number, d.title),
+                description: format!(
+                    "{} {}: {}. Các thủ tục dựa trên văn bản này.",
+                    d.kind, d.number, d.title
+                ),
                 intro: Some(d.title.clone()),
                 crumbs: vec![home_crumb("Văn bản pháp luật", pages::LEGAL)],
                 details,
                 sources: sources(&d.sources),
-                empty: items.is_empty().then(|| "Chưa có thủ tục nào trích dẫn văn bản này.".to_string()),
+                empty: items
+                    .is_empty()
+                    .then(|| "Chưa có thủ tục nào trích dẫn văn bản này.".to_string()),
                 groups: if items.is_empty() {
                     vec![]
                 } else {
-                    vec![Group { title: Some("Thủ tục dựa trên văn bản này".into()), anchor: "thu-tuc".into(), items }]
+                    vec![Group {
+                        title: Some("Thủ tục dựa trên văn bản này".into()),
+                        anchor: "thu-tuc".into(),
+                        items,
+                    }]
                 },
                 ..ListPage::default()
             },
@@ -600,26 +748,33 @@ fn page_jobs(c: &Catalogue, urls: &Urls, opts: &BuildOptions, sel: &Selection) -
 
     // Journeys.
     if sel.wants_dir(pages::JOURNEYS) {
-    jobs.push(list(
-        pages::JOURNEYS,
-        ListPage {
-            title: "Sự kiện cuộc sống và nhóm thủ tục liên thông".into(),
-            description: "Những việc thường đi cùng nhau: sinh con, người thân qua đời…".into(),
-            links: c
-                .journeys
-                .iter()
-                .map(|j| NoteLink {
-                    name: j.name.clone(),
-                    url: urls.link(&pages::journey(&j.id)),
-                    note: Some(format!("{} thủ tục", j.steps.len())),
-                })
-                .collect(),
-            empty: c.journeys.is_empty().then(|| "Chưa có nhóm thủ tục nào.".to_string()),
-            ..ListPage::default()
-        },
-    ));
+        jobs.push(list(
+            pages::JOURNEYS,
+            ListPage {
+                title: "Sự kiện cuộc sống và nhóm thủ tục liên thông".into(),
+                description: "Những việc thường đi cùng nhau: sinh con, người thân qua đời…".into(),
+                links: c
+                    .journeys
+                    .iter()
+                    .map(|j| NoteLink {
+                        name: j.name.clone(),
+                        url: urls.link(&pages::journey(&j.id)),
+                        note: Some(format!("{} thủ tục", j.steps.len())),
+                    })
+                    .collect(),
+                empty: c
+                    .journeys
+                    .is_empty()
+                    .then(|| "Chưa có nhóm thủ tục nào.".to_string()),
+                ..ListPage::default()
+            },
+        ));
     }
-    for j in c.journeys.iter().filter(|j| sel.wants_dir(&pages::journey(&j.id))) {
+    for j in c
+        .journeys
+        .iter()
+        .filter(|j| sel.wants_dir(&pages::journey(&j.id)))
+    {
         let mut details = vec![Detail {
             label: "Loại",
             value: match j.kind {
@@ -629,7 +784,11 @@ fn page_jobs(c: &Catalogue, urls: &Urls, opts: &BuildOptions, sel: &Selection) -
             url: None,
         }];
         if let Some(t) = &j.total_time_limit {
-            details.push(Detail { label: "Tổng thời hạn", value: views::time_limit_text(t), url: None });
+            details.push(Detail {
+                label: "Tổng thời hạn",
+                value: views::time_limit_text(t),
+                url: None,
+            });
         }
         jobs.push(list(
             &pages::journey(&j.id),
@@ -646,7 +805,9 @@ fn page_jobs(c: &Catalogue, urls: &Urls, opts: &BuildOptions, sel: &Selection) -
                         let p = c.procedure(&s.procedure);
                         JourneyStepView {
                             code: s.procedure.clone(),
-                            name: p.map(|p| p.name.clone()).unwrap_or_else(|| s.procedure.clone()),
+                            name: p
+                                .map(|p| p.name.clone())
+                                .unwrap_or_else(|| s.procedure.clone()),
                             url: urls.link(&pages::procedure(&s.procedure)),
                             time: s
                                 .time_limit
@@ -665,36 +826,42 @@ fn page_jobs(c: &Catalogue, urls: &Urls, opts: &BuildOptions, sel: &Selection) -
 
     // A–Z.
     if sel.wants_dir(pages::AZ) {
-    let mut by_letter: BTreeMap<String, Vec<&Procedure>> = BTreeMap::new();
-    for p in c.procedures.iter() {
-        let letter = fold_ascii(&p.name)
-            .chars()
-            .find(|ch| ch.is_alphanumeric())
-            .map(|ch| ch.to_uppercase().to_string())
-            .unwrap_or_else(|| "#".into());
-        by_letter.entry(letter).or_default().push(p);
-    }
-    jobs.push(list(
-        pages::AZ,
-        ListPage {
-            title: "Tất cả thủ tục (A–Z)".into(),
-            description: format!("Danh sách đầy đủ {} thủ tục hành chính theo thứ tự chữ cái.", c.procedures.len()),
-            links: by_letter
-                .keys()
-                .map(|l| NoteLink { name: l.clone(), url: format!("#chu-{}", l.to_lowercase()), note: None })
-                .collect(),
-            groups: by_letter
-                .iter()
-                .map(|(l, ps)| Group {
-                    title: Some(l.clone()),
-                    anchor: format!("chu-{}", l.to_lowercase()),
-                    items: cards(c, urls, ps.iter().copied()),
-                })
-                .collect(),
-            ..ListPage::default()
-        },
-    ));
-
+        let mut by_letter: BTreeMap<String, Vec<&Procedure>> = BTreeMap::new();
+        for p in c.procedures.iter() {
+            let letter = fold_ascii(&p.name)
+                .chars()
+                .find(|ch| ch.is_alphanumeric())
+                .map(|ch| ch.to_uppercase().to_string())
+                .unwrap_or_else(|| "#".into());
+            by_letter.entry(letter).or_default().push(p);
+        }
+        jobs.push(list(
+            pages::AZ,
+            ListPage {
+                title: "Tất cả thủ tục (A–Z)".into(),
+                description: format!(
+                    "Danh sách đầy đủ {} thủ tục hành chính theo thứ tự chữ cái.",
+                    c.procedures.len()
+                ),
+                links: by_letter
+                    .keys()
+                    .map(|l| NoteLink {
+                        name: l.clone(),
+                        url: format!("#chu-{}", l.to_lowercase()),
+                        note: None,
+                    })
+                    .collect(),
+                groups: by_letter
+                    .iter()
+                    .map(|(l, ps)| Group {
+                        title: Some(l.clone()),
+                        anchor: format!("chu-{}", l.to_lowercase()),
+                        items: cards(c, urls, ps.iter().copied()),
+                    })
+                    .collect(),
+                ..ListPage::default()
+            },
+        ));
     }
 
     // Search, help, 404.
@@ -719,7 +886,10 @@ fn sources(s: &[crate::catalogue::model::Source]) -> Vec<SourceLink> {
     s.iter()
         .map(|s| SourceLink {
             title: s.title.clone(),
-            url: s.url.clone().filter(|u| u.starts_with("http://") || u.starts_with("https://")),
+            url: s
+                .url
+                .clone()
+                .filter(|u| u.starts_with("http://") || u.starts_with("https://")),
         })
         .collect()
 }
@@ -747,8 +917,16 @@ pub fn citations_by_document(c: &Catalogue) -> BTreeMap<&str, BTreeSet<String>> 
 pub fn cited_documents(p: &Procedure) -> Vec<&str> {
     let mut docs: Vec<&str> = p.legal_basis.iter().map(|b| b.document.as_str()).collect();
     for ch in &p.channels {
-        docs.extend(ch.time_limits.iter().flat_map(|t| t.legal_basis.iter().map(|b| b.document.as_str())));
-        docs.extend(ch.fees.iter().flat_map(|f| f.legal_basis.iter().map(|b| b.document.as_str())));
+        docs.extend(
+            ch.time_limits
+                .iter()
+                .flat_map(|t| t.legal_basis.iter().map(|b| b.document.as_str())),
+        );
+        docs.extend(
+            ch.fees
+                .iter()
+                .flat_map(|f| f.legal_basis.iter().map(|b| b.document.as_str())),
+        );
     }
     for g in &p.papers {
         for i in &g.items {
@@ -758,6 +936,10 @@ pub fn cited_documents(p: &Procedure) -> Vec<&str> {
             }
         }
     }
-    docs.extend(p.conditions.iter().flat_map(|k| k.legal_basis.iter().map(|b| b.document.as_str())));
+    docs.extend(
+        p.conditions
+            .iter()
+            .flat_map(|k| k.legal_basis.iter().map(|b| b.document.as_str())),
+    );
     docs
 }

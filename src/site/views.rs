@@ -65,7 +65,9 @@ pub fn time_limit_text(t: &TimeLimit) -> String {
         s.push_str(c);
     }
     if let Some(h) = t.cutoff_hour {
-        s.push_str(&format!(" (hồ sơ nhận sau {h} giờ được tính từ ngày làm việc tiếp theo)"));
+        s.push_str(&format!(
+            " (hồ sơ nhận sau {h} giờ được tính từ ngày làm việc tiếp theo)"
+        ));
     }
     s
 }
@@ -163,7 +165,9 @@ fn basis(c: &Catalogue, urls: &Urls, items: &[LegalBasis]) -> Vec<BasisView> {
                 url: urls.link(&pages::legal(&b.document)),
                 title: doc.map(|d| d.title.clone()).unwrap_or_default(),
                 kind: doc.map(|d| d.kind.clone()).unwrap_or_default(),
-                repealed: doc.map(|d| d.status == LegalStatus::Repealed).unwrap_or(false),
+                repealed: doc
+                    .map(|d| d.status == LegalStatus::Repealed)
+                    .unwrap_or(false),
             }
         })
         .collect()
@@ -450,7 +454,11 @@ fn fee_view(c: &Catalogue, urls: &Urls, f: &Fee) -> FeeView {
         None => ("Chưa có thông tin".to_string(), true),
     };
     let validity = match (&f.valid_from, &f.valid_until) {
-        (Some(a), Some(b)) => Some(format!("Áp dụng từ {} đến {}", date_text_vi(a), date_text_vi(b))),
+        (Some(a), Some(b)) => Some(format!(
+            "Áp dụng từ {} đến {}",
+            date_text_vi(a),
+            date_text_vi(b)
+        )),
         (Some(a), None) => Some(format!("Áp dụng từ {}", date_text_vi(a))),
         (None, Some(b)) => Some(format!("Áp dụng đến {}", date_text_vi(b))),
         (None, None) => None,
@@ -488,7 +496,12 @@ fn code_link(c: &Catalogue, urls: &Urls, code: &str) -> CodeLink {
 }
 
 /// Builds the full view of one procedure.
-pub fn procedure_view(c: &Catalogue, urls: &Urls, p: &Procedure, today: NaiveDate) -> ProcedureView {
+pub fn procedure_view(
+    c: &Catalogue,
+    urls: &Urls,
+    p: &Procedure,
+    today: NaiveDate,
+) -> ProcedureView {
     let url = urls.link(&pages::procedure(&p.code));
     let summary_text = markdown_text(&p.summary);
     let channels = p
@@ -525,14 +538,14 @@ pub fn procedure_view(c: &Catalogue, urls: &Urls, p: &Procedure, today: NaiveDat
             items: g
                 .items
                 .iter()
-                .filter_map(|i| {
+                .map(|i| {
                     if let Some(when) = &i.office_looks_up {
                         looked_up.push(LookupView {
                             name: i.name.clone(),
                             when: when.clone(),
                         });
                     }
-                    Some(PaperView {
+                    PaperView {
                         name: i.name.clone(),
                         count: count_text(i.originals, i.copies, i.handling),
                         required: i.required,
@@ -544,15 +557,22 @@ pub fn procedure_view(c: &Catalogue, urls: &Urls, p: &Procedure, today: NaiveDat
                                 .map(|file| urls.link(file))
                                 .or_else(|| f.url.clone()),
                             issued_by: f.issued_by.as_ref().and_then(|d| {
-                                basis(c, urls, &[LegalBasis { document: d.clone(), article: None }])
-                                    .into_iter()
-                                    .next()
+                                basis(
+                                    c,
+                                    urls,
+                                    &[LegalBasis {
+                                        document: d.clone(),
+                                        article: None,
+                                    }],
+                                )
+                                .into_iter()
+                                .next()
                             }),
                         }),
                         note: i.note.clone(),
                         basis: basis(c, urls, &i.legal_basis),
                         unverified: i.unverified,
-                    })
+                    }
                 })
                 .collect(),
         })
@@ -628,9 +648,24 @@ pub fn procedure_view(c: &Catalogue, urls: &Urls, p: &Procedure, today: NaiveDat
         offices,
         agencies: AgenciesView {
             competent: agency_link(c, urls, &p.agencies.competent),
-            executing: p.agencies.executing.iter().map(|a| agency_link(c, urls, a)).collect(),
-            delegated: p.agencies.delegated.iter().map(|a| agency_link(c, urls, a)).collect(),
-            coordinating: p.agencies.coordinating.iter().map(|a| agency_link(c, urls, a)).collect(),
+            executing: p
+                .agencies
+                .executing
+                .iter()
+                .map(|a| agency_link(c, urls, a))
+                .collect(),
+            delegated: p
+                .agencies
+                .delegated
+                .iter()
+                .map(|a| agency_link(c, urls, a))
+                .collect(),
+            coordinating: p
+                .agencies
+                .coordinating
+                .iter()
+                .map(|a| agency_link(c, urls, a))
+                .collect(),
         },
         legal_basis: basis(c, urls, &p.legal_basis),
         version: VersionView {
@@ -688,9 +723,10 @@ pub fn escape_html(s: &str) -> String {
 
 /// schema.org GovernmentService JSON-LD, safe to embed in a `<script>` element.
 fn json_ld(c: &Catalogue, urls: &Urls, p: &Procedure, summary: &str) -> String {
-    let provider = c.agencies.get(&p.agencies.competent).map(|a| {
-        serde_json::json!({"@type": "GovernmentOrganization", "name": a.name})
-    });
+    let provider = c
+        .agencies
+        .get(&p.agencies.competent)
+        .map(|a| serde_json::json!({"@type": "GovernmentOrganization", "name": a.name}));
     let channels: Vec<serde_json::Value> = p
         .channels
         .iter()
@@ -773,9 +809,18 @@ mod tests {
 
     #[test]
     fn time_limit_texts() {
-        assert_eq!(time_limit_text(&tl(Some(5.0), TimeUnit::WorkingDays)), "5 ngày làm việc");
-        assert_eq!(time_limit_text(&tl(Some(0.5), TimeUnit::WorkingDays)), "0,5 ngày làm việc");
-        assert_eq!(time_limit_text(&tl(None, TimeUnit::Immediate)), "Giải quyết ngay");
+        assert_eq!(
+            time_limit_text(&tl(Some(5.0), TimeUnit::WorkingDays)),
+            "5 ngày làm việc"
+        );
+        assert_eq!(
+            time_limit_text(&tl(Some(0.5), TimeUnit::WorkingDays)),
+            "0,5 ngày làm việc"
+        );
+        assert_eq!(
+            time_limit_text(&tl(None, TimeUnit::Immediate)),
+            "Giải quyết ngay"
+        );
         let mut t = tl(Some(1.0), TimeUnit::WorkingDays);
         t.cutoff_hour = Some(15);
         assert!(time_limit_text(&t).contains("sau 15 giờ"));
@@ -784,12 +829,21 @@ mod tests {
     #[test]
     fn counts() {
         assert_eq!(count_text(1, 0, PaperHandling::Submit), "Nộp 1 bản chính");
-        assert_eq!(count_text(1, 1, PaperHandling::Show), "Xuất trình 1 bản chính, 1 bản sao");
-        assert_eq!(count_text(0, 0, PaperHandling::Submit), "Chưa có thông tin số lượng");
+        assert_eq!(
+            count_text(1, 1, PaperHandling::Show),
+            "Xuất trình 1 bản chính, 1 bản sao"
+        );
+        assert_eq!(
+            count_text(0, 0, PaperHandling::Submit),
+            "Chưa có thông tin số lượng"
+        );
     }
 
     #[test]
     fn json_ld_cannot_close_the_script() {
-        assert_eq!("</script>".replace('<', "\\u003c").replace('>', "\\u003e"), "\\u003c/script\\u003e");
+        assert_eq!(
+            "</script>".replace('<', "\\u003c").replace('>', "\\u003e"),
+            "\\u003c/script\\u003e"
+        );
     }
 }

@@ -13,14 +13,21 @@ pub const MARKER: &str = ".motcua-output";
 
 /// Writes `files` to `out`, replacing a previous motcua output. Refuses to replace a
 /// non-empty directory that motcua did not create unless `force`.
-pub fn write_atomically(out: &Path, files: &BTreeMap<String, Vec<u8>>, force: bool) -> Result<(), SiteError> {
+pub fn write_atomically(
+    out: &Path,
+    files: &BTreeMap<String, Vec<u8>>,
+    force: bool,
+) -> Result<(), SiteError> {
     let io = |p: &Path| {
         let p = p.to_path_buf();
         move |e| SiteError::Io(p, e)
     };
     if out.exists() {
         if !out.is_dir() {
-            return Err(SiteError::Output(format!("`{}` đã tồn tại và không phải thư mục", out.display())));
+            return Err(SiteError::Output(format!(
+                "`{}` đã tồn tại và không phải thư mục",
+                out.display()
+            )));
         }
         let ours = out.join(MARKER).is_file();
         let empty = std::fs::read_dir(out).map_err(io(out))?.next().is_none();

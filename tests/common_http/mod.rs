@@ -43,7 +43,12 @@ impl Server {
         std::thread::spawn(move || {
             for line in BufReader::new(stdout).lines().map_while(Result::ok) {
                 if let Some(i) = line.find("http://") {
-                    let url = line[i + 7..].split_whitespace().next().unwrap_or("").trim_end_matches('/').to_string();
+                    let url = line[i + 7..]
+                        .split_whitespace()
+                        .next()
+                        .unwrap_or("")
+                        .trim_end_matches('/')
+                        .to_string();
                     let _ = tx.send(url);
                 }
             }
@@ -71,7 +76,10 @@ impl Server {
             if pred(&r) {
                 return r;
             }
-            assert!(start.elapsed() < TIMEOUT, "timed out waiting for {what} at {path}");
+            assert!(
+                start.elapsed() < TIMEOUT,
+                "timed out waiting for {what} at {path}"
+            );
             std::thread::sleep(Duration::from_millis(50));
         }
     }
@@ -91,7 +99,10 @@ pub struct Response {
 impl Response {
     /// A header's value.
     pub fn header(&self, name: &str) -> Option<&str> {
-        self.headers.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
+        self.headers
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
     }
 }
 
@@ -100,7 +111,11 @@ pub fn get(addr: &str, path: &str) -> Response {
     let mut s = TcpStream::connect(addr).expect("connect");
     s.set_read_timeout(Some(TIMEOUT)).unwrap();
     s.set_write_timeout(Some(TIMEOUT)).unwrap();
-    write!(s, "GET {path} HTTP/1.0\r\nHost: {addr}\r\nConnection: close\r\n\r\n").unwrap();
+    write!(
+        s,
+        "GET {path} HTTP/1.0\r\nHost: {addr}\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
     let mut raw = Vec::new();
     s.read_to_end(&mut raw).expect("read response");
     let text = String::from_utf8_lossy(&raw).into_owned();
@@ -132,11 +147,23 @@ impl Events {
     /// Connects to the live-reload stream and waits for its `hello`.
     pub fn open(addr: &str) -> Events {
         let mut stream = TcpStream::connect(addr).expect("connect events");
-        stream.set_read_timeout(Some(Duration::from_millis(200))).unwrap();
-        write!(stream, "GET /__motcua/events HTTP/1.1\r\nHost: {addr}\r\nAccept: text/event-stream\r\n\r\n").unwrap();
-        let mut e = Events { stream, buf: String::new() };
+        stream
+            .set_read_timeout(Some(Duration::from_millis(200)))
+            .unwrap();
+        write!(
+            stream,
+            "GET /__motcua/events HTTP/1.1\r\nHost: {addr}\r\nAccept: text/event-stream\r\n\r\n"
+        )
+        .unwrap();
+        let mut e = Events {
+            stream,
+            buf: String::new(),
+        };
         let head = e.wait_for("event: hello");
-        assert!(head.contains("Content-Type: text/event-stream"), "event stream content type: {head}");
+        assert!(
+            head.contains("Content-Type: text/event-stream"),
+            "event stream content type: {head}"
+        );
         e
     }
 
@@ -149,11 +176,18 @@ impl Events {
             if let Some(i) = self.buf.find(needle) {
                 return self.buf.drain(..i + needle.len()).collect();
             }
-            assert!(start.elapsed() < TIMEOUT, "timed out waiting for `{needle}` on the event stream");
+            assert!(
+                start.elapsed() < TIMEOUT,
+                "timed out waiting for `{needle}` on the event stream"
+            );
             match self.stream.read(&mut chunk) {
                 Ok(0) => panic!("event stream closed"),
                 Ok(n) => self.buf.push_str(&String::from_utf8_lossy(&chunk[..n])),
-                Err(e) if matches!(e.kind(), std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut) => {}
+                Err(e)
+                    if matches!(
+                        e.kind(),
+                        std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut
+                    ) => {}
                 Err(e) => panic!("event stream: {e}"),
             }
         }
@@ -167,7 +201,10 @@ pub fn motcua(args: &[&std::ffi::OsStr]) -> (i32, String) {
         .stdin(Stdio::null())
         .output()
         .expect("run motcua");
-    (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stderr).into_owned())
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
 }
 
 /// A fresh sample catalogue from `motcua init` in a temporary directory.
