@@ -35,6 +35,21 @@ def get(url):
         return str(e)
 
 
+def rename(path, marker):
+    """Rewrites the first top-level `name:` line, quoted or not, to end with `marker`."""
+    text = open(path, encoding="utf-8").read()
+    m = re.search(r"^name: *(.*)$", text, flags=re.M)
+    if not m:
+        raise SystemExit(f"no name: line in {path}")
+    value = m.group(1).strip()
+    if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
+        value = value[1:-1]
+    value = re.sub(r" BENCH\S*$", "", value).replace("\\", "\\\\").replace('"', '\\"')
+    new = text[: m.start()] + f'name: "{value} {marker}"' + text[m.end():]
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(new)
+
+
 def wait_for(url, needle, timeout=600):
     start = time.monotonic()
     while time.monotonic() - start < timeout:
@@ -90,24 +105,16 @@ def main():
             wait_for(page, code)
             inc = []
             for i in range(a.edits):
-                text = open(target, encoding="utf-8").read()
                 marker = f"BENCH-{i}-{time.time_ns()}"
-                new = re.sub(r'^name: "(.*?)(?: BENCH-[^"]*)?"', lambda m: f'name: "{m.group(1)} {marker}"',
-                             text, count=1, flags=re.M)
-                with open(target, "w", encoding="utf-8") as f:
-                    f.write(new)
+                rename(target, marker)
                 t = time.monotonic()
                 inc.append(wait_for(page, marker) - t)
                 time.sleep(0.5)
             full = []
             site = os.path.join(cat, "site.yaml")
             for i in range(max(1, a.edits // 2)):
-                text = open(site, encoding="utf-8").read()
-                marker = f"BENCHSITE{i}x{time.time_ns()}"
-                new = re.sub(r'^name: "(.*?)(?: BENCHSITE[^"]*)?"', lambda m: f'name: "{m.group(1)} {marker}"',
-                             text, count=1, flags=re.M)
-                with open(site, "w", encoding="utf-8") as f:
-                    f.write(new)
+                marker = f"BENCH-site-{i}-{time.time_ns()}"
+                rename(site, marker)
                 t = time.monotonic()
                 full.append(wait_for(base + "/", marker) - t)
                 time.sleep(0.5)

@@ -13,9 +13,20 @@ use crate::site::{self, BuildOptions};
 #[derive(Debug, Default)]
 pub struct Pending {
     paths: BTreeSet<PathBuf>,
+    /// The watcher reports every file under a moved directory (the polling one does), so a
+    /// directory's own event needs no full rebuild.
+    per_file: bool,
 }
 
 impl Pending {
+    /// An empty set; `per_file` is true for the polling watcher.
+    pub fn new(per_file: bool) -> Pending {
+        Pending {
+            paths: BTreeSet::new(),
+            per_file,
+        }
+    }
+
     /// Adds the paths of a debounced batch of events.
     pub fn add(&mut self, paths: &[PathBuf]) {
         self.paths.extend(paths.iter().cloned());
@@ -42,7 +53,7 @@ impl Pending {
             }
             if yaml {
                 out.insert(p.as_path());
-            } else if p.exists() {
+            } else if p.exists() && !(self.per_file && p.is_dir()) {
                 // A directory moved or renamed: its files' own events may be missing.
                 return None;
             }
@@ -136,6 +147,7 @@ impl Builder {
     pub fn rebuild(&mut self, shared: &Shared, pending: Option<&mut Pending>) -> Report {
         let start = Instant::now();
         let (c, diags) = catalogue::load_and_validate(&self.root, &Options::default());
+        let validated = start.elapsed();
         if diags.has_errors() {
             let text = diagnostics::render(&diags, Format::Human);
             let message = format!("{text}Danh mục có lỗi: vẫn phục vụ bản dựng tốt gần nhất.");
@@ -184,7 +196,7 @@ impl Builder {
         match result {
             Ok((outcome, files, what)) => {
                 if let Some(p) = pending {
-                    *p = Pending::default();
+                    p.paths.clear();
                 }
                 let warnings = diags.warning_count();
                 self.last = Some(c);
@@ -195,8 +207,9 @@ impl Builder {
                     "tăng dần"
                 };
                 let mut message = format!(
-                    "Đã dựng ({kind}, {what}): {files} tệp trong {:.0} ms",
-                    elapsed.as_secs_f64() * 1000.0
+                    "Đã dựng ({kind}, {what}): {files} tệp trong {:.0} ms (kiểm tra danh mục {:.0} ms)",
+                    elapsed.as_secs_f64() * 1000.0,
+                    validated.as_secs_f64() * 1000.0
                 );
                 if warnings > 0 {
                     message.push_str(&format!(", {warnings} cảnh báo (xem `motcua check`)"));

@@ -117,7 +117,7 @@ pub fn run(opts: &ServeOptions) -> Result<(), String> {
         open_browser(&url);
     }
 
-    let mut pending = build::Pending::default();
+    let mut pending = build::Pending::new(opts.poll);
     while let Some(batch) = watch::debounced(&rx, opts.debounce) {
         pending.add(&batch);
         if !pending.relevant() {
