@@ -106,3 +106,52 @@ fn adding_a_procedure() {
         std::fs::write(root.join("procedures/chung-thuc/1.999999.yaml"), text).unwrap();
     });
 }
+
+#[test]
+fn cached_validation_matches_a_fresh_one_after_edits() {
+    use motcua::catalogue::{load_and_validate_cached, Cache};
+    use motcua::diagnostics::{render, Format};
+    let dir = tempfile::tempdir().unwrap();
+    motcua::cmd::init::write(dir.path(), false).unwrap();
+    let mut cache = Cache::default();
+    let both = |cache: &mut Cache| {
+        let (a, da) = load_and_validate_cached(dir.path(), &Options::default(), cache);
+        let (b, db) = load_and_validate(dir.path(), &Options::default());
+        assert_eq!(render(&da, Format::Short), render(&db, Format::Short));
+        let names = |c: &Catalogue| {
+            c.procedures
+                .iter()
+                .map(|p| (p.code.clone(), p.name.clone()))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(names(&a), names(&b));
+        (a, da)
+    };
+    both(&mut cache);
+    let (c, _) = both(&mut cache);
+    assert_eq!(
+        c.procedures.len(),
+        3,
+        "a warm cache gives the same catalogue"
+    );
+    let f = dir.path().join("procedures/ho-tich/1.001193.yaml");
+    rewrite(
+        &f,
+        "name: \"Thủ tục đăng ký khai sinh\"",
+        "name: \"Khai sinh (sửa)\"",
+    );
+    let (c, _) = both(&mut cache);
+    assert_eq!(c.procedure("1.001193").unwrap().name, "Khai sinh (sửa)");
+    rewrite(&f, "levels: [commune]", "levels: [nowhere]");
+    let (_, d) = both(&mut cache);
+    assert!(d.has_errors());
+    std::fs::remove_file(dir.path().join("procedures/chung-thuc/2.000815.yaml")).unwrap();
+    let (c, _) = both(&mut cache);
+    assert!(c.procedure("2.000815").is_none());
+    std::fs::remove_file(dir.path().join("forms/CT01.txt")).unwrap();
+    let (_, d) = both(&mut cache);
+    assert!(
+        render(&d, Format::Short).contains("missing-form"),
+        "a deleted form re-checks cached files"
+    );
+}

@@ -55,11 +55,35 @@ pub struct Loaded {
     pub files: Vec<LoadedFile>,
     /// Form files under `forms/`, relative to the catalogue root with `/` separators.
     pub forms: Vec<String>,
+    /// Procedure files left unparsed because the caller's cache holds their results
+    /// (see [`load_skipping`]).
+    pub reused: Vec<PathBuf>,
+    /// Length and modification time of each procedure file, taken before it was read.
+    pub stamps: std::collections::HashMap<PathBuf, Stamp>,
+}
+
+/// What identifies one version of a file: its length and modification time.
+pub type Stamp = (u64, Option<std::time::SystemTime>);
+
+/// The current stamp of `path`.
+pub fn stamp(path: &Path) -> Option<Stamp> {
+    let m = std::fs::metadata(path).ok()?;
+    Some((m.len(), m.modified().ok()))
 }
 
 /// Walks and parses the catalogue at `root`. Problems go to `diags`; files with problems are
 /// left out of the result so later stages see only what parsed.
 pub fn load(root: &Path, diags: &mut Diagnostics) -> Loaded {
+    load_skipping(root, diags, &|_| false)
+}
+
+/// Like [`load`], but procedure files for which `reuse` answers true are listed in
+/// `Loaded::reused` instead of being read and parsed (`serve` keeps their earlier results).
+pub fn load_skipping(
+    root: &Path,
+    diags: &mut Diagnostics,
+    reuse: &dyn Fn(&Path) -> bool,
+) -> Loaded {
     let mut loaded = Loaded {
         root: root.to_path_buf(),
         ..Loaded::default()
@@ -129,6 +153,18 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Loaded {
             continue;
         }
         match classify(&parts) {
+            Classified::Yaml(role @ FileRole::Procedure { .. }) => {
+                // Stamped before reading: an edit landing after this point makes the stamp
+                // stale, so a cache keyed on it never keeps an old result for new text.
+                if let Some(st) = stamp(entry.path()) {
+                    loaded.stamps.insert(entry.path().to_path_buf(), st);
+                }
+                if reuse(entry.path()) {
+                    loaded.reused.push(entry.path().to_path_buf());
+                } else {
+                    to_parse.push((entry.path().to_path_buf(), role));
+                }
+            }
             Classified::Yaml(role) => to_parse.push((entry.path().to_path_buf(), role)),
             Classified::Ignore => {}
             Classified::Misplaced(hint) => diags.push(

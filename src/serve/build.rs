@@ -109,6 +109,7 @@ pub struct Builder {
     root: PathBuf,
     opts: BuildOptions,
     last: Option<Catalogue>,
+    cache: catalogue::Cache,
 }
 
 impl Builder {
@@ -122,6 +123,7 @@ impl Builder {
                 ..BuildOptions::default()
             },
             last: None,
+            cache: catalogue::Cache::default(),
         }
     }
 
@@ -146,7 +148,8 @@ impl Builder {
     /// every page gets the overlay. Open pages are told to reload in every case.
     pub fn rebuild(&mut self, shared: &Shared, pending: Option<&mut Pending>) -> Report {
         let start = Instant::now();
-        let (c, diags) = catalogue::load_and_validate(&self.root, &Options::default());
+        let (c, diags) =
+            catalogue::load_and_validate_cached(&self.root, &Options::default(), &mut self.cache);
         let validated = start.elapsed();
         if diags.has_errors() {
             let text = diagnostics::render(&diags, Format::Human);
