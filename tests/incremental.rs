@@ -4,7 +4,9 @@ use std::collections::BTreeSet;
 use std::path::Path;
 
 use motcua::catalogue::{load_and_validate, Catalogue, Options};
-use motcua::site::{plan_procedure_update, render_site, BuildOptions, Site};
+use motcua::site::{
+    plan_procedure_update, plan_procedure_update_part, render_site, BuildOptions, Part, Site,
+};
 
 fn load(root: &Path) -> Catalogue {
     let (c, diags) = load_and_validate(root, &Options::default());
@@ -62,8 +64,18 @@ fn check_edit(codes: &[&str], edit: impl FnOnce(&Path)) {
         update.rendered() < site.files.len() / 2,
         "renders only part of the site"
     );
+    let mut in_two_parts = site.clone();
     update.apply(&mut site, &new, &opts);
-    assert_same(&site, &render_site(&new, &opts).unwrap());
+    let full = render_site(&new, &opts).unwrap();
+    assert_same(&site, &full);
+    // `serve` publishes the edited pages first, then the rest: together the same result.
+    for part in [Part::Own, Part::Rest] {
+        plan_procedure_update_part(&old, &new, &codes, &opts, part)
+            .unwrap()
+            .expect("incremental")
+            .apply(&mut in_two_parts, &new, &opts);
+    }
+    assert_same(&in_two_parts, &full);
 }
 
 fn rewrite(path: &Path, from: &str, to: &str) {

@@ -99,16 +99,15 @@ fn an_edit_rebuilds_the_page_and_its_listings_and_reloads() {
         "/co-quan/ubnd-cap-xa/",
         "/van-ban/60-2014-qh13/",
     ] {
-        let r = server.get(listing);
-        assert!(
-            r.body.contains("khai sinh (đã sửa)"),
-            "{listing} shows the new name"
-        );
+        server.wait_for(listing, "the new name in a listing", |r| {
+            r.body.contains("khai sinh (đã sửa)")
+        });
     }
-    assert!(server
-        .get("/du-lieu/procedures.json")
-        .body
-        .contains("khai sinh (đã sửa)"));
+    server.wait_for(
+        "/du-lieu/procedures.json",
+        "the new name in the bulk data",
+        |r| r.body.contains("khai sinh (đã sửa)"),
+    );
 }
 
 #[test]

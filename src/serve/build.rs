@@ -7,7 +7,7 @@ use std::time::{Duration, Instant};
 use super::Shared;
 use crate::catalogue::{self, Catalogue, Options};
 use crate::diagnostics::{self, Format};
-use crate::site::{self, BuildOptions};
+use crate::site::{self, BuildOptions, Part};
 
 /// File events gathered since the last good build.
 #[derive(Debug, Default)]
@@ -170,20 +170,44 @@ impl Builder {
         ) {
             (Some(old), Some(files)) => {
                 let codes = codes_in_files(old, &c, &files);
-                site::plan_procedure_update(old, &c, &codes, &self.opts)
+                site::plan_procedure_update_part(old, &c, &codes, &self.opts, Part::Own)
                     .map(|u| u.map(|u| (u, codes)))
             }
             _ => Ok(None),
         };
         let result = match plan {
-            Ok(Some((update, codes))) => {
-                let files = update.rendered();
-                self.publish(shared, Some(Change::Update(update, &c)), None);
-                Ok((
-                    Outcome::Incremental,
-                    files,
-                    format!("{} thủ tục sửa", codes.len()),
-                ))
+            Ok(Some((own, codes))) => {
+                // The edited pages first, so the page being looked at reloads as soon as
+                // possible; the listings (thousands of cards each on a large catalogue) follow.
+                let mut files = own.rendered();
+                self.publish(shared, Some(Change::Update(own, &c)), None);
+                let own_done = start.elapsed();
+                let old = self.last.as_ref().unwrap_or(&c);
+                match site::plan_procedure_update_part(old, &c, &codes, &self.opts, Part::Rest) {
+                    Ok(Some(rest)) => {
+                        files += rest.rendered();
+                        self.publish(shared, Some(Change::Update(rest, &c)), None);
+                        Ok((
+                            Outcome::Incremental,
+                            files,
+                            format!(
+                                "{} thủ tục sửa, trang thủ tục sau {:.0} ms",
+                                codes.len(),
+                                own_done.as_secs_f64() * 1000.0
+                            ),
+                        ))
+                    }
+                    Ok(None) => site::render_site(&c, &self.opts).map(|s| {
+                        let files = s.files.len();
+                        self.publish(shared, Some(Change::Replace(s)), None);
+                        (
+                            Outcome::Full,
+                            files,
+                            format!("{} thủ tục", c.procedures.len()),
+                        )
+                    }),
+                    Err(e) => Err(e),
+                }
             }
             Ok(None) => site::render_site(&c, &self.opts).map(|s| {
                 let files = s.files.len();

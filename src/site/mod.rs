@@ -111,6 +111,20 @@ pub fn render_site(c: &Catalogue, opts: &BuildOptions) -> Result<Site, SiteError
 pub struct Update {
     /// Output path → new contents, or `None` when the file no longer exists.
     pub changes: BTreeMap<String, Option<Vec<u8>>>,
+    /// Rebuild the sitemap after applying (it lists the site's files).
+    pub sitemap: bool,
+}
+
+/// Which part of an incremental update to plan, so `serve` can publish the edited pages
+/// before the slower listings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    /// Everything the edit touched, feeds included.
+    All,
+    /// The edited procedures' own pages, checklists and JSON records.
+    Own,
+    /// The rest: listings, other procedures' pages, feeds and bulk data.
+    Rest,
 }
 
 impl Update {
@@ -119,8 +133,8 @@ impl Update {
         self.changes.values().filter(|v| v.is_some()).count()
     }
 
-    /// Applies the changes to `site`, then rebuilds the whole-site feeds (sitemap, Atom feed,
-    /// bulk data), which are cheap next to rendering pages.
+    /// Applies the changes to `site` (a quick swap of ready bytes, done under `serve`'s lock),
+    /// then rebuilds the sitemap when asked.
     pub fn apply(self, site: &mut Site, c: &Catalogue, opts: &BuildOptions) {
         for (path, bytes) in self.changes {
             match bytes {
@@ -132,14 +146,12 @@ impl Update {
                 }
             }
         }
-        let urls = site_urls(c, opts);
-        site.files
-            .insert(pages::FEED.to_string(), feeds::atom(&urls, c).into_bytes());
-        site.files
-            .insert(pages::DATA.to_string(), feeds::bulk_data(&urls, c));
-        let sitemap = feeds::sitemap(&urls, &site.files, c);
-        site.files
-            .insert(pages::SITEMAP.to_string(), sitemap.into_bytes());
+        if self.sitemap {
+            let urls = site_urls(c, opts);
+            let sitemap = feeds::sitemap(&urls, &site.files, c);
+            site.files
+                .insert(pages::SITEMAP.to_string(), sitemap.into_bytes());
+        }
     }
 }
 
@@ -157,6 +169,17 @@ pub fn plan_procedure_update(
     codes: &BTreeSet<String>,
     opts: &BuildOptions,
 ) -> Result<Option<Update>, SiteError> {
+    plan_procedure_update_part(old, new, codes, opts, Part::All)
+}
+
+/// [`plan_procedure_update`] for one [`Part`]; `Own` then `Rest` together equal `All`.
+pub fn plan_procedure_update_part(
+    old: &Catalogue,
+    new: &Catalogue,
+    codes: &BTreeSet<String>,
+    opts: &BuildOptions,
+    part: Part,
+) -> Result<Option<Update>, SiteError> {
     if deps::levels_in_use(old) != deps::levels_in_use(new) {
         return Ok(None);
     }
@@ -165,6 +188,21 @@ pub fn plan_procedure_update(
         affected.extend(deps::procedure_dependents(old, code));
         affected.extend(deps::procedure_dependents(new, code));
     }
+    let own: BTreeSet<String> = codes
+        .iter()
+        .flat_map(|c| {
+            [
+                pages::file_for(&pages::procedure(c)),
+                pages::file_for(&pages::checklist(c)),
+                pages::procedure_json(c),
+            ]
+        })
+        .collect();
+    affected.retain(|p| match part {
+        Part::All => true,
+        Part::Own => own.contains(p),
+        Part::Rest => !own.contains(p),
+    });
     let html: BTreeSet<String> = affected
         .iter()
         .filter(|p| p.ends_with(".html"))
@@ -184,11 +222,25 @@ pub fn plan_procedure_update(
         let bytes = rendered.remove(&path);
         changes.insert(path, bytes);
     }
-    for code in codes {
-        let json = new
-            .procedure(code)
-            .map(|p| feeds::procedure_json(&urls, new, p));
-        changes.insert(pages::procedure_json(code), json);
+    if part != Part::Rest {
+        for code in codes {
+            let json = new
+                .procedure(code)
+                .map(|p| feeds::procedure_json(&urls, new, p));
+            changes.insert(pages::procedure_json(code), json);
+        }
     }
-    Ok(Some(Update { changes }))
+    let feeds = part != Part::Own;
+    if feeds {
+        // Computed here, outside `serve`'s lock: the bulk export is tens of MB at 10,000.
+        changes.insert(
+            pages::FEED.to_string(),
+            Some(feeds::atom(&urls, new).into_bytes()),
+        );
+        changes.insert(pages::DATA.to_string(), Some(feeds::bulk_data(&urls, new)));
+    }
+    Ok(Some(Update {
+        changes,
+        sitemap: feeds,
+    }))
 }
