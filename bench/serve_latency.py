@@ -8,7 +8,8 @@ Works on any catalogue directory (e.g. one made by `gen_catalogue 10000 DIR`). T
 is copied to a temporary directory first; nothing in CATALOGUE_DIR changes.
 
 What it measures, wall clock, each from the moment the edited file is closed:
-  - incremental: one procedure's name changes; until its page is served with the new name;
+  - incremental: one procedure's name changes; until its page, then the A–Z listing, is served
+    with the new name;
   - full: site.yaml changes; until the home page is served with the new text;
 and for comparison `motcua build` (validate + render + write to disk) and serve's first build.
 The serve log lines ("Đã dựng ...") give the rebuild time without the debounce.
@@ -103,12 +104,15 @@ def main():
             code = os.path.basename(target)[:-5]
             page = f"{base}/thu-tuc/{code}/"
             wait_for(page, code)
-            inc = []
+            inc, inc_lists = [], []
             for i in range(a.edits):
                 marker = f"BENCH-{i}-{time.time_ns()}"
                 rename(target, marker)
                 t = time.monotonic()
                 inc.append(wait_for(page, marker) - t)
+                # The listings follow the page; waiting for them also keeps the next edit from
+                # queueing behind this rebuild.
+                inc_lists.append(wait_for(f"{base}/a-z/", marker) - t)
                 time.sleep(0.5)
             full = []
             site = os.path.join(cat, "site.yaml")
@@ -127,7 +131,8 @@ def main():
             print(f"{name:34} median {statistics.median(ms):7.0f} ms  (min {min(ms):.0f}, max {max(ms):.0f}, n={len(ms)})")
 
         print(f"save → served, debounce {a.debounce_ms} ms included:")
-        row("  one procedure (incremental)", inc)
+        row("  one procedure: its page", inc)
+        row("  one procedure: A–Z listing too", inc_lists)
         row("  site.yaml (full rebuild)", full)
         print("serve log:")
         for l in log:
