@@ -153,7 +153,13 @@ impl Builder {
         let validated = start.elapsed();
         if diags.has_errors() {
             let text = diagnostics::render(&diags, Format::Human);
-            let message = format!("{text}Danh mục có lỗi: vẫn phục vụ bản dựng tốt gần nhất.");
+            let message = if self.last.is_some() {
+                format!("{text}Danh mục có lỗi: vẫn phục vụ bản dựng tốt gần nhất.")
+            } else {
+                format!(
+                    "{text}Danh mục có lỗi: trình duyệt hiện danh sách lỗi cho đến khi sửa xong."
+                )
+            };
             self.publish(shared, None, Some(overlay_html(&text)));
             return Report {
                 outcome: Outcome::Failed,
