@@ -319,3 +319,40 @@ overflow:auto;background:rgba(30,0,0,.94);color:#fff;padding:2rem;font:15px/1.5 
         crate::site::views::escape_html(text)
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_procedure_yaml_keeps_a_rebuild_incremental() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::create_dir_all(root.join("procedures/ho-tich")).unwrap();
+        let yaml = root.join("procedures/ho-tich/1.001193.yaml");
+        let mut p = Pending::new(false);
+        p.add(&[
+            yaml.clone(),
+            root.join("procedures/ho-tich/.1.001193.yaml.swp"),
+        ]);
+        p.add(&[root.join("procedures/ho-tich/sedX1y2z3")]); // gone: `sed -i`'s temporary file
+        assert!(p.relevant());
+        assert_eq!(p.procedure_files(root).map(|s| s.len()), Some(1));
+        p.add(&[root.join("procedures/ho-tich")]); // an existing directory: maybe a move
+        assert!(p.procedure_files(root).is_none());
+        let mut poll = Pending::new(true);
+        poll.add(&[yaml, root.join("procedures/ho-tich")]);
+        assert_eq!(poll.procedure_files(root).map(|s| s.len()), Some(1));
+        poll.add(&[root.join("site.yaml")]);
+        assert!(
+            poll.procedure_files(root).is_none(),
+            "site.yaml needs a full build"
+        );
+        let mut swap = Pending::new(false);
+        swap.add(&[
+            root.join("procedures/ho-tich/1.001193.yaml~"),
+            root.join("4913"),
+        ]);
+        assert!(!swap.relevant());
+    }
+}
