@@ -139,7 +139,23 @@ fn cached_validation_matches_a_fresh_one_after_edits() {
         assert_eq!(names(&a), names(&b));
         (a, da)
     };
+    // The cache only trusts files modified more than two seconds before they were read.
+    let age = |secs: u64| {
+        for entry in walkdir::WalkDir::new(dir.path().join("procedures")) {
+            let entry = entry.unwrap();
+            if entry.file_type().is_file() {
+                let when = std::time::SystemTime::now() - std::time::Duration::from_secs(secs);
+                let f = std::fs::File::options()
+                    .write(true)
+                    .open(entry.path())
+                    .unwrap();
+                f.set_modified(when).unwrap();
+            }
+        }
+    };
+    age(3600);
     both(&mut cache);
+    assert_eq!(format!("{cache:?}"), "Cache(3 files)");
     let (c, _) = both(&mut cache);
     assert_eq!(
         c.procedures.len(),
@@ -147,14 +163,17 @@ fn cached_validation_matches_a_fresh_one_after_edits() {
         "a warm cache gives the same catalogue"
     );
     let f = dir.path().join("procedures/ho-tich/1.001193.yaml");
+    age(600);
     rewrite(
         &f,
         "name: \"Thủ tục đăng ký khai sinh\"",
         "name: \"Khai sinh (sửa)\"",
     );
+    age(300);
     let (c, _) = both(&mut cache);
     assert_eq!(c.procedure("1.001193").unwrap().name, "Khai sinh (sửa)");
     rewrite(&f, "levels: [commune]", "levels: [nowhere]");
+    age(30);
     let (_, d) = both(&mut cache);
     assert!(d.has_errors());
     std::fs::remove_file(dir.path().join("procedures/chung-thuc/2.000815.yaml")).unwrap();

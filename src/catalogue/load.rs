@@ -65,6 +65,16 @@ pub struct Loaded {
 /// What identifies one version of a file: its length and modification time.
 pub type Stamp = (u64, Option<std::time::SystemTime>);
 
+/// True when `mtime` is old enough that a later edit must change the stamp.
+fn settled(mtime: Option<std::time::SystemTime>) -> bool {
+    let Some(m) = mtime else {
+        return false;
+    };
+    std::time::SystemTime::now()
+        .duration_since(m)
+        .is_ok_and(|age| age >= std::time::Duration::from_secs(2))
+}
+
 /// The current stamp of `path`.
 pub fn stamp(path: &Path) -> Option<Stamp> {
     let m = std::fs::metadata(path).ok()?;
@@ -155,8 +165,11 @@ pub fn load_skipping(
         match classify(&parts) {
             Classified::Yaml(role @ FileRole::Procedure { .. }) => {
                 // Stamped before reading: an edit landing after this point makes the stamp
-                // stale, so a cache keyed on it never keeps an old result for new text.
-                if let Some(st) = stamp(entry.path()) {
+                // stale, so a cache keyed on it never keeps an old result for new text. A file
+                // modified in the last two seconds gets no stamp (so no cache entry): on file
+                // systems with coarse timestamps a second same-length edit within the same tick
+                // would otherwise look unchanged.
+                if let Some(st) = stamp(entry.path()).filter(|st| settled(st.1)) {
                     loaded.stamps.insert(entry.path().to_path_buf(), st);
                 }
                 if reuse(entry.path()) {
