@@ -64,7 +64,15 @@ pub fn write_procedure(
     let today = crate::catalogue::validate::today()
         .format("%Y-%m-%d")
         .to_string();
+    // The modeline points at the schema where it is: in the catalogue (as `init` makes it) or
+    // beside it (as in the motcua repository).
+    let schema = if !root.join("schema").is_dir() && root.join("../schema").is_dir() {
+        "../../../schema/procedure.schema.json"
+    } else {
+        "../../schema/procedure.schema.json"
+    };
     let body = PROCEDURE_TEMPLATE
+        .replacen("../../schema/procedure.schema.json", schema, 1)
         .replace("{{code}}", code)
         .replace("{{sector}}", sector)
         .replace("{{name}}", &yaml_string_body(name.unwrap_or("")))
