@@ -1,5 +1,6 @@
 //! Command-line definitions (clap) and dispatch to `cmd`.
 
+use std::net::IpAddr;
 use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
@@ -118,6 +119,47 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Xem trước trang web trên máy: tự dựng lại và tải lại trang mỗi khi lưu tệp danh mục.
+    Serve {
+        /// Thư mục danh mục (chứa site.yaml).
+        #[arg(default_value = "catalogue")]
+        catalogue: PathBuf,
+        /// Cổng (0 = chọn cổng trống; địa chỉ thật được in ra).
+        #[arg(short, long, default_value_t = 1111)]
+        port: u16,
+        /// Địa chỉ lắng nghe (mặc định chỉ máy này).
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: IpAddr,
+        /// Mở trình duyệt khi sẵn sàng.
+        #[arg(long)]
+        open: bool,
+        /// Dò thay đổi bằng cách quét định kỳ (thư mục mạng, máy ảo).
+        #[arg(long)]
+        poll: bool,
+        /// Chờ bao nhiêu mili giây sau lần lưu cuối rồi mới dựng lại.
+        #[arg(long, default_value_t = 300)]
+        debounce_ms: u64,
+    },
+    /// Tạo một danh mục mẫu chạy được (3 thủ tục thật, có chú thích từng trường).
+    Init {
+        /// Thư mục sẽ tạo.
+        #[arg(default_value = "catalogue")]
+        dir: PathBuf,
+        /// Ghi vào thư mục đã có nội dung.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Tạo tệp mới từ mẫu.
+    New {
+        /// Loại tệp.
+        #[command(subcommand)]
+        what: NewKind,
+    },
+    /// In script tự hoàn thành lệnh cho shell (bash, zsh, fish, powershell, elvish).
+    Completions {
+        /// Tên shell.
+        shell: clap_complete::Shell,
+    },
     /// In JSON Schema (draft-07) của tệp danh mục, sinh từ chính kiểu dữ liệu của motcua.
     Schema {
         /// Loại tệp.
@@ -126,6 +168,26 @@ pub enum Command {
         /// Ghi tất cả schema vào thư mục này thay vì in ra.
         #[arg(long, value_name = "DIR")]
         write: Option<PathBuf>,
+    },
+}
+
+/// What `new` creates.
+#[derive(Debug, Subcommand)]
+pub enum NewKind {
+    /// Một thủ tục: procedures/<lĩnh-vực>/<mã>.yaml, đủ mọi trường, chỗ cần điền ghi rõ.
+    Procedure {
+        /// Mã thủ tục trên CSDL quốc gia, ví dụ 1.001193.
+        #[arg(long)]
+        code: String,
+        /// Lĩnh vực (id trong sectors.yaml), ví dụ ho-tich.
+        #[arg(long)]
+        sector: String,
+        /// Tên thủ tục.
+        #[arg(long)]
+        name: Option<String>,
+        /// Thư mục danh mục (chứa site.yaml).
+        #[arg(default_value = "catalogue")]
+        catalogue: PathBuf,
     },
 }
 
@@ -159,6 +221,32 @@ pub fn run() -> i32 {
             limit,
             json,
         } => cmd::search::run(&catalogue, &query, limit, json),
+        Command::Serve {
+            catalogue,
+            port,
+            bind,
+            open,
+            poll,
+            debounce_ms,
+        } => cmd::serve::run(&cmd::serve::ServeArgs {
+            catalogue: &catalogue,
+            port,
+            bind,
+            open,
+            poll,
+            debounce_ms,
+        }),
+        Command::Init { dir, force } => cmd::init::run(&dir, force),
+        Command::New {
+            what:
+                NewKind::Procedure {
+                    code,
+                    sector,
+                    name,
+                    catalogue,
+                },
+        } => cmd::new::procedure(&catalogue, &code, &sector, name.as_deref()),
+        Command::Completions { shell } => cmd::completions::run(shell),
         Command::Schema { kind, write } => cmd::schema::run(kind.into(), write.as_deref()),
     }
 }

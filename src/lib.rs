@@ -9,5 +9,6 @@ pub mod cli;
 pub mod cmd;
 pub mod diagnostics;
 pub mod search;
+pub mod serve;
 pub mod site;
 pub mod text;

@@ -55,11 +55,45 @@ pub struct Loaded {
     pub files: Vec<LoadedFile>,
     /// Form files under `forms/`, relative to the catalogue root with `/` separators.
     pub forms: Vec<String>,
+    /// Procedure files left unparsed because the caller's cache holds their results
+    /// (see [`load_skipping`]).
+    pub reused: Vec<PathBuf>,
+    /// Length and modification time of each procedure file, taken before it was read.
+    pub stamps: std::collections::HashMap<PathBuf, Stamp>,
+}
+
+/// What identifies one version of a file: its length and modification time.
+pub type Stamp = (u64, Option<std::time::SystemTime>);
+
+/// True when `mtime` is old enough that a later edit must change the stamp.
+fn settled(mtime: Option<std::time::SystemTime>) -> bool {
+    let Some(m) = mtime else {
+        return false;
+    };
+    std::time::SystemTime::now()
+        .duration_since(m)
+        .is_ok_and(|age| age >= std::time::Duration::from_secs(2))
+}
+
+/// The current stamp of `path`.
+pub fn stamp(path: &Path) -> Option<Stamp> {
+    let m = std::fs::metadata(path).ok()?;
+    Some((m.len(), m.modified().ok()))
 }
 
 /// Walks and parses the catalogue at `root`. Problems go to `diags`; files with problems are
 /// left out of the result so later stages see only what parsed.
 pub fn load(root: &Path, diags: &mut Diagnostics) -> Loaded {
+    load_skipping(root, diags, &|_| false)
+}
+
+/// Like [`load`], but procedure files for which `reuse` answers true are listed in
+/// `Loaded::reused` instead of being read and parsed (`serve` keeps their earlier results).
+pub fn load_skipping(
+    root: &Path,
+    diags: &mut Diagnostics,
+    reuse: &dyn Fn(&Path) -> bool,
+) -> Loaded {
     let mut loaded = Loaded {
         root: root.to_path_buf(),
         ..Loaded::default()
@@ -173,6 +207,21 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Loaded {
             continue;
         }
         match classify(&parts) {
+            Classified::Yaml(role @ FileRole::Procedure { .. }) => {
+                // Stamped before reading: an edit landing after this point makes the stamp
+                // stale, so a cache keyed on it never keeps an old result for new text. A file
+                // modified in the last two seconds gets no stamp (so no cache entry): on file
+                // systems with coarse timestamps a second same-length edit within the same tick
+                // would otherwise look unchanged.
+                if let Some(st) = stamp(entry.path()).filter(|st| settled(st.1)) {
+                    loaded.stamps.insert(entry.path().to_path_buf(), st);
+                }
+                if reuse(entry.path()) {
+                    loaded.reused.push(entry.path().to_path_buf());
+                } else {
+                    to_parse.push((entry.path().to_path_buf(), role));
+                }
+            }
             Classified::Yaml(role) => to_parse.push((entry.path().to_path_buf(), role)),
             Classified::Ignore => {}
             Classified::Misplaced(hint) => diags.push(

@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use rayon::prelude::*;
 use serde::de::DeserializeOwned;
 
-use super::load::{FileRole, Loaded, LoadedFile};
+use super::load::{stamp, FileRole, Loaded, LoadedFile, Stamp};
 use super::model::{Agency, Catalogue, Journey, LegalDocument, Procedure};
 use super::raw::{self, ChangeKind, Level, TimeUnit};
 use super::schema::{self, closest, FileKind};
@@ -260,6 +260,7 @@ fn typed<T: DeserializeOwned>(
     }
 }
 
+#[derive(Clone)]
 enum Checked {
     Site(raw::SiteFile),
     Sectors(raw::SectorsFile),
@@ -269,20 +270,87 @@ enum Checked {
     Procedure(Box<Procedure>),
 }
 
+#[derive(Clone)]
 struct FileResult {
     checked: Option<Checked>,
     diags: Vec<Diagnostic>,
     refs: Vec<Reference>,
 }
 
+/// Per-file results of procedure files from an earlier run, reused while a file's length and
+/// modification time stay the same. Checking one procedure file depends only on that file and
+/// on the set of form files, so an edit re-checks one file instead of ten thousand; the
+/// cross-file rules (references, duplicates) still run over everything.
+#[derive(Default)]
+pub struct Cache {
+    files: HashMap<PathBuf, (Stamp, FileResult)>,
+    forms: BTreeSet<String>,
+}
+
+impl std::fmt::Debug for Cache {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Cache({} files)", self.files.len())
+    }
+}
+
+impl Cache {
+    /// True when every file `loaded` skipped has its result here, for the same form files.
+    pub fn covers(&self, loaded: &Loaded) -> bool {
+        loaded.reused.iter().all(|p| self.files.contains_key(p))
+            && (loaded.reused.is_empty()
+                || loaded.forms.iter().cloned().collect::<BTreeSet<_>>() == self.forms)
+    }
+
+    /// True when `path` has a cached result and has not changed since.
+    pub fn is_fresh(&self, path: &Path) -> bool {
+        match (self.files.get(path), stamp(path)) {
+            (Some((old, _)), Some(now)) => *old == now && now.1.is_some(),
+            _ => false,
+        }
+    }
+}
+
 /// Runs every rule and returns the catalogue built from the files that passed.
 pub fn validate(loaded: Loaded, opts: &Options, diags: &mut Diagnostics) -> Catalogue {
+    validate_cached(loaded, opts, diags, &mut Cache::default())
+}
+
+/// Like [`validate`], taking the results of `loaded.reused` files from `cache` and storing the
+/// results of the procedure files it checks.
+pub fn validate_cached(
+    loaded: Loaded,
+    opts: &Options,
+    diags: &mut Diagnostics,
+    cache: &mut Cache,
+) -> Catalogue {
     let forms: BTreeSet<String> = loaded.forms.iter().cloned().collect();
-    let results: Vec<FileResult> = loaded
+    if forms != cache.forms {
+        // Form references are checked per file: a new or deleted form invalidates them all.
+        cache.files.clear();
+        cache.forms = forms.clone();
+    }
+    let checked: Vec<FileResult> = loaded
         .files
         .par_iter()
         .map(|f| check_file(f, &forms))
         .collect();
+    let mut results: Vec<(FileResult, Option<&LoadedFile>)> =
+        Vec::with_capacity(checked.len() + loaded.reused.len());
+    let mut keep: HashMap<PathBuf, (Stamp, FileResult)> = HashMap::with_capacity(cache.files.len());
+    for (r, f) in checked.into_iter().zip(loaded.files.iter()) {
+        if let Some(st) = loaded.stamps.get(&f.path) {
+            keep.insert(f.path.clone(), (*st, r.clone()));
+        }
+        results.push((r, Some(f)));
+    }
+    for path in &loaded.reused {
+        if let Some((st, r)) = cache.files.remove(path) {
+            results.push((r.clone(), None));
+            keep.insert(path.clone(), (st, r));
+        }
+    }
+    // Deleted files drop out here: only what was seen this run is kept.
+    cache.files = keep;
 
     let mut site = None;
     let mut sectors_file = None;
@@ -295,9 +363,16 @@ pub fn validate(loaded: Loaded, opts: &Options, diags: &mut Diagnostics) -> Cata
     // Records that exist but failed their own checks: references to them are not reported
     // again as dangling, since the record's own errors already explain the problem.
     let mut broken: BTreeSet<(u8, String)> = BTreeSet::new();
-    for (r, f) in results.into_iter().zip(loaded.files.iter()) {
+    for (r, f) in results {
         diags.extend(r.diags);
         refs.extend(r.refs);
+        // Only procedure results come from the cache, and their arm needs no file.
+        let Some(f) = f else {
+            if let Some(Checked::Procedure(p)) = r.checked {
+                procedures.push(*p);
+            }
+            continue;
+        };
         if r.checked.is_none() {
             match &f.role {
                 FileRole::Procedure { stem, .. } => {

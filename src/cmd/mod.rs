@@ -2,8 +2,12 @@
 
 pub mod build;
 pub mod check;
+pub mod completions;
+pub mod init;
+pub mod new;
 pub mod schema;
 pub mod search;
+pub mod serve;
 
 /// Exit code: everything fine (warnings allowed).
 pub const EXIT_OK: i32 = 0;

@@ -170,11 +170,34 @@ pub fn open_data(urls: &Urls, c: &Catalogue) -> Vec<(String, Vec<u8>)> {
         .par_iter()
         .map(|p| {
             let r = record(urls, c, p);
-            let mut bytes = serde_json::to_vec(&r).unwrap_or_default();
-            bytes.push(b'\n');
-            ((pages::procedure_json(&p.code), bytes), r)
+            ((pages::procedure_json(&p.code), record_bytes(&r)), r)
         })
         .unzip();
+    out.push((pages::DATA.to_string(), bulk_bytes(c, all)));
+    out
+}
+
+fn record_bytes(r: &serde_json::Value) -> Vec<u8> {
+    let mut bytes = serde_json::to_vec(r).unwrap_or_default();
+    bytes.push(b'\n');
+    bytes
+}
+
+/// One procedure's JSON record file (`thu-tuc/<code>/index.json`).
+pub fn procedure_json(
+    urls: &Urls,
+    c: &Catalogue,
+    p: &crate::catalogue::model::Procedure,
+) -> Vec<u8> {
+    record_bytes(&record(urls, c, p))
+}
+
+/// The bulk export alone (`du-lieu/procedures.json`).
+pub fn bulk_data(urls: &Urls, c: &Catalogue) -> Vec<u8> {
+    bulk_bytes(c, c.procedures.iter().map(|p| record(urls, c, p)).collect())
+}
+
+fn bulk_bytes(c: &Catalogue, all: Vec<serde_json::Value>) -> Vec<u8> {
     let doc = serde_json::json!({
         "site": c.site.name,
         "province": c.site.province,
@@ -183,6 +206,5 @@ pub fn open_data(urls: &Urls, c: &Catalogue) -> Vec<(String, Vec<u8>)> {
     });
     let mut bytes = serde_json::to_vec(&doc).unwrap_or_default();
     bytes.push(b'\n');
-    out.push((pages::DATA.to_string(), bytes));
-    out
+    bytes
 }

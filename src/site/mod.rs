@@ -1,5 +1,6 @@
 //! The site: render the validated catalogue with the theme, index it, write it atomically.
 
+pub mod deps;
 pub mod feeds;
 pub mod index;
 pub mod pages;
@@ -8,7 +9,7 @@ pub mod theme;
 pub mod views;
 pub mod write;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
@@ -154,4 +155,157 @@ pub fn check_render(c: &Catalogue, opts: &BuildOptions) -> Option<crate::diagnos
             e.to_string(),
         )),
     }
+}
+
+/// Files to replace (`Some`) or delete (`None`) in a rendered site, from an incremental update.
+#[derive(Debug, Clone, Default)]
+pub struct Update {
+    /// Output path → new contents, or `None` when the file no longer exists.
+    pub changes: BTreeMap<String, Option<Vec<u8>>>,
+    /// Rebuild the sitemap after applying (it lists the site's files).
+    pub sitemap: bool,
+    /// A new search index replacing every file under `search/` (its names are hashes).
+    pub search: Option<BTreeMap<String, Vec<u8>>>,
+}
+
+/// Which part of an incremental update to plan, so `serve` can publish the edited pages
+/// before the slower listings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    /// Everything the edit touched, feeds included.
+    All,
+    /// The edited procedures' own pages, checklists and JSON records.
+    Own,
+    /// The rest: listings, other procedures' pages, feeds and bulk data.
+    Rest,
+}
+
+impl Update {
+    /// Number of files rendered (not counting deletions).
+    pub fn rendered(&self) -> usize {
+        self.changes.values().filter(|v| v.is_some()).count()
+    }
+
+    /// Applies the changes to `site` (a quick swap of ready bytes, done under `serve`'s lock),
+    /// then rebuilds the sitemap when asked.
+    pub fn apply(self, site: &mut Site, c: &Catalogue, opts: &BuildOptions) {
+        for (path, bytes) in self.changes {
+            match bytes {
+                Some(b) => {
+                    site.files.insert(path, b);
+                }
+                None => {
+                    site.files.remove(&path);
+                }
+            }
+        }
+        if let Some(index) = self.search {
+            site.files.retain(|k, _| !k.starts_with("search/"));
+            site.files.extend(index);
+        }
+        if self.sitemap {
+            let urls = site_urls(c, opts);
+            let sitemap = feeds::sitemap(&urls, &site.files, c);
+            site.files
+                .insert(pages::SITEMAP.to_string(), sitemap.into_bytes());
+        }
+    }
+}
+
+fn site_urls(c: &Catalogue, opts: &BuildOptions) -> pages::Urls {
+    pages::Urls::new(opts.base_url.as_deref().unwrap_or(&c.site.base_url))
+}
+
+/// Plans an incremental update after the catalogue changed from `old` to `new` in the
+/// procedures `codes` alone (added, edited or removed): renders only the pages that show them.
+/// Returns `None` when the change reaches further than those pages (the set of levels in use
+/// changed, so level pages appear or vanish) and the caller should run `render_site`.
+pub fn plan_procedure_update(
+    old: &Catalogue,
+    new: &Catalogue,
+    codes: &BTreeSet<String>,
+    opts: &BuildOptions,
+) -> Result<Option<Update>, SiteError> {
+    plan_procedure_update_part(old, new, codes, opts, Part::All)
+}
+
+/// [`plan_procedure_update`] for one [`Part`]; `Own` then `Rest` together equal `All`.
+pub fn plan_procedure_update_part(
+    old: &Catalogue,
+    new: &Catalogue,
+    codes: &BTreeSet<String>,
+    opts: &BuildOptions,
+    part: Part,
+) -> Result<Option<Update>, SiteError> {
+    if deps::levels_in_use(old) != deps::levels_in_use(new) {
+        return Ok(None);
+    }
+    let mut affected = BTreeSet::new();
+    for code in codes {
+        affected.extend(deps::procedure_dependents(old, code));
+        affected.extend(deps::procedure_dependents(new, code));
+    }
+    let own: BTreeSet<String> = codes
+        .iter()
+        .flat_map(|c| {
+            [
+                pages::file_for(&pages::procedure(c)),
+                pages::file_for(&pages::checklist(c)),
+                pages::procedure_json(c),
+            ]
+        })
+        .collect();
+    affected.retain(|p| match part {
+        Part::All => true,
+        Part::Own => own.contains(p),
+        Part::Rest => !own.contains(p),
+    });
+    let html: BTreeSet<String> = affected
+        .iter()
+        .filter(|p| p.ends_with(".html"))
+        .cloned()
+        .collect();
+    let urls = site_urls(new, opts);
+    let theme = theme::load(&new.root, new.site.theme.as_deref())?;
+    let mut rendered = render::render_selected(
+        new,
+        &theme,
+        &urls,
+        opts,
+        &render::Selection::Only(html.clone()),
+    )?;
+    let mut changes = BTreeMap::new();
+    for path in html {
+        let bytes = rendered.remove(&path);
+        changes.insert(path, bytes);
+    }
+    if part != Part::Rest {
+        for code in codes {
+            let json = new
+                .procedure(code)
+                .map(|p| feeds::procedure_json(&urls, new, p));
+            changes.insert(pages::procedure_json(code), json);
+        }
+    }
+    let feeds = part != Part::Own;
+    if feeds {
+        // Computed here, outside `serve`'s lock: the bulk export is tens of MB at 10,000.
+        changes.insert(
+            pages::FEED.to_string(),
+            Some(feeds::atom(&urls, new).into_bytes()),
+        );
+        changes.insert(pages::DATA.to_string(), Some(feeds::bulk_data(&urls, new)));
+    }
+    let search = if feeds {
+        let (index, _) = index::static_index(new, &urls)
+            .map_err(|e| SiteError::Io(PathBuf::from("search"), e))?;
+        Some(index)
+    } else {
+        None
+    };
+    Ok(Some(Update {
+        changes,
+        sitemap: feeds,
+        search,
+    }))
 }

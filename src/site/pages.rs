@@ -124,6 +124,8 @@ pub const ABOUT: &str = "huong-dan/";
 pub const FEED: &str = "feed.xml";
 /// Sitemap.
 pub const SITEMAP: &str = "sitemap.xml";
+/// The page served for missing paths.
+pub const NOT_FOUND: &str = "404.html";
 /// Open data export.
 pub const DATA: &str = "du-lieu/procedures.json";
 

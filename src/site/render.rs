@@ -138,12 +138,52 @@ fn template_error(theme: &Theme, e: tera::Error) -> SiteError {
     SiteError::Template { file, message: msg }
 }
 
+/// Which pages a render produces.
+#[derive(Debug, Clone)]
+pub enum Selection {
+    /// Every page of the site.
+    All,
+    /// Only these output files (e.g. `thu-tuc/1.001193/index.html`); the rest are not computed.
+    Only(BTreeSet<String>),
+}
+
+impl Selection {
+    /// True when the output file `out` is to be rendered.
+    pub fn wants(&self, out: &str) -> bool {
+        match self {
+            Selection::All => true,
+            Selection::Only(set) => set.contains(out),
+        }
+    }
+
+    /// True when the page in directory `dir` (site-relative, as from `pages`) is to be rendered.
+    pub fn wants_dir(&self, dir: &str) -> bool {
+        match self {
+            Selection::All => true,
+            Selection::Only(set) => set.contains(&pages::file_for(dir)),
+        }
+    }
+}
+
 /// Renders every page into memory. Returns output path → bytes.
 pub fn render(
     c: &Catalogue,
     theme: &Theme,
     urls: &Urls,
     opts: &BuildOptions,
+) -> Result<BTreeMap<String, Vec<u8>>, SiteError> {
+    render_selected(c, theme, urls, opts, &Selection::All)
+}
+
+/// Renders the theme's assets and the selected pages into memory. Pages outside the selection
+/// are skipped before their context is computed, so a small selection stays cheap on a large
+/// catalogue (this is what `serve` uses to re-render what one edit touched).
+pub fn render_selected(
+    c: &Catalogue,
+    theme: &Theme,
+    urls: &Urls,
+    opts: &BuildOptions,
+    sel: &Selection,
 ) -> Result<BTreeMap<String, Vec<u8>>, SiteError> {
     let tera = tera(theme)?;
     let mut files: BTreeMap<String, Vec<u8>> = BTreeMap::new();
@@ -185,7 +225,7 @@ pub fn render(
     base.insert("links", &links);
     base.insert("assets", &assets);
 
-    let jobs = page_jobs(c, urls, opts);
+    let jobs = page_jobs(c, urls, opts, sel);
     let rendered: Vec<Result<(String, Vec<u8>), SiteError>> = jobs
         .into_par_iter()
         .map(|job| {
@@ -269,7 +309,7 @@ fn list(out_dir: &str, p: ListPage) -> PageJob {
 }
 
 /// Every page of the site with its template and variables.
-fn page_jobs(c: &Catalogue, urls: &Urls, opts: &BuildOptions) -> Vec<PageJob> {
+fn page_jobs(c: &Catalogue, urls: &Urls, opts: &BuildOptions, sel: &Selection) -> Vec<PageJob> {
     let current = || c.procedures.iter().filter(|p| !p.is_abolished());
     let mut jobs: Vec<PageJob> = Vec::new();
     let cache = CardCache::new(c, urls);
@@ -301,90 +341,109 @@ fn page_jobs(c: &Catalogue, urls: &Urls, opts: &BuildOptions) -> Vec<PageJob> {
     };
 
     // Home.
-    let featured: Vec<&Procedure> = if c.site.featured.is_empty() {
-        let mut seen = BTreeSet::new();
-        // One procedure per sector first, so the home page shows breadth.
-        let mut v: Vec<&Procedure> = Vec::new();
-        for s in &c.sectors {
-            if let Some(p) = current().find(|p| p.sector == s.id) {
-                seen.insert(p.code.clone());
-                v.push(p);
+    if sel.wants_dir(pages::HOME) {
+        let featured: Vec<&Procedure> = if c.site.featured.is_empty() {
+            let mut seen = BTreeSet::new();
+            // One procedure per sector first, so the home page shows breadth.
+            let mut v: Vec<&Procedure> = Vec::new();
+            for s in &c.sectors {
+                if let Some(p) = current().find(|p| p.sector == s.id) {
+                    seen.insert(p.code.clone());
+                    v.push(p);
+                }
             }
-        }
-        v.truncate(10);
-        v
-    } else {
-        c.site
-            .featured
-            .iter()
-            .filter_map(|code| c.procedure(code))
-            .collect()
-    };
-    let journeys: Vec<serde_json::Value> = c
+            v.truncate(10);
+            v
+        } else {
+            c.site
+                .featured
+                .iter()
+                .filter_map(|code| c.procedure(code))
+                .collect()
+        };
+        let journeys: Vec<serde_json::Value> = c
         .journeys
         .iter()
         .map(|j| serde_json::json!({"name": j.name, "url": urls.link(&pages::journey(&j.id)), "count": j.steps.len()}))
         .collect();
-    jobs.push(page(
-        pages::HOME,
-        "index.html",
-        vec![
-            ("sectors", to_json(&views::sector_tiles(c, urls))),
-            ("journeys", to_json(&journeys)),
-            (
-                "popular",
-                to_json(
-                    &featured
-                        .iter()
-                        .map(|p| card(c, urls, p))
-                        .collect::<Vec<_>>(),
+        jobs.push(page(
+            pages::HOME,
+            "index.html",
+            vec![
+                ("sectors", to_json(&views::sector_tiles(c, urls))),
+                ("journeys", to_json(&journeys)),
+                (
+                    "popular",
+                    to_json(
+                        &featured
+                            .iter()
+                            .map(|p| card(c, urls, p))
+                            .collect::<Vec<_>>(),
+                    ),
                 ),
-            ),
-            ("total", serde_json::json!(current().count())),
-        ],
-    ));
+                ("total", serde_json::json!(current().count())),
+            ],
+        ));
+    }
 
     // Procedures and checklists.
-    let procedure_jobs: Vec<[PageJob; 2]> = c
+    let procedure_jobs: Vec<Vec<PageJob>> = c
         .procedures
         .par_iter()
         .map(|p| {
+            let (want_page, want_checklist) = (
+                sel.wants_dir(&pages::procedure(&p.code)),
+                sel.wants_dir(&pages::checklist(&p.code)),
+            );
+            let mut out = Vec::new();
+            if !want_page && !want_checklist {
+                return out;
+            }
             let view = to_json(&views::procedure_view(c, urls, p, opts.today));
-            [
-                page(
+            if want_page {
+                out.push(page(
                     &pages::procedure(&p.code),
                     "procedure.html",
                     vec![("p", view.clone())],
-                ),
-                PageJob {
+                ));
+            }
+            if want_checklist {
+                out.push(PageJob {
                     out: pages::file_for(&pages::checklist(&p.code)),
                     url: Some(pages::procedure(&p.code)),
                     template: "checklist.html",
                     vars: vec![("p", view)],
-                },
-            ]
+                });
+            }
+            out
         })
         .collect();
     jobs.extend(procedure_jobs.into_iter().flatten());
 
     // Sectors.
-    jobs.push(list(
-        pages::SECTORS,
-        ListPage {
-            title: "Lĩnh vực".into(),
-            description: format!("Thủ tục hành chính của {} theo lĩnh vực.", c.site.province),
-            links: views::sector_tiles(c, urls)
-                .into_iter()
-                .map(|t| NoteLink {
-                    name: t.name,
-                    url: t.url,
-                    note: Some(format!("{} thủ tục", t.count)),
-                })
-                .collect(),
-            ..ListPage::default()
-        },
-    ));
-    for s in &c.sectors {
+    if sel.wants_dir(pages::SECTORS) {
+        jobs.push(list(
+            pages::SECTORS,
+            ListPage {
+                title: "Lĩnh vực".into(),
+                description: format!("Thủ tục hành chính của {} theo lĩnh vực.", c.site.province),
+                links: views::sector_tiles(c, urls)
+                    .into_iter()
+                    .map(|t| NoteLink {
+                        name: t.name,
+                        url: t.url,
+                        note: Some(format!("{} thủ tục", t.count)),
+                    })
+                    .collect(),
+                ..ListPage::default()
+            },
+        ));
+    }
+    for s in c
+        .sectors
+        .iter()
+        .filter(|s| sel.wants_dir(&pages::sector(&s.id)))
+    {
         let mut groups = Vec::new();
         for level in [
             Level::Province,
@@ -442,26 +501,28 @@ fn page_jobs(c: &Catalogue, urls: &Urls, opts: &BuildOptions) -> Vec<PageJob> {
         }
         set.into_iter().collect()
     };
-    jobs.push(list(
-        pages::LEVELS,
-        ListPage {
-            title: "Cấp thực hiện".into(),
-            description: "Thủ tục hành chính theo cấp thực hiện.".into(),
-            links: levels
-                .iter()
-                .map(|l| NoteLink {
-                    name: views::level_name(*l).to_string(),
-                    url: urls.link(&pages::level(*l)),
-                    note: Some(format!(
-                        "{} thủ tục",
-                        current().filter(|p| p.levels.contains(l)).count()
-                    )),
-                })
-                .collect(),
-            ..ListPage::default()
-        },
-    ));
-    for l in &levels {
+    if sel.wants_dir(pages::LEVELS) {
+        jobs.push(list(
+            pages::LEVELS,
+            ListPage {
+                title: "Cấp thực hiện".into(),
+                description: "Thủ tục hành chính theo cấp thực hiện.".into(),
+                links: levels
+                    .iter()
+                    .map(|l| NoteLink {
+                        name: views::level_name(*l).to_string(),
+                        url: urls.link(&pages::level(*l)),
+                        note: Some(format!(
+                            "{} thủ tục",
+                            current().filter(|p| p.levels.contains(l)).count()
+                        )),
+                    })
+                    .collect(),
+                ..ListPage::default()
+            },
+        ));
+    }
+    for l in levels.iter().filter(|l| sel.wants_dir(&pages::level(**l))) {
         let groups = c
             .sectors
             .iter()
@@ -492,13 +553,12 @@ fn page_jobs(c: &Catalogue, urls: &Urls, opts: &BuildOptions) -> Vec<PageJob> {
     }
 
     // Agencies.
-    jobs.push(list(
+    if sel.wants_dir(pages::AGENCIES) {
+        jobs.push(list(
         pages::AGENCIES,
         ListPage {
             title: "Cơ quan và nơi nộp hồ sơ".into(),
-            description:
-                "Cơ quan giải quyết thủ tục và bộ phận một cửa: địa chỉ, giờ làm việc, điện thoại."
-                    .into(),
+            description: "Cơ quan giải quyết thủ tục và bộ phận một cửa: địa chỉ, giờ làm việc, điện thoại.".into(),
             links: c
                 .agencies
                 .values()
@@ -511,7 +571,12 @@ fn page_jobs(c: &Catalogue, urls: &Urls, opts: &BuildOptions) -> Vec<PageJob> {
             ..ListPage::default()
         },
     ));
-    for a in c.agencies.values() {
+    }
+    for a in c
+        .agencies
+        .values()
+        .filter(|a| sel.wants_dir(&pages::agency(&a.id)))
+    {
         let mut details = vec![Detail {
             label: "Cấp",
             value: views::level_name(a.level).to_string(),
@@ -612,25 +677,38 @@ fn page_jobs(c: &Catalogue, urls: &Urls, opts: &BuildOptions) -> Vec<PageJob> {
     }
 
     // Legal documents.
-    jobs.push(list(
-        pages::LEGAL,
-        ListPage {
-            title: "Văn bản pháp luật".into(),
-            description: "Các văn bản quy định thủ tục, giấy tờ, phí, lệ phí và thời hạn.".into(),
-            links: c
-                .legal
-                .values()
-                .map(|d| NoteLink {
-                    name: format!("{} {}", d.kind, d.number),
-                    url: urls.link(&pages::legal(&d.number)),
-                    note: Some(d.title.clone()),
-                })
-                .collect(),
-            ..ListPage::default()
-        },
-    ));
-    let citing = citations_by_document(c);
-    for d in c.legal.values() {
+    if sel.wants_dir(pages::LEGAL) {
+        jobs.push(list(
+            pages::LEGAL,
+            ListPage {
+                title: "Văn bản pháp luật".into(),
+                description: "Các văn bản quy định thủ tục, giấy tờ, phí, lệ phí và thời hạn."
+                    .into(),
+                links: c
+                    .legal
+                    .values()
+                    .map(|d| NoteLink {
+                        name: format!("{} {}", d.kind, d.number),
+                        url: urls.link(&pages::legal(&d.number)),
+                        note: Some(d.title.clone()),
+                    })
+                    .collect(),
+                ..ListPage::default()
+            },
+        ));
+    }
+    let wanted_docs: Vec<_> = c
+        .legal
+        .values()
+        .filter(|d| sel.wants_dir(&pages::legal(&d.number)))
+        .collect();
+    // Scanning every procedure's citations is only worth it when a document page is wanted.
+    let citing = if wanted_docs.is_empty() {
+        BTreeMap::new()
+    } else {
+        citations_by_document(c)
+    };
+    for d in wanted_docs {
         let mut details = vec![
             Detail {
                 label: "Số, ký hiệu",
@@ -716,28 +794,34 @@ fn page_jobs(c: &Catalogue, urls: &Urls, opts: &BuildOptions) -> Vec<PageJob> {
     }
 
     // Journeys.
-    jobs.push(list(
-        pages::JOURNEYS,
-        ListPage {
-            title: "Sự kiện cuộc sống và nhóm thủ tục liên thông".into(),
-            description: "Những việc thường đi cùng nhau: sinh con, người thân qua đời…".into(),
-            links: c
-                .journeys
-                .iter()
-                .map(|j| NoteLink {
-                    name: j.name.clone(),
-                    url: urls.link(&pages::journey(&j.id)),
-                    note: Some(format!("{} thủ tục", j.steps.len())),
-                })
-                .collect(),
-            empty: c
-                .journeys
-                .is_empty()
-                .then(|| "Chưa có nhóm thủ tục nào.".to_string()),
-            ..ListPage::default()
-        },
-    ));
-    for j in &c.journeys {
+    if sel.wants_dir(pages::JOURNEYS) {
+        jobs.push(list(
+            pages::JOURNEYS,
+            ListPage {
+                title: "Sự kiện cuộc sống và nhóm thủ tục liên thông".into(),
+                description: "Những việc thường đi cùng nhau: sinh con, người thân qua đời…".into(),
+                links: c
+                    .journeys
+                    .iter()
+                    .map(|j| NoteLink {
+                        name: j.name.clone(),
+                        url: urls.link(&pages::journey(&j.id)),
+                        note: Some(format!("{} thủ tục", j.steps.len())),
+                    })
+                    .collect(),
+                empty: c
+                    .journeys
+                    .is_empty()
+                    .then(|| "Chưa có nhóm thủ tục nào.".to_string()),
+                ..ListPage::default()
+            },
+        ));
+    }
+    for j in c
+        .journeys
+        .iter()
+        .filter(|j| sel.wants_dir(&pages::journey(&j.id)))
+    {
         let mut details = vec![Detail {
             label: "Loại",
             value: match j.kind {
@@ -788,52 +872,60 @@ fn page_jobs(c: &Catalogue, urls: &Urls, opts: &BuildOptions) -> Vec<PageJob> {
     }
 
     // A–Z.
-    let mut by_letter: BTreeMap<String, Vec<&Procedure>> = BTreeMap::new();
-    for p in c.procedures.iter() {
-        let letter = fold_ascii(&p.name)
-            .chars()
-            .find(|ch| ch.is_alphanumeric())
-            .map(|ch| ch.to_uppercase().to_string())
-            .unwrap_or_else(|| "#".into());
-        by_letter.entry(letter).or_default().push(p);
+    if sel.wants_dir(pages::AZ) {
+        let mut by_letter: BTreeMap<String, Vec<&Procedure>> = BTreeMap::new();
+        for p in c.procedures.iter() {
+            let letter = fold_ascii(&p.name)
+                .chars()
+                .find(|ch| ch.is_alphanumeric())
+                .map(|ch| ch.to_uppercase().to_string())
+                .unwrap_or_else(|| "#".into());
+            by_letter.entry(letter).or_default().push(p);
+        }
+        jobs.push(list(
+            pages::AZ,
+            ListPage {
+                title: "Tất cả thủ tục (A–Z)".into(),
+                description: format!(
+                    "Danh sách đầy đủ {} thủ tục hành chính theo thứ tự chữ cái.",
+                    c.procedures.len()
+                ),
+                links: by_letter
+                    .keys()
+                    .map(|l| NoteLink {
+                        name: l.clone(),
+                        url: format!("#chu-{}", l.to_lowercase()),
+                        note: None,
+                    })
+                    .collect(),
+                groups: by_letter
+                    .iter()
+                    .map(|(l, ps)| Group {
+                        title: Some(l.clone()),
+                        anchor: format!("chu-{}", l.to_lowercase()),
+                        items: cards(&cache, ps.iter().copied()),
+                    })
+                    .collect(),
+                ..ListPage::default()
+            },
+        ));
     }
-    jobs.push(list(
-        pages::AZ,
-        ListPage {
-            title: "Tất cả thủ tục (A–Z)".into(),
-            description: format!(
-                "Danh sách đầy đủ {} thủ tục hành chính theo thứ tự chữ cái.",
-                c.procedures.len()
-            ),
-            links: by_letter
-                .keys()
-                .map(|l| NoteLink {
-                    name: l.clone(),
-                    url: format!("#chu-{}", l.to_lowercase()),
-                    note: None,
-                })
-                .collect(),
-            groups: by_letter
-                .iter()
-                .map(|(l, ps)| Group {
-                    title: Some(l.clone()),
-                    anchor: format!("chu-{}", l.to_lowercase()),
-                    items: cards(&cache, ps.iter().copied()),
-                })
-                .collect(),
-            ..ListPage::default()
-        },
-    ));
 
     // Search, help, 404.
-    jobs.push(page(pages::SEARCH, "search.html", vec![]));
-    jobs.push(page(pages::ABOUT, "about.html", vec![]));
-    jobs.push(PageJob {
-        out: "404.html".into(),
-        url: None,
-        template: "404.html",
-        vars: vec![],
-    });
+    if sel.wants_dir(pages::SEARCH) {
+        jobs.push(page(pages::SEARCH, "search.html", vec![]));
+    }
+    if sel.wants_dir(pages::ABOUT) {
+        jobs.push(page(pages::ABOUT, "about.html", vec![]));
+    }
+    if sel.wants(pages::NOT_FOUND) {
+        jobs.push(PageJob {
+            out: pages::NOT_FOUND.into(),
+            url: None,
+            template: "404.html",
+            vars: vec![],
+        });
+    }
     jobs
 }
 
@@ -859,37 +951,42 @@ fn date_text(s: &str) -> String {
 pub fn citations_by_document(c: &Catalogue) -> BTreeMap<&str, BTreeSet<String>> {
     let mut map: BTreeMap<&str, BTreeSet<String>> = BTreeMap::new();
     for p in &c.procedures {
-        let mut docs: Vec<&str> = p.legal_basis.iter().map(|b| b.document.as_str()).collect();
-        for ch in &p.channels {
-            docs.extend(
-                ch.time_limits
-                    .iter()
-                    .flat_map(|t| t.legal_basis.iter().map(|b| b.document.as_str())),
-            );
-            docs.extend(
-                ch.fees
-                    .iter()
-                    .flat_map(|f| f.legal_basis.iter().map(|b| b.document.as_str())),
-            );
-        }
-        for g in &p.papers {
-            for i in &g.items {
-                docs.extend(i.legal_basis.iter().map(|b| b.document.as_str()));
-                if let Some(d) = i.form.as_ref().and_then(|f| f.issued_by.as_deref()) {
-                    docs.push(d);
-                }
-            }
-        }
-        docs.extend(
-            p.conditions
-                .iter()
-                .flat_map(|k| k.legal_basis.iter().map(|b| b.document.as_str())),
-        );
-        for d in docs {
+        for d in cited_documents(p) {
             if let Some((key, _)) = c.legal.get_key_value(d) {
                 map.entry(key.as_str()).or_default().insert(p.code.clone());
             }
         }
     }
     map
+}
+
+/// Every legal document number a procedure cites, anywhere in its record (with repeats).
+pub fn cited_documents(p: &Procedure) -> Vec<&str> {
+    let mut docs: Vec<&str> = p.legal_basis.iter().map(|b| b.document.as_str()).collect();
+    for ch in &p.channels {
+        docs.extend(
+            ch.time_limits
+                .iter()
+                .flat_map(|t| t.legal_basis.iter().map(|b| b.document.as_str())),
+        );
+        docs.extend(
+            ch.fees
+                .iter()
+                .flat_map(|f| f.legal_basis.iter().map(|b| b.document.as_str())),
+        );
+    }
+    for g in &p.papers {
+        for i in &g.items {
+            docs.extend(i.legal_basis.iter().map(|b| b.document.as_str()));
+            if let Some(d) = i.form.as_ref().and_then(|f| f.issued_by.as_deref()) {
+                docs.push(d);
+            }
+        }
+    }
+    docs.extend(
+        p.conditions
+            .iter()
+            .flat_map(|k| k.legal_basis.iter().map(|b| b.document.as_str())),
+    );
+    docs
 }

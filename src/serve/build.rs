@@ -1,0 +1,373 @@
+//! The builder side of `serve`: full and incremental rebuilds, and the error overlay.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use super::Shared;
+use crate::catalogue::{self, Catalogue, Options};
+use crate::diagnostics::{self, Format};
+use crate::site::{self, BuildOptions, Part};
+
+/// File events gathered since the last good build.
+#[derive(Debug, Default)]
+pub struct Pending {
+    paths: BTreeSet<PathBuf>,
+    /// The watcher reports every file under a moved directory (the polling one does), so a
+    /// directory's own event needs no full rebuild.
+    per_file: bool,
+}
+
+impl Pending {
+    /// An empty set; `per_file` is true for the polling watcher.
+    pub fn new(per_file: bool) -> Pending {
+        Pending {
+            paths: BTreeSet::new(),
+            per_file,
+        }
+    }
+
+    /// Adds the paths of a debounced batch of events.
+    pub fn add(&mut self, paths: &[PathBuf]) {
+        self.paths.extend(paths.iter().cloned());
+    }
+
+    /// True when some path is worth a rebuild (not an editor's swap or backup file).
+    pub fn relevant(&self) -> bool {
+        self.paths.iter().any(|p| !ignored(p))
+    }
+
+    /// Drops paths that never need a rebuild.
+    pub fn clear_ignored(&mut self) {
+        self.paths.retain(|p| !ignored(p));
+    }
+
+    /// The relevant paths, when every one of them is a procedure file under `root`.
+    fn procedure_files(&self, root: &Path) -> Option<BTreeSet<&Path>> {
+        let dir = root.join("procedures");
+        let mut out = BTreeSet::new();
+        for p in self.paths.iter().filter(|p| !ignored(p)) {
+            let yaml = matches!(p.extension().and_then(|e| e.to_str()), Some("yaml" | "yml"));
+            if !p.starts_with(&dir) {
+                return None;
+            }
+            if yaml {
+                out.insert(p.as_path());
+            } else if p.exists() && !(self.per_file && p.is_dir()) {
+                // A directory moved or renamed: its files' own events may be missing.
+                return None;
+            }
+            // Otherwise a temporary file already gone (`sed -i`, editors' atomic saves): only
+            // YAML files under procedures/ are read, so it changed nothing.
+        }
+        Some(out)
+    }
+}
+
+/// Editors write swap, backup and temporary files next to the real one; they never change the
+/// catalogue, and rebuilding for them would reload the page for nothing.
+fn ignored(p: &Path) -> bool {
+    let Some(name) = p.file_name().and_then(|n| n.to_str()) else {
+        return true;
+    };
+    name.starts_with('.')
+        || name.ends_with('~')
+        || name.ends_with(".swp")
+        || name.ends_with(".swx")
+        || name.ends_with(".tmp")
+        || name == "4913"
+        || p.components().any(|c| c.as_os_str() == ".git")
+}
+
+/// How a rebuild went.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// The whole site was rendered.
+    Full,
+    /// Only the pages depending on the edited procedures were rendered.
+    Incremental,
+    /// The catalogue or the theme has errors; the last good site stays served.
+    Failed,
+}
+
+/// The result of one rebuild, for the console.
+#[derive(Debug, Clone)]
+pub struct Report {
+    /// What happened.
+    pub outcome: Outcome,
+    /// Files rendered.
+    pub files: usize,
+    /// From the start of validation to the new files being served.
+    pub elapsed: Duration,
+    /// The line (or diagnostics) printed for the user.
+    pub message: String,
+}
+
+/// Owns the last good catalogue and rebuilds the served site from file changes.
+#[derive(Debug)]
+pub struct Builder {
+    root: PathBuf,
+    opts: BuildOptions,
+    last: Option<Catalogue>,
+    cache: catalogue::Cache,
+}
+
+impl Builder {
+    /// A builder for the catalogue at `root` (absolute), served at `base_url`.
+    pub fn new(root: PathBuf, base_url: String) -> Builder {
+        Builder {
+            root,
+            opts: BuildOptions {
+                base_url: Some(base_url),
+                inject_before_body_end: Some(super::reload_script()),
+                ..BuildOptions::default()
+            },
+            last: None,
+            cache: catalogue::Cache::default(),
+        }
+    }
+
+    /// Directories to watch: the catalogue, and the theme directory when it lives outside it.
+    pub fn watched_dirs(&self) -> Vec<PathBuf> {
+        let name = self
+            .last
+            .as_ref()
+            .and_then(|c| c.site.theme.clone())
+            .unwrap_or_else(|| "default".to_string());
+        let mut dirs = vec![self.root.clone()];
+        for d in site::theme::candidate_dirs(&self.root, &name) {
+            if d.is_dir() && !d.starts_with(&self.root) {
+                dirs.push(d);
+            }
+        }
+        dirs
+    }
+
+    /// Validates the catalogue and rebuilds: incrementally when `pending` holds only procedure
+    /// files and a good build exists, fully otherwise. On errors the last good site stays and
+    /// every page gets the overlay. Open pages are told to reload in every case.
+    pub fn rebuild(&mut self, shared: &Shared, pending: Option<&mut Pending>) -> Report {
+        let start = Instant::now();
+        let (c, diags) =
+            catalogue::load_and_validate_cached(&self.root, &Options::default(), &mut self.cache);
+        let validated = start.elapsed();
+        if diags.has_errors() {
+            let text = diagnostics::render(&diags, Format::Human);
+            let message = if self.last.is_some() {
+                format!("{text}Danh mục có lỗi: vẫn phục vụ bản dựng tốt gần nhất.")
+            } else {
+                format!(
+                    "{text}Danh mục có lỗi: trình duyệt hiện danh sách lỗi cho đến khi sửa xong."
+                )
+            };
+            self.publish(shared, None, Some(overlay_html(&text)));
+            return Report {
+                outcome: Outcome::Failed,
+                files: 0,
+                elapsed: start.elapsed(),
+                message,
+            };
+        }
+        let plan = match (
+            &self.last,
+            pending
+                .as_deref()
+                .and_then(|p| p.procedure_files(&self.root)),
+        ) {
+            (Some(old), Some(files)) => {
+                let codes = codes_in_files(old, &c, &files);
+                site::plan_procedure_update_part(old, &c, &codes, &self.opts, Part::Own)
+                    .map(|u| u.map(|u| (u, codes)))
+            }
+            _ => Ok(None),
+        };
+        let result = match plan {
+            Ok(Some((own, codes))) => {
+                // The edited pages first, so the page being looked at reloads as soon as
+                // possible; the listings (thousands of cards each on a large catalogue) follow.
+                let mut files = own.rendered();
+                self.publish(shared, Some(Change::Update(own, &c)), None);
+                let own_done = start.elapsed();
+                let old = self.last.as_ref().unwrap_or(&c);
+                match site::plan_procedure_update_part(old, &c, &codes, &self.opts, Part::Rest) {
+                    Ok(Some(rest)) => {
+                        files += rest.rendered();
+                        self.publish(shared, Some(Change::Update(rest, &c)), None);
+                        Ok((
+                            Outcome::Incremental,
+                            files,
+                            format!(
+                                "{} thủ tục sửa, trang thủ tục sau {:.0} ms",
+                                codes.len(),
+                                own_done.as_secs_f64() * 1000.0
+                            ),
+                        ))
+                    }
+                    Ok(None) => site::render_site(&c, &self.opts).map(|s| {
+                        let files = s.files.len();
+                        self.publish(shared, Some(Change::Replace(s)), None);
+                        (
+                            Outcome::Full,
+                            files,
+                            format!("{} thủ tục", c.procedures.len()),
+                        )
+                    }),
+                    Err(e) => Err(e),
+                }
+            }
+            Ok(None) => site::render_site(&c, &self.opts).map(|s| {
+                let files = s.files.len();
+                self.publish(shared, Some(Change::Replace(s)), None);
+                (
+                    Outcome::Full,
+                    files,
+                    format!("{} thủ tục", c.procedures.len()),
+                )
+            }),
+            Err(e) => Err(e),
+        };
+        match result {
+            Ok((outcome, files, what)) => {
+                if let Some(p) = pending {
+                    p.paths.clear();
+                }
+                let warnings = diags.warning_count();
+                // Pages are already published; the search index follows.
+                match crate::search::Engine::new(&crate::site::index::search_docs(&c)) {
+                    Ok(engine) => {
+                        if let Ok(mut s) = shared.search.write() {
+                            *s = Some(super::SearchIndex {
+                                engine,
+                                base_path: crate::site::pages::Urls::new(
+                                    &self.opts.base_url.clone().unwrap_or_default(),
+                                )
+                                .base_path,
+                            });
+                        }
+                    }
+                    Err(e) => eprintln!("cảnh báo: không tạo được chỉ mục tìm kiếm: {e}"),
+                }
+                self.last = Some(c);
+                let elapsed = start.elapsed();
+                let kind = if outcome == Outcome::Full {
+                    "toàn bộ"
+                } else {
+                    "tăng dần"
+                };
+                let mut message = format!(
+                    "Đã dựng ({kind}, {what}): {files} tệp trong {:.0} ms (kiểm tra danh mục {:.0} ms)",
+                    elapsed.as_secs_f64() * 1000.0,
+                    validated.as_secs_f64() * 1000.0
+                );
+                if warnings > 0 {
+                    message.push_str(&format!(", {warnings} cảnh báo (xem `motcua check`)"));
+                }
+                Report {
+                    outcome,
+                    files,
+                    elapsed,
+                    message,
+                }
+            }
+            Err(e) => {
+                let text = format!("error: {e}\n");
+                self.publish(shared, None, Some(overlay_html(&text)));
+                Report {
+                    outcome: Outcome::Failed,
+                    files: 0,
+                    elapsed: start.elapsed(),
+                    message: format!("{text}Giao diện có lỗi: vẫn phục vụ bản dựng tốt gần nhất."),
+                }
+            }
+        }
+    }
+
+    /// Swaps in the new files (or keeps the old ones), sets the overlay, bumps the generation
+    /// and tells open pages to reload.
+    fn publish(&self, shared: &Shared, change: Option<Change<'_>>, overlay: Option<String>) {
+        let generation = {
+            let Ok(mut served) = shared.served.write() else {
+                return;
+            };
+            match change {
+                Some(Change::Replace(s)) => served.site = Some(s),
+                Some(Change::Update(u, c)) => {
+                    if let Some(site) = served.site.as_mut() {
+                        u.apply(site, c, &self.opts);
+                    }
+                }
+                None => {}
+            }
+            served.overlay = overlay;
+            served.generation += 1;
+            served.generation
+        };
+        shared.broadcast(generation);
+    }
+}
+
+enum Change<'a> {
+    Replace(site::Site),
+    Update(site::Update, &'a Catalogue),
+}
+
+/// Codes of the procedures defined in `files`, before or after the change (so renames,
+/// additions and deletions are all covered).
+fn codes_in_files(old: &Catalogue, new: &Catalogue, files: &BTreeSet<&Path>) -> BTreeSet<String> {
+    old.procedures
+        .iter()
+        .chain(new.procedures.iter())
+        .filter(|p| files.contains(p.file.as_path()))
+        .map(|p| p.code.clone())
+        .collect()
+}
+
+/// The error overlay: the diagnostics exactly as `check` prints them, HTML-escaped, over the
+/// last good page.
+pub fn overlay_html(text: &str) -> String {
+    format!(
+        "<div id=\"motcua-error-overlay\" role=\"alert\" style=\"position:fixed;inset:0;z-index:2147483647;\
+overflow:auto;background:rgba(30,0,0,.94);color:#fff;padding:2rem;font:15px/1.5 system-ui,sans-serif\">\
+<h2 style=\"margin:0 0 .5rem;color:#ffb4b4\">Danh mục có lỗi</h2>\
+<p style=\"margin:0 0 1rem\">Trang dưới đây là bản dựng tốt gần nhất. Sửa tệp và lưu lại: trang sẽ tự tải lại.</p>\
+<pre style=\"white-space:pre-wrap;font:13px/1.45 ui-monospace,monospace;background:#000;padding:1rem;border-radius:6px\">{}</pre></div>",
+        crate::site::views::escape_html(text)
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_procedure_yaml_keeps_a_rebuild_incremental() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::create_dir_all(root.join("procedures/ho-tich")).unwrap();
+        let yaml = root.join("procedures/ho-tich/1.001193.yaml");
+        let mut p = Pending::new(false);
+        p.add(&[
+            yaml.clone(),
+            root.join("procedures/ho-tich/.1.001193.yaml.swp"),
+        ]);
+        p.add(&[root.join("procedures/ho-tich/sedX1y2z3")]); // gone: `sed -i`'s temporary file
+        assert!(p.relevant());
+        assert_eq!(p.procedure_files(root).map(|s| s.len()), Some(1));
+        p.add(&[root.join("procedures/ho-tich")]); // an existing directory: maybe a move
+        assert!(p.procedure_files(root).is_none());
+        let mut poll = Pending::new(true);
+        poll.add(&[yaml, root.join("procedures/ho-tich")]);
+        assert_eq!(poll.procedure_files(root).map(|s| s.len()), Some(1));
+        poll.add(&[root.join("site.yaml")]);
+        assert!(
+            poll.procedure_files(root).is_none(),
+            "site.yaml needs a full build"
+        );
+        let mut swap = Pending::new(false);
+        swap.add(&[
+            root.join("procedures/ho-tich/1.001193.yaml~"),
+            root.join("4913"),
+        ]);
+        assert!(!swap.relevant());
+    }
+}

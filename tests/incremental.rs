@@ -1,0 +1,188 @@
+//! The incremental update `serve` uses must produce exactly what a full build produces.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use motcua::catalogue::{load_and_validate, Catalogue, Options};
+use motcua::site::{
+    plan_procedure_update, plan_procedure_update_part, render_site, BuildOptions, Part, Site,
+};
+
+fn load(root: &Path) -> Catalogue {
+    let (c, diags) = load_and_validate(root, &Options::default());
+    assert!(
+        !diags.has_errors(),
+        "{}",
+        motcua::diagnostics::render(&diags, motcua::diagnostics::Format::Short)
+    );
+    c
+}
+
+fn opts() -> BuildOptions {
+    BuildOptions {
+        base_url: Some("http://127.0.0.1:1111/".into()),
+        inject_before_body_end: Some("<script>reload</script>".into()),
+        ..BuildOptions::default()
+    }
+}
+
+fn assert_same(incremental: &Site, full: &Site) {
+    let a: BTreeSet<&String> = incremental.files.keys().collect();
+    let b: BTreeSet<&String> = full.files.keys().collect();
+    assert_eq!(
+        a.difference(&b).collect::<Vec<_>>(),
+        Vec::<&&String>::new(),
+        "files only in the incremental site"
+    );
+    assert_eq!(
+        b.difference(&a).collect::<Vec<_>>(),
+        Vec::<&&String>::new(),
+        "files only in the full site"
+    );
+    for (path, bytes) in &full.files {
+        assert!(
+            incremental.files[path] == *bytes,
+            "{path} differs from a full build"
+        );
+    }
+}
+
+/// Applies `edit` to the sample catalogue, updates incrementally for `codes`, compares.
+fn check_edit(codes: &[&str], edit: impl FnOnce(&Path)) {
+    let dir = tempfile::tempdir().unwrap();
+    motcua::cmd::init::write(dir.path(), false).unwrap();
+    let opts = opts();
+    let old = load(dir.path());
+    let mut site = render_site(&old, &opts).unwrap();
+    edit(dir.path());
+    let new = load(dir.path());
+    let codes: BTreeSet<String> = codes.iter().map(|s| s.to_string()).collect();
+    let update = plan_procedure_update(&old, &new, &codes, &opts)
+        .unwrap()
+        .expect("a procedure-only change is incremental");
+    assert!(
+        update.rendered() < site.files.len() / 2,
+        "renders only part of the site"
+    );
+    let mut in_two_parts = site.clone();
+    update.apply(&mut site, &new, &opts);
+    let full = render_site(&new, &opts).unwrap();
+    assert_same(&site, &full);
+    // `serve` publishes the edited pages first, then the rest: together the same result.
+    for part in [Part::Own, Part::Rest] {
+        plan_procedure_update_part(&old, &new, &codes, &opts, part)
+            .unwrap()
+            .expect("incremental")
+            .apply(&mut in_two_parts, &new, &opts);
+    }
+    assert_same(&in_two_parts, &full);
+}
+
+fn rewrite(path: &Path, from: &str, to: &str) {
+    let text = std::fs::read_to_string(path).unwrap();
+    assert!(text.contains(from), "{from} in {}", path.display());
+    std::fs::write(path, text.replacen(from, to, 1)).unwrap();
+}
+
+#[test]
+fn renaming_a_procedure_and_moving_it_between_agencies() {
+    check_edit(&["1.001193"], |root| {
+        let f = root.join("procedures/ho-tich/1.001193.yaml");
+        rewrite(
+            &f,
+            "name: \"Thủ tục đăng ký khai sinh\"",
+            "name: \"Đăng ký khai sinh (sửa)\"",
+        );
+        rewrite(
+            &f,
+            "offices: [bo-phan-mot-cua-cap-xa]",
+            "offices: [cong-an-cap-xa]",
+        );
+        rewrite(&f, "  - {document: \"87/2020/NĐ-CP\"}\n", "");
+    });
+}
+
+#[test]
+fn deleting_a_procedure() {
+    check_edit(&["2.000815"], |root| {
+        std::fs::remove_file(root.join("procedures/chung-thuc/2.000815.yaml")).unwrap();
+    });
+}
+
+#[test]
+fn adding_a_procedure() {
+    check_edit(&["1.999999"], |root| {
+        let text =
+            std::fs::read_to_string(root.join("procedures/chung-thuc/2.000815.yaml")).unwrap();
+        let text = text.replacen("code: \"2.000815\"", "code: \"1.999999\"", 1);
+        std::fs::write(root.join("procedures/chung-thuc/1.999999.yaml"), text).unwrap();
+    });
+}
+
+#[test]
+fn cached_validation_matches_a_fresh_one_after_edits() {
+    use motcua::catalogue::{load_and_validate_cached, Cache};
+    use motcua::diagnostics::{render, Format};
+    let dir = tempfile::tempdir().unwrap();
+    motcua::cmd::init::write(dir.path(), false).unwrap();
+    let mut cache = Cache::default();
+    let both = |cache: &mut Cache| {
+        let (a, da) = load_and_validate_cached(dir.path(), &Options::default(), cache);
+        let (b, db) = load_and_validate(dir.path(), &Options::default());
+        assert_eq!(render(&da, Format::Short), render(&db, Format::Short));
+        let names = |c: &Catalogue| {
+            c.procedures
+                .iter()
+                .map(|p| (p.code.clone(), p.name.clone()))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(names(&a), names(&b));
+        (a, da)
+    };
+    // The cache only trusts files modified more than two seconds before they were read.
+    let age = |secs: u64| {
+        for entry in walkdir::WalkDir::new(dir.path().join("procedures")) {
+            let entry = entry.unwrap();
+            if entry.file_type().is_file() {
+                let when = std::time::SystemTime::now() - std::time::Duration::from_secs(secs);
+                let f = std::fs::File::options()
+                    .write(true)
+                    .open(entry.path())
+                    .unwrap();
+                f.set_modified(when).unwrap();
+            }
+        }
+    };
+    age(3600);
+    both(&mut cache);
+    assert_eq!(format!("{cache:?}"), "Cache(3 files)");
+    let (c, _) = both(&mut cache);
+    assert_eq!(
+        c.procedures.len(),
+        3,
+        "a warm cache gives the same catalogue"
+    );
+    let f = dir.path().join("procedures/ho-tich/1.001193.yaml");
+    age(600);
+    rewrite(
+        &f,
+        "name: \"Thủ tục đăng ký khai sinh\"",
+        "name: \"Khai sinh (sửa)\"",
+    );
+    age(300);
+    let (c, _) = both(&mut cache);
+    assert_eq!(c.procedure("1.001193").unwrap().name, "Khai sinh (sửa)");
+    rewrite(&f, "levels: [commune]", "levels: [nowhere]");
+    age(30);
+    let (_, d) = both(&mut cache);
+    assert!(d.has_errors());
+    std::fs::remove_file(dir.path().join("procedures/chung-thuc/2.000815.yaml")).unwrap();
+    let (c, _) = both(&mut cache);
+    assert!(c.procedure("2.000815").is_none());
+    std::fs::remove_file(dir.path().join("forms/CT01.txt")).unwrap();
+    let (_, d) = both(&mut cache);
+    assert!(
+        render(&d, Format::Short).contains("missing-form"),
+        "a deleted form re-checks cached files"
+    );
+}

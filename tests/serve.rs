@@ -1,0 +1,184 @@
+//! `motcua serve` end to end: the real binary on a free loopback port.
+
+mod common_http;
+
+use common_http::{init_catalogue, Events, Server};
+
+const PAGE: &str = "/thu-tuc/1.001193/";
+
+fn procedure_file(dir: &std::path::Path) -> std::path::PathBuf {
+    dir.join("catalogue/procedures/ho-tich/1.001193.yaml")
+}
+
+#[test]
+fn serves_pages_with_types_and_the_reload_script() {
+    let dir = init_catalogue();
+    let server = Server::start(&dir.path().join("catalogue"));
+    let home = server.get("/");
+    assert_eq!(home.status, 200);
+    assert_eq!(
+        home.header("content-type"),
+        Some("text/html; charset=utf-8")
+    );
+    assert!(
+        home.body.contains("/__motcua/events"),
+        "reload script injected"
+    );
+    let page = server.get(PAGE);
+    assert_eq!(page.status, 200);
+    assert!(page.body.contains("Thủ tục đăng ký khai sinh"));
+    let json = server.get("/thu-tuc/1.001193/index.json");
+    assert_eq!(json.header("content-type"), Some("application/json"));
+    let redirect = server.get("/thu-tuc/1.001193");
+    assert_eq!(redirect.status, 301);
+    assert_eq!(redirect.header("location"), Some(PAGE));
+    let form = server.get("/forms/CT01.txt");
+    assert_eq!(form.status, 200);
+    assert_eq!(
+        form.header("content-type"),
+        Some("text/plain; charset=utf-8")
+    );
+    let css_path = home
+        .body
+        .replace("&#x2F;", "/")
+        .split('"')
+        .find(|s| s.starts_with("/static/css/") && s.ends_with(".css"))
+        .expect("stylesheet link")
+        .to_string();
+    assert_eq!(
+        server.get(&css_path).header("content-type"),
+        Some("text/css; charset=utf-8")
+    );
+}
+
+#[test]
+fn escaping_paths_and_misses_get_the_404_page() {
+    let dir = init_catalogue();
+    let server = Server::start(&dir.path().join("catalogue"));
+    for path in [
+        "/../site.yaml",
+        "/thu-tuc/../../site.yaml",
+        "/%2e%2e/site.yaml",
+        "/%2E%2E%2Fsite.yaml",
+        "/..%2f..%2fetc%2fpasswd",
+        "/a%5c..%5c..%5csite.yaml",
+        "/%5c%5cetc%5cpasswd",
+        "/khong-co-trang-nay/",
+    ] {
+        let r = server.get(path);
+        assert_eq!(r.status, 404, "{path}");
+        assert!(!r.body.contains("base_url"), "{path} must not leak files");
+        assert!(
+            r.body.contains("</html>"),
+            "{path} gets the site's 404 page"
+        );
+    }
+}
+
+#[test]
+fn an_edit_rebuilds_the_page_and_its_listings_and_reloads() {
+    let dir = init_catalogue();
+    let server = Server::start(&dir.path().join("catalogue"));
+    let mut events = Events::open(&server.addr);
+    let file = procedure_file(dir.path());
+    let text = std::fs::read_to_string(&file).unwrap();
+    let edited = text.replace(
+        "name: \"Thủ tục đăng ký khai sinh\"",
+        "name: \"Thủ tục đăng ký khai sinh (đã sửa)\"",
+    );
+    assert_ne!(text, edited);
+    std::fs::write(&file, edited).unwrap();
+    events.wait_for("event: reload");
+    server.wait_for(PAGE, "the edited name", |r| {
+        r.body.contains("khai sinh (đã sửa)")
+    });
+    // The listings that show the procedure are rebuilt too.
+    for listing in [
+        "/linh-vuc/ho-tich/",
+        "/a-z/",
+        "/co-quan/ubnd-cap-xa/",
+        "/van-ban/60-2014-qh13/",
+    ] {
+        server.wait_for(listing, "the new name in a listing", |r| {
+            r.body.contains("khai sinh (đã sửa)")
+        });
+    }
+    server.wait_for(
+        "/du-lieu/procedures.json",
+        "the new name in the bulk data",
+        |r| r.body.contains("khai sinh (đã sửa)"),
+    );
+}
+
+#[test]
+fn a_broken_file_shows_the_overlay_over_the_last_good_site_until_fixed() {
+    let dir = init_catalogue();
+    let server = Server::start(&dir.path().join("catalogue"));
+    let mut events = Events::open(&server.addr);
+    let file = procedure_file(dir.path());
+    let good = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(
+        &file,
+        good.replace("levels: [commune]", "levels: [<b>xa</b>]"),
+    )
+    .unwrap();
+    events.wait_for("event: reload");
+    let r = server.wait_for(PAGE, "the error overlay", |r| {
+        r.body.contains("motcua-error-overlay")
+    });
+    assert_eq!(r.status, 200);
+    assert!(
+        r.body.contains("Thủ tục đăng ký khai sinh"),
+        "the last good page is still served"
+    );
+    assert!(
+        r.body.contains("1.001193.yaml"),
+        "the overlay names the file"
+    );
+    assert!(
+        r.body.contains("&lt;b&gt;xa&lt;/b&gt;"),
+        "diagnostics are HTML-escaped"
+    );
+    assert!(!r.body.contains("[<b>xa</b>]"));
+    assert!(
+        server.get("/").body.contains("motcua-error-overlay"),
+        "every page gets the overlay"
+    );
+    std::fs::write(&file, good).unwrap();
+    events.wait_for("event: reload");
+    server.wait_for(PAGE, "the overlay to clear", |r| {
+        !r.body.contains("motcua-error-overlay")
+    });
+}
+
+#[test]
+fn search_api_and_the_no_js_search_page_answer_from_tantivy() {
+    let dir = init_catalogue();
+    let server = Server::start(&dir.path().join("catalogue"));
+    // The index is built right after the first publish; allow it a moment.
+    let mut api = server.get("/api/search?q=dang+ky+khai+sinh");
+    for _ in 0..50 {
+        if api.status == 200 {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+        api = server.get("/api/search?q=dang+ky+khai+sinh");
+    }
+    assert_eq!(api.status, 200, "{}", api.body);
+    assert_eq!(
+        api.header("content-type"),
+        Some("application/json; charset=utf-8")
+    );
+    let v: serde_json::Value = serde_json::from_str(&api.body).expect("json");
+    assert_eq!(v["results"][0]["code"], "1.001193", "{}", api.body);
+    assert_eq!(v["results"][0]["url"], "/thu-tuc/1.001193/");
+    let page = server.get("/tim-kiem/?q=khai%20sinh");
+    assert_eq!(page.status, 200);
+    assert!(page.body.contains("server-results"), "results injected");
+    assert!(page.body.contains("/thu-tuc/1.001193/"));
+    let hostile = server.get("/tim-kiem/?q=%3Cscript%3Ealert(1)%3C%2Fscript%3E");
+    assert!(
+        !hostile.body.contains("<script>alert(1)"),
+        "query is escaped"
+    );
+}
