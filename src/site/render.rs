@@ -727,14 +727,14 @@ fn page_jobs(c: &Catalogue, urls: &Urls, opts: &BuildOptions, sel: &Selection) -
             },
             Detail {
                 label: "Ngày ban hành",
-                value: date_text(&d.signed),
+                value: views::date_text_vi(&d.signed),
                 url: None,
             },
         ];
         if let Some(e) = &d.effective {
             details.push(Detail {
                 label: "Ngày hiệu lực",
-                value: date_text(e),
+                value: views::date_text_vi(e),
                 url: None,
             });
         }
@@ -939,12 +939,6 @@ fn sources(s: &[crate::catalogue::model::Source]) -> Vec<SourceLink> {
                 .filter(|u| u.starts_with("http://") || u.starts_with("https://")),
         })
         .collect()
-}
-
-fn date_text(s: &str) -> String {
-    chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
-        .map(views::date_vi)
-        .unwrap_or_else(|_| s.to_string())
 }
 
 /// For each legal document number, the codes of procedures citing it anywhere.

@@ -17,7 +17,8 @@ pub fn date_vi(d: NaiveDate) -> String {
     d.format("%d/%m/%Y").to_string()
 }
 
-fn date_text_vi(s: &str) -> String {
+/// A `YYYY-MM-DD` text date shown as 01/07/2025 (left as written when it does not parse).
+pub fn date_text_vi(s: &str) -> String {
     NaiveDate::parse_from_str(s, "%Y-%m-%d")
         .map(date_vi)
         .unwrap_or_else(|_| s.to_string())
