@@ -118,11 +118,13 @@ pub fn render_site(c: &Catalogue, opts: &BuildOptions) -> Result<Site, SiteError
 /// diagnostic, so `check` catches a broken theme before publishing.
 pub fn check_render(c: &Catalogue, opts: &BuildOptions) -> Option<crate::diagnostics::Diagnostic> {
     use crate::diagnostics::{Diagnostic, Span};
-    // Only the templates can fail here (feeds and the search index are plain Rust), so the
-    // pages are rendered and nothing else.
+    // Only the templates can fail here (feeds and the search index are plain Rust), so pages
+    // are rendered and nothing else: every template, over a sample that covers the shapes of
+    // data a template branches on. `build` renders everything and refuses to publish on a
+    // template error, so a rarer failure is still caught before anything is written.
     let urls = pages::Urls::new(opts.base_url.as_deref().unwrap_or(&c.site.base_url));
     let rendered = theme::load(&c.root, c.site.theme.as_deref())
-        .and_then(|theme| render::render(c, &theme, &urls, opts));
+        .and_then(|theme| render::render_selected(c, &theme, &urls, opts, &check_sample(c)));
     match rendered {
         Ok(_) => None,
         Err(SiteError::Template { file, message }) => {
@@ -155,6 +157,68 @@ pub fn check_render(c: &Catalogue, opts: &BuildOptions) -> Option<crate::diagnos
             e.to_string(),
         )),
     }
+}
+
+/// The pages `check` renders: every fixed page and listing index, the first page of each
+/// listing kind, and per sector the first procedure of each shape (abolished, with an alert,
+/// per channel kind, with conditions, with forms, with office look-ups).
+fn check_sample(c: &Catalogue) -> render::Selection {
+    use crate::catalogue::model::ChannelKind;
+    let mut dirs: BTreeSet<String> = [
+        pages::HOME,
+        pages::SECTORS,
+        pages::AGENCIES,
+        pages::LEGAL,
+        pages::JOURNEYS,
+        pages::LEVELS,
+        pages::SEARCH,
+        pages::ABOUT,
+    ]
+    .iter()
+    .map(|d| d.to_string())
+    .collect();
+    dirs.extend(c.sectors.first().map(|s| pages::sector(&s.id)));
+    dirs.extend(c.agencies.keys().next().map(|a| pages::agency(a)));
+    dirs.extend(c.legal.keys().next().map(|n| pages::legal(n)));
+    dirs.extend(c.journeys.first().map(|j| pages::journey(&j.id)));
+    dirs.extend(
+        c.procedures
+            .first()
+            .and_then(|p| p.levels.first())
+            .map(|l| pages::level(*l)),
+    );
+    type Shape = fn(&crate::catalogue::model::Procedure) -> bool;
+    let shapes: [Shape; 8] = [
+        |_| true,
+        |p| p.is_abolished(),
+        |p| p.alert.is_some(),
+        |p| p.channels.iter().any(|ch| ch.kind == ChannelKind::Online),
+        |p| p.channels.iter().any(|ch| ch.kind == ChannelKind::Postal),
+        |p| !p.conditions.is_empty(),
+        |p| {
+            p.papers
+                .iter()
+                .flat_map(|g| &g.items)
+                .any(|i| i.form.is_some())
+        },
+        |p| {
+            p.papers
+                .iter()
+                .flat_map(|g| &g.items)
+                .any(|i| i.office_looks_up.is_some())
+        },
+    ];
+    for s in &c.sectors {
+        for shape in shapes {
+            if let Some(p) = c.procedures.iter().find(|p| p.sector == s.id && shape(p)) {
+                dirs.insert(pages::procedure(&p.code));
+                dirs.insert(pages::checklist(&p.code));
+            }
+        }
+    }
+    let mut files: BTreeSet<String> = dirs.iter().map(|d| pages::file_for(d)).collect();
+    files.insert("404.html".to_string());
+    render::Selection::Only(files)
 }
 
 /// Files to replace (`Some`) or delete (`None`) in a rendered site, from an incremental update.
