@@ -269,25 +269,9 @@ fn write(path: &Path, text: &str) -> std::io::Result<()> {
     std::fs::write(path, text)
 }
 
-/// Serializes without `null` entries and empty lists.
+/// Serializes a record as hand-written-looking YAML (see `motcua::catalogue::emit`).
 fn to_yaml<T: serde::Serialize>(value: &T) -> String {
-    fn prune(v: &mut serde_yaml::Value) {
-        match v {
-            serde_yaml::Value::Mapping(m) => {
-                m.retain(|k, x| {
-                    !(x.is_null()
-                        || x.as_sequence().is_some_and(|s| s.is_empty())
-                        || (k.as_str() == Some("unverified") && x.as_bool() == Some(false)))
-                });
-                m.values_mut().for_each(prune);
-            }
-            serde_yaml::Value::Sequence(s) => s.iter_mut().for_each(prune),
-            _ => {}
-        }
-    }
-    let mut v = serde_yaml::to_value(value).expect("serialize");
-    prune(&mut v);
-    serde_yaml::to_string(&v).expect("yaml")
+    motcua::catalogue::emit::to_yaml(value).expect("serialize")
 }
 
 /// Converts one neutral procedure; registers what it references.

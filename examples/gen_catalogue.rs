@@ -735,27 +735,9 @@ pub fn procedure(i: usize, seed: u64) -> ProcedureFile {
     }
 }
 
-/// Serializes a record as YAML, dropping `null` entries and empty lists so files look
-/// hand-written.
+/// Serializes a record as hand-written-looking YAML (see `motcua::catalogue::emit`).
 pub fn to_yaml<T: serde::Serialize>(value: &T) -> String {
-    fn prune(v: &mut serde_yaml::Value) {
-        match v {
-            serde_yaml::Value::Mapping(m) => {
-                // `unverified: false` is the default and only noise in hand-written files.
-                m.retain(|k, x| {
-                    !(x.is_null()
-                        || x.as_sequence().is_some_and(|s| s.is_empty())
-                        || (k.as_str() == Some("unverified") && x.as_bool() == Some(false)))
-                });
-                m.values_mut().for_each(prune);
-            }
-            serde_yaml::Value::Sequence(s) => s.iter_mut().for_each(prune),
-            _ => {}
-        }
-    }
-    let mut v = serde_yaml::to_value(value).expect("serialize");
-    prune(&mut v);
-    serde_yaml::to_string(&v).expect("yaml")
+    motcua::catalogue::emit::to_yaml(value).expect("serialize")
 }
 
 fn write(path: &Path, text: &str) -> std::io::Result<()> {

@@ -203,27 +203,11 @@ impl Builder {
                             ),
                         ))
                     }
-                    Ok(None) => site::render_site(&c, &self.opts).map(|s| {
-                        let files = s.files.len();
-                        self.publish(shared, Some(Change::Replace(s)), None);
-                        (
-                            Outcome::Full,
-                            files,
-                            format!("{} thủ tục", c.procedures.len()),
-                        )
-                    }),
+                    Ok(None) => self.full(&c, shared),
                     Err(e) => Err(e),
                 }
             }
-            Ok(None) => site::render_site(&c, &self.opts).map(|s| {
-                let files = s.files.len();
-                self.publish(shared, Some(Change::Replace(s)), None);
-                (
-                    Outcome::Full,
-                    files,
-                    format!("{} thủ tục", c.procedures.len()),
-                )
-            }),
+            Ok(None) => self.full(&c, shared),
             Err(e) => Err(e),
         };
         match result {
@@ -280,6 +264,23 @@ impl Builder {
                 }
             }
         }
+    }
+
+    /// Renders the whole site and publishes it.
+    fn full(
+        &self,
+        c: &Catalogue,
+        shared: &Shared,
+    ) -> Result<(Outcome, usize, String), site::SiteError> {
+        site::render_site(c, &self.opts).map(|s| {
+            let files = s.files.len();
+            self.publish(shared, Some(Change::Replace(s)), None);
+            (
+                Outcome::Full,
+                files,
+                format!("{} thủ tục", c.procedures.len()),
+            )
+        })
     }
 
     /// Swaps in the new files (or keeps the old ones), sets the overlay, bumps the generation
