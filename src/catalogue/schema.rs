@@ -162,7 +162,24 @@ struct Checker<'a> {
     out: &'a mut Vec<Issue>,
 }
 
+/// The branches of an `anyOf` / `oneOf`.
+fn alternatives(schema: &J) -> Option<&Vec<J>> {
+    schema
+        .get("anyOf")
+        .or_else(|| schema.get("oneOf"))
+        .and_then(J::as_array)
+}
+
 impl<'a> Checker<'a> {
+    /// The allowed constants when `schema` is a list of them (a Rust enum of unit variants).
+    fn constants(&self, schema: &'a J) -> Option<Vec<&'a J>> {
+        let branches = alternatives(schema)?;
+        branches
+            .iter()
+            .map(|b| self.resolve(b).get("const"))
+            .collect()
+    }
+
     fn resolve(&self, mut s: &'a J) -> &'a J {
         for _ in 0..32 {
             // schemars wraps a described reference as `allOf: [{$ref}]`.
@@ -214,16 +231,9 @@ impl<'a> Checker<'a> {
     }
 
     fn check_resolved(&mut self, node: &Node, schema: &'a J, field: &str, key_span: Option<Span>) {
-        if let Some(branches) = schema
-            .get("anyOf")
-            .or_else(|| schema.get("oneOf"))
-            .and_then(J::as_array)
-        {
-            let consts: Vec<J> = branches
-                .iter()
-                .filter_map(|b| self.resolve(b).get("const").cloned())
-                .collect();
-            if consts.len() == branches.len() {
+        if let Some(branches) = alternatives(schema) {
+            if let Some(consts) = self.constants(schema) {
+                let consts: Vec<J> = consts.into_iter().cloned().collect();
                 if !consts.iter().any(|c| json_eq(node, c)) {
                     if matches!(node.value, Value::Str(_)) {
                         self.bad_value(node, schema, &consts, field);
@@ -351,11 +361,7 @@ impl<'a> Checker<'a> {
             // A structured branch whose type matched explains the problem better than one that
             // did not; a word list (like `free`) does not, since a number is also allowed.
             let resolved = self.resolve(b);
-            let word_list = resolved
-                .get("oneOf")
-                .or_else(|| resolved.get("anyOf"))
-                .and_then(J::as_array)
-                .is_some_and(|bs| bs.iter().all(|x| x.get("const").is_some()));
+            let word_list = self.constants(resolved).is_some();
             let matched_type = type_matches(node, resolved) && !word_list;
             if matched_type
                 && best
@@ -603,17 +609,16 @@ fn type_matches(node: &Node, schema: &J) -> bool {
 
 fn describe(cx: &Checker, schema: &J) -> String {
     let schema = cx.resolve(schema);
-    if let Some(branches) = schema
-        .get("anyOf")
-        .or_else(|| schema.get("oneOf"))
-        .and_then(J::as_array)
-    {
-        let consts: Vec<String> = branches
-            .iter()
-            .map(|b| cx.resolve(b))
-            .filter_map(|b| b.get("const").and_then(J::as_str).map(String::from))
-            .collect();
-        if consts.len() == branches.len() {
+    if let Some(branches) = alternatives(schema) {
+        if let Some(consts) = cx.constants(schema) {
+            let consts: Vec<String> = consts
+                .iter()
+                .map(|c| {
+                    c.as_str()
+                        .map(String::from)
+                        .unwrap_or_else(|| c.to_string())
+                })
+                .collect();
             return format!("một trong các giá trị {}", backticked(&consts));
         }
         let parts: Vec<String> = branches

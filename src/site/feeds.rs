@@ -8,20 +8,13 @@ use super::views::{fee_summary, shortest_time};
 use crate::catalogue::model::Catalogue;
 use crate::text::markdown_text;
 
+/// Escapes text for XML: the HTML escaping, minus the control characters XML 1.0 forbids.
 fn xml_escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for ch in s.chars() {
-        match ch {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            c if (c as u32) < 0x20 && c != '\n' && c != '\t' && c != '\r' => {}
-            c => out.push(c),
-        }
-    }
-    out
+    let clean: String = s
+        .chars()
+        .filter(|&c| (c as u32) >= 0x20 || matches!(c, '\n' | '\t' | '\r'))
+        .collect();
+    super::views::escape_html(&clean)
 }
 
 /// `sitemap.xml` listing every HTML page with a canonical URL.
