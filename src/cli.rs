@@ -137,7 +137,7 @@ pub enum Command {
         #[arg(long)]
         poll: bool,
         /// Chờ bao nhiêu mili giây sau lần lưu cuối rồi mới dựng lại.
-        #[arg(long, default_value_t = 300)]
+        #[arg(long, default_value_t = 50)]
         debounce_ms: u64,
     },
     /// Tạo một danh mục mẫu chạy được (3 thủ tục thật, có chú thích từng trường).

@@ -127,7 +127,7 @@ fn cached_validation_matches_a_fresh_one_after_edits() {
     motcua::cmd::init::write(dir.path(), false).unwrap();
     let mut cache = Cache::default();
     let both = |cache: &mut Cache| {
-        let (a, da) = load_and_validate_cached(dir.path(), &Options::default(), cache);
+        let (a, da) = load_and_validate_cached(dir.path(), &Options::default(), cache, None);
         let (b, db) = load_and_validate(dir.path(), &Options::default());
         assert_eq!(render(&da, Format::Short), render(&db, Format::Short));
         let names = |c: &Catalogue| {
@@ -141,7 +141,7 @@ fn cached_validation_matches_a_fresh_one_after_edits() {
     };
     // The cache only trusts files modified more than two seconds before they were read.
     let age = |secs: u64| {
-        for entry in walkdir::WalkDir::new(dir.path().join("procedures")) {
+        for entry in walkdir::WalkDir::new(dir.path()) {
             let entry = entry.unwrap();
             if entry.file_type().is_file() {
                 let when = std::time::SystemTime::now() - std::time::Duration::from_secs(secs);
@@ -155,7 +155,23 @@ fn cached_validation_matches_a_fresh_one_after_edits() {
     };
     age(3600);
     both(&mut cache);
-    assert_eq!(format!("{cache:?}"), "Cache(3 files)");
+    let yaml_files = walkdir::WalkDir::new(dir.path())
+        .into_iter()
+        .filter(|e| {
+            e.as_ref()
+                .unwrap()
+                .path()
+                .extension()
+                .and_then(|x| x.to_str())
+                == Some("yaml")
+                && !e
+                    .as_ref()
+                    .unwrap()
+                    .path()
+                    .starts_with(dir.path().join(".vscode"))
+        })
+        .count();
+    assert_eq!(format!("{cache:?}"), format!("Cache({yaml_files} files)"));
     let (c, _) = both(&mut cache);
     assert_eq!(
         c.procedures.len(),
@@ -185,4 +201,51 @@ fn cached_validation_matches_a_fresh_one_after_edits() {
         render(&d, Format::Short).contains("missing-form"),
         "a deleted form re-checks cached files"
     );
+}
+
+#[test]
+fn watcher_paths_skip_the_walk_and_match_a_fresh_validation() {
+    use motcua::catalogue::{load_and_validate_cached, Cache};
+    use motcua::diagnostics::{render, Format};
+    use std::collections::BTreeSet;
+    let dir = tempfile::tempdir().unwrap();
+    motcua::cmd::init::write(dir.path(), false).unwrap();
+    let root = dir.path();
+    let mut cache = Cache::default();
+    let (first, d) = load_and_validate_cached(root, &Options::default(), &mut cache, None);
+    assert!(!d.has_errors(), "{}", render(&d, Format::Short));
+    let check = |cache: &mut Cache, changed: &[std::path::PathBuf]| {
+        let set: BTreeSet<_> = changed.iter().cloned().collect();
+        let (a, da) = load_and_validate_cached(root, &Options::default(), cache, Some(&set));
+        let (b, db) = load_and_validate(root, &Options::default());
+        assert_eq!(render(&da, Format::Short), render(&db, Format::Short));
+        let codes = |c: &Catalogue| {
+            c.procedures
+                .iter()
+                .map(|p| (p.code.clone(), p.name.clone(), p.file.clone()))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(codes(&a), codes(&b));
+        a
+    };
+    // Edit.
+    let f = root.join("procedures/ho-tich/1.001193.yaml");
+    rewrite(
+        &f,
+        "name: \"Thủ tục đăng ký khai sinh\"",
+        "name: \"Khai sinh (sửa)\"",
+    );
+    let c = check(&mut cache, std::slice::from_ref(&f));
+    assert_eq!(c.procedure("1.001193").unwrap().name, "Khai sinh (sửa)");
+    // A copy under a new name: reported as a duplicate code, exactly as a full walk does.
+    let copy = root.join("procedures/ho-tich/1.999998.yaml");
+    std::fs::copy(&f, &copy).unwrap();
+    check(&mut cache, std::slice::from_ref(&copy));
+    // Removed again, and a real procedure deleted.
+    std::fs::remove_file(&copy).unwrap();
+    let gone = root.join("procedures/chung-thuc/2.000815.yaml");
+    std::fs::remove_file(&gone).unwrap();
+    let c = check(&mut cache, &[copy, gone]);
+    assert_eq!(c.procedures.len(), first.procedures.len() - 1);
+    assert!(c.procedure("2.000815").is_none());
 }

@@ -55,18 +55,13 @@ pub struct Loaded {
     pub files: Vec<LoadedFile>,
     /// Form files under `forms/`, relative to the catalogue root with `/` separators.
     pub forms: Vec<String>,
-    /// Procedure files left unparsed because the caller's cache holds their results
-    /// (see [`load_skipping`]).
-    pub reused: Vec<PathBuf>,
-    /// Length and modification time of each procedure file, taken before it was read.
-    pub stamps: std::collections::HashMap<PathBuf, Stamp>,
 }
 
 /// What identifies one version of a file: its length and modification time.
 pub type Stamp = (u64, Option<std::time::SystemTime>);
 
 /// True when `mtime` is old enough that a later edit must change the stamp.
-fn settled(mtime: Option<std::time::SystemTime>) -> bool {
+pub fn is_settled(mtime: Option<std::time::SystemTime>) -> bool {
     let Some(m) = mtime else {
         return false;
     };
@@ -81,25 +76,67 @@ pub fn stamp(path: &Path) -> Option<Stamp> {
     Some((m.len(), m.modified().ok()))
 }
 
-/// Walks and parses the catalogue at `root`. Problems go to `diags`; files with problems are
-/// left out of the result so later stages see only what parsed.
+/// Walks and parses the whole catalogue (every YAML file, in parallel).
 pub fn load(root: &Path, diags: &mut Diagnostics) -> Loaded {
-    load_skipping(root, diags, &|_| false)
-}
-
-/// Like [`load`], but procedure files for which `reuse` answers true are listed in
-/// `Loaded::reused` instead of being read and parsed (`serve` keeps their earlier results).
-pub fn load_skipping(
-    root: &Path,
-    diags: &mut Diagnostics,
-    reuse: &dyn Fn(&Path) -> bool,
-) -> Loaded {
+    let walk = walk(root);
+    diags.extend(walk.diags.iter().cloned());
+    let results: Vec<Result<LoadedFile, Diagnostic>> = walk
+        .files
+        .into_par_iter()
+        .map(|(path, role)| read_and_parse(&path).map(|root| LoadedFile { path, role, root }))
+        .collect();
     let mut loaded = Loaded {
         root: root.to_path_buf(),
+        forms: walk.forms,
         ..Loaded::default()
     };
+    for r in results {
+        match r {
+            Ok(f) => loaded.files.push(f),
+            Err(d) => diags.push(d),
+        }
+    }
+    loaded
+}
+
+/// What a walk of the catalogue found, before any file is read.
+#[derive(Debug, Clone, Default)]
+pub struct Walk {
+    /// YAML files to read with their roles, in sorted path order.
+    pub files: Vec<(PathBuf, FileRole)>,
+    /// Form files under `forms/`, relative to the catalogue root with `/` separators.
+    pub forms: Vec<String>,
+    /// Problems met on the way: unreadable entries, links leaving the catalogue, twins,
+    /// misplaced files.
+    pub diags: Vec<Diagnostic>,
+}
+
+/// The role of a procedure file at `path` (absolute or relative like `root`), or `None` when
+/// the path is not where procedure files live.
+pub fn procedure_role(root: &Path, path: &Path) -> Option<FileRole> {
+    let rel = path.strip_prefix(root).ok()?;
+    let parts: Vec<String> = rel
+        .components()
+        .map(|c| match c {
+            Component::Normal(s) => Some(s.to_string_lossy().into_owned()),
+            _ => None,
+        })
+        .collect::<Option<_>>()?;
+    if parts.iter().any(|p| p.starts_with('.')) {
+        return None;
+    }
+    match classify(&parts) {
+        Classified::Yaml(role @ FileRole::Procedure { .. }) => Some(role),
+        _ => None,
+    }
+}
+
+/// Walks the catalogue in sorted order, classifying files by where they sit. Links are
+/// followed but must stay inside the catalogue.
+pub fn walk(root: &Path) -> Walk {
+    let mut out = Walk::default();
     if !root.is_dir() {
-        diags.push(
+        out.diags.push(
             Diagnostic::error(
                 root,
                 Span::start(),
@@ -108,9 +145,8 @@ pub fn load_skipping(
             )
             .with_hint("chỉ đường dẫn tới thư mục chứa site.yaml, ví dụ `motcua check catalogue`"),
         );
-        return loaded;
+        return out;
     }
-    let mut to_parse: Vec<(PathBuf, FileRole)> = Vec::new();
     // Links are followed (a catalogue may be assembled from linked folders) but must stay
     // inside the catalogue: a link to /etc/passwd under forms/ would otherwise be published.
     let canonical_root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
@@ -139,7 +175,7 @@ pub fn load_skipping(
                         "kiểm tra quyền đọc và liên kết tượng trưng",
                     )
                 };
-                diags.push(
+                out.diags.push(
                     Diagnostic::error(&path, Span::start(), "io", format!("{msg}: {e}"))
                         .with_hint(hint),
                 );
@@ -151,7 +187,7 @@ pub fn load_skipping(
                 .map(|t| t.starts_with(&canonical_root))
                 .unwrap_or(false);
             if !inside {
-                diags.push(
+                out.diags.push(
                     Diagnostic::error(entry.path(), Span::start(), "link-outside", "liên kết tượng trưng trỏ ra ngoài thư mục danh mục")
                         .with_hint("chép tệp vào trong danh mục thay vì liên kết; motcua chỉ đọc và xuất bản nội dung nằm trong danh mục"),
                 );
@@ -175,7 +211,7 @@ pub fn load_skipping(
                 stem.to_string(),
             );
             if let Some(first) = seen_stems.get(&key) {
-                diags.push(
+                out.diags.push(
                     Diagnostic::error(
                         entry.path(),
                         Span::start(),
@@ -203,28 +239,13 @@ pub fn load_skipping(
             continue;
         }
         if parts.first().map(String::as_str) == Some("forms") {
-            loaded.forms.push(parts.join("/"));
+            out.forms.push(parts.join("/"));
             continue;
         }
         match classify(&parts) {
-            Classified::Yaml(role @ FileRole::Procedure { .. }) => {
-                // Stamped before reading: an edit landing after this point makes the stamp
-                // stale, so a cache keyed on it never keeps an old result for new text. A file
-                // modified in the last two seconds gets no stamp (so no cache entry): on file
-                // systems with coarse timestamps a second same-length edit within the same tick
-                // would otherwise look unchanged.
-                if let Some(st) = stamp(entry.path()).filter(|st| settled(st.1)) {
-                    loaded.stamps.insert(entry.path().to_path_buf(), st);
-                }
-                if reuse(entry.path()) {
-                    loaded.reused.push(entry.path().to_path_buf());
-                } else {
-                    to_parse.push((entry.path().to_path_buf(), role));
-                }
-            }
-            Classified::Yaml(role) => to_parse.push((entry.path().to_path_buf(), role)),
+            Classified::Yaml(role) => out.files.push((entry.path().to_path_buf(), role)),
             Classified::Ignore => {}
-            Classified::Misplaced(hint) => diags.push(
+            Classified::Misplaced(hint) => out.diags.push(
                 Diagnostic::warning(
                     entry.path(),
                     Span::start(),
@@ -235,17 +256,7 @@ pub fn load_skipping(
             ),
         }
     }
-    let results: Vec<Result<LoadedFile, Diagnostic>> = to_parse
-        .into_par_iter()
-        .map(|(path, role)| read_and_parse(&path).map(|root| LoadedFile { path, role, root }))
-        .collect();
-    for r in results {
-        match r {
-            Ok(f) => loaded.files.push(f),
-            Err(d) => diags.push(d),
-        }
-    }
-    loaded
+    out
 }
 
 enum Classified {

@@ -8,7 +8,8 @@ pub mod schema;
 pub mod validate;
 pub mod yaml;
 
-use std::path::Path;
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
 
 use crate::diagnostics::Diagnostics;
 
@@ -18,26 +19,21 @@ pub use validate::{Cache, Options};
 /// Runs the load and validate stages. The catalogue is partial when `diags` has errors.
 pub fn load_and_validate(root: &Path, opts: &Options) -> (Catalogue, Diagnostics) {
     let mut diags = Diagnostics::new();
-    let loaded = load::load(root, &mut diags);
-    let catalogue = validate::validate(loaded, opts, &mut diags);
+    let catalogue = validate::load_and_check(root, opts, &mut diags, None, None);
     (catalogue, diags)
 }
 
-/// Like [`load_and_validate`], reusing from `cache` the results of procedure files that have
-/// not changed since the previous call (for `serve`, which validates after every save).
+/// Like [`load_and_validate`], reusing from `cache` the results of files that have not
+/// changed since the previous call (for `serve`, which validates after every save). `changed`
+/// is what the file watcher reported; when it names only procedure files, the catalogue is
+/// not walked again and only those files are read.
 pub fn load_and_validate_cached(
     root: &Path,
     opts: &Options,
     cache: &mut Cache,
+    changed: Option<&BTreeSet<PathBuf>>,
 ) -> (Catalogue, Diagnostics) {
     let mut diags = Diagnostics::new();
-    let mut loaded = load::load_skipping(root, &mut diags, &|p| cache.is_fresh(p));
-    if !cache.covers(&loaded) {
-        // The form files changed, so every cached result is suspect: read everything again.
-        *cache = Cache::default();
-        diags = Diagnostics::new();
-        loaded = load::load(root, &mut diags);
-    }
-    let catalogue = validate::validate_cached(loaded, opts, &mut diags, cache);
+    let catalogue = validate::load_and_check(root, opts, &mut diags, Some(cache), changed);
     (catalogue, diags)
 }

@@ -119,8 +119,8 @@ pub struct Catalogue {
     pub agencies: BTreeMap<String, Agency>,
     /// Legal documents by number.
     pub legal: BTreeMap<String, LegalDocument>,
-    /// Procedures sorted by code.
-    pub procedures: Vec<Procedure>,
+    /// Procedures sorted by code (shared, so `serve` can keep unchanged ones across edits).
+    pub procedures: Vec<std::sync::Arc<Procedure>>,
     /// Journeys sorted by id.
     pub journeys: Vec<Journey>,
     /// Form files (paths relative to the catalogue, `/`-separated).
@@ -133,7 +133,7 @@ impl Catalogue {
         self.procedures
             .binary_search_by(|p| p.code.as_str().cmp(code))
             .ok()
-            .map(|i| &self.procedures[i])
+            .map(|i| &*self.procedures[i])
     }
 
     /// A sector by id.

@@ -8,7 +8,9 @@ use chrono::NaiveDate;
 use rayon::prelude::*;
 use serde::de::DeserializeOwned;
 
-use super::load::{stamp, FileRole, Loaded, LoadedFile, Stamp};
+use std::sync::Arc;
+
+use super::load::{self, FileRole, Loaded, LoadedFile, Stamp, Walk};
 use super::model::{Agency, Catalogue, Journey, LegalDocument, Procedure};
 use super::raw::{self, ChangeKind, Level, TimeUnit};
 use super::schema::{self, closest, FileKind};
@@ -267,24 +269,50 @@ enum Checked {
     Agency(Agency),
     Legal(LegalDocument),
     Journey(Journey),
-    Procedure(Box<Procedure>),
+    Procedure(Arc<Procedure>),
 }
 
-#[derive(Clone)]
 struct FileResult {
     checked: Option<Checked>,
     diags: Vec<Diagnostic>,
     refs: Vec<Reference>,
 }
 
-/// Per-file results of procedure files from an earlier run, reused while a file's length and
-/// modification time stay the same. Checking one procedure file depends only on that file and
-/// on the set of form files, so an edit re-checks one file instead of ten thousand; the
-/// cross-file rules (references, duplicates) still run over everything.
+/// One file after its own checks: the result, and for the few files that are not procedures
+/// the YAML tree the cross-file rules still read positions from. Procedure trees are dropped
+/// as soon as the file is checked, so a large catalogue is never held twice in memory.
+#[derive(Clone)]
+pub struct CheckedFile {
+    path: PathBuf,
+    role: FileRole,
+    result: Arc<FileResult>,
+    tree: Option<Arc<Node>>,
+}
+
+/// Runs the rules that need only this file (schema, dates, amounts, legal grounding).
+pub fn check_loaded(f: LoadedFile, forms: &BTreeSet<String>) -> CheckedFile {
+    let result = Arc::new(check_file(&f, forms));
+    let tree = match f.role {
+        FileRole::Procedure { .. } => None,
+        _ => Some(Arc::new(f.root)),
+    };
+    CheckedFile {
+        path: f.path,
+        role: f.role,
+        result,
+        tree,
+    }
+}
+
+/// Per-file results from an earlier run, reused while a file's length and modification time
+/// stay the same. Checking one file depends only on that file and on the set of form files,
+/// so an edit re-checks one file instead of ten thousand; the cross-file rules (references,
+/// duplicates) still run over everything.
 #[derive(Default)]
 pub struct Cache {
-    files: HashMap<PathBuf, (Stamp, FileResult)>,
+    files: HashMap<PathBuf, (Stamp, CheckedFile)>,
     forms: BTreeSet<String>,
+    walk: Option<Walk>,
 }
 
 impl std::fmt::Debug for Cache {
@@ -294,85 +322,145 @@ impl std::fmt::Debug for Cache {
 }
 
 impl Cache {
-    /// True when every file `loaded` skipped has its result here, for the same form files.
-    pub fn covers(&self, loaded: &Loaded) -> bool {
-        loaded.reused.iter().all(|p| self.files.contains_key(p))
-            && (loaded.reused.is_empty()
-                || loaded.forms.iter().cloned().collect::<BTreeSet<_>>() == self.forms)
-    }
-
-    /// True when `path` has a cached result and has not changed since.
-    pub fn is_fresh(&self, path: &Path) -> bool {
-        match (self.files.get(path), stamp(path)) {
-            (Some((old, _)), Some(now)) => *old == now && now.1.is_some(),
-            _ => false,
+    /// The walk to use: the previous one patched with `changed` when every changed path is
+    /// a procedure file (added, edited or deleted), or a fresh walk of `root`. The flag says
+    /// whether the previous walk was reused.
+    fn walk(&self, root: &Path, changed: Option<&BTreeSet<PathBuf>>) -> (Walk, bool) {
+        let (Some(changed), Some(prev)) = (changed, &self.walk) else {
+            return (load::walk(root), false);
+        };
+        let roles: Option<Vec<(&PathBuf, FileRole)>> = changed
+            .iter()
+            .map(|p| load::procedure_role(root, p).map(|r| (p, r)))
+            .collect();
+        let Some(roles) = roles else {
+            return (load::walk(root), false);
+        };
+        let mut w = prev.clone();
+        for (path, role) in roles {
+            w.files.retain(|(q, _)| q != path);
+            if path.is_file() {
+                // Paths compare by component, which is the walk's sorted order.
+                let at = w.files.partition_point(|(q, _)| q < path);
+                w.files.insert(at, (path.clone(), role));
+            }
         }
+        (w, true)
     }
 }
 
 /// Runs every rule and returns the catalogue built from the files that passed.
 pub fn validate(loaded: Loaded, opts: &Options, diags: &mut Diagnostics) -> Catalogue {
-    validate_cached(loaded, opts, diags, &mut Cache::default())
+    let forms: BTreeSet<String> = loaded.forms.iter().cloned().collect();
+    let files: Vec<CheckedFile> = loaded
+        .files
+        .into_par_iter()
+        .map(|f| check_loaded(f, &forms))
+        .collect();
+    assemble(&loaded.root, &files, forms, opts, diags)
 }
 
-/// Like [`validate`], taking the results of `loaded.reused` files from `cache` and storing the
-/// results of the procedure files it checks.
-pub fn validate_cached(
-    loaded: Loaded,
+/// Walks, reads, parses and checks every file in one parallel pass (each tree is dropped as
+/// soon as its file is checked), then runs the cross-file rules. With a cache, files whose
+/// stamp has not changed are not read again; with `changed` (the paths a file watcher
+/// reported) and only procedure files among them, the catalogue is not even walked again.
+pub fn load_and_check(
+    root: &Path,
     opts: &Options,
     diags: &mut Diagnostics,
-    cache: &mut Cache,
+    mut cache: Option<&mut Cache>,
+    changed: Option<&BTreeSet<PathBuf>>,
 ) -> Catalogue {
-    let forms: BTreeSet<String> = loaded.forms.iter().cloned().collect();
-    if forms != cache.forms {
-        // Form references are checked per file: a new or deleted form invalidates them all.
-        cache.files.clear();
-        cache.forms = forms.clone();
+    let (walk, patched) = match cache.as_deref() {
+        Some(c) => c.walk(root, changed),
+        None => (load::walk(root), false),
+    };
+    diags.extend(walk.diags.iter().cloned());
+    let forms: BTreeSet<String> = walk.forms.iter().cloned().collect();
+    if let Some(c) = cache.as_deref_mut() {
+        if forms != c.forms {
+            // Form references are checked per file: a new or deleted form invalidates them all.
+            c.files.clear();
+            c.forms = forms.clone();
+        }
     }
-    let checked: Vec<FileResult> = loaded
+    let cached = cache.as_deref();
+    let outcomes: Vec<Result<(CheckedFile, Option<Stamp>), Diagnostic>> = walk
         .files
         .par_iter()
-        .map(|f| check_file(f, &forms))
+        .map(|(path, role)| {
+            if let Some((st, cf)) = cached.and_then(|c| c.files.get(path)) {
+                let fresh = if patched {
+                    !changed.is_some_and(|ch| ch.contains(path))
+                } else {
+                    load::stamp(path) == Some(*st)
+                };
+                if fresh {
+                    return Ok((cf.clone(), Some(*st)));
+                }
+            }
+            // Stamped before reading: an edit landing after this point makes the stamp stale,
+            // so the cache never keeps an old result for new text. A file modified in the last
+            // two seconds gets no stamp (so no cache entry): on file systems with coarse
+            // timestamps a second same-length edit within the same tick would look unchanged.
+            let st = match cached {
+                Some(_) => load::stamp(path).filter(|s| load::is_settled(s.1)),
+                None => None,
+            };
+            let tree = load::read_and_parse(path)?;
+            let f = LoadedFile {
+                path: path.clone(),
+                role: role.clone(),
+                root: tree,
+            };
+            Ok((check_loaded(f, &forms), st))
+        })
         .collect();
-    let mut results: Vec<(FileResult, Option<&LoadedFile>)> =
-        Vec::with_capacity(checked.len() + loaded.reused.len());
-    let mut keep: HashMap<PathBuf, (Stamp, FileResult)> = HashMap::with_capacity(cache.files.len());
-    for (r, f) in checked.into_iter().zip(loaded.files.iter()) {
-        if let Some(st) = loaded.stamps.get(&f.path) {
-            keep.insert(f.path.clone(), (*st, r.clone()));
-        }
-        results.push((r, Some(f)));
-    }
-    for path in &loaded.reused {
-        if let Some((st, r)) = cache.files.remove(path) {
-            results.push((r.clone(), None));
-            keep.insert(path.clone(), (st, r));
+    let mut files = Vec::with_capacity(outcomes.len());
+    let mut keep = HashMap::new();
+    for o in outcomes {
+        match o {
+            Ok((f, st)) => {
+                if let (Some(st), Some(_)) = (st, cached) {
+                    keep.insert(f.path.clone(), (st, f.clone()));
+                }
+                files.push(f);
+            }
+            Err(d) => diags.push(d),
         }
     }
-    // Deleted files drop out here: only what was seen this run is kept.
-    cache.files = keep;
+    let catalogue = assemble(root, &files, forms, opts, diags);
+    if let Some(c) = cache {
+        // Deleted files drop out here: only what was seen this run is kept.
+        c.files = keep;
+        c.walk = Some(walk);
+    }
+    catalogue
+}
 
+/// The cross-file rules over checked files (in walk order): duplicates, references, staleness.
+fn assemble(
+    root: &Path,
+    files: &[CheckedFile],
+    forms: BTreeSet<String>,
+    opts: &Options,
+    diags: &mut Diagnostics,
+) -> Catalogue {
     let mut site = None;
     let mut sectors_file = None;
     let mut agencies = BTreeMap::new();
     let mut legal: BTreeMap<String, LegalDocument> = BTreeMap::new();
-    let mut procedures: Vec<Procedure> = Vec::new();
+    let mut procedures: Vec<Arc<Procedure>> = Vec::new();
     let mut journeys = Vec::new();
-    let mut refs = Vec::new();
+    let mut refs: Vec<&Reference> = Vec::new();
     let mut legal_seen: HashMap<String, (PathBuf, Span)> = HashMap::new();
     // Records that exist but failed their own checks: references to them are not reported
     // again as dangling, since the record's own errors already explain the problem.
     let mut broken: BTreeSet<(u8, String)> = BTreeSet::new();
-    for (r, f) in results {
-        diags.extend(r.diags);
-        refs.extend(r.refs);
-        // Only procedure results come from the cache, and their arm needs no file.
-        let Some(f) = f else {
-            if let Some(Checked::Procedure(p)) = r.checked {
-                procedures.push(*p);
-            }
-            continue;
-        };
+    for f in files {
+        let r = &*f.result;
+        diags.extend(r.diags.iter().cloned());
+        refs.extend(r.refs.iter());
         if r.checked.is_none() {
             match &f.role {
                 FileRole::Procedure { stem, .. } => {
@@ -382,7 +470,12 @@ pub fn validate_cached(
                     broken.insert((RefKind::Agency as u8, id.clone()));
                 }
                 FileRole::Legal => {
-                    if let Some(n) = f.root.get("number").and_then(Node::as_str) {
+                    if let Some(n) = f
+                        .tree
+                        .as_deref()
+                        .and_then(|t| t.get("number"))
+                        .and_then(Node::as_str)
+                    {
                         broken.insert((RefKind::Legal as u8, n.to_string()));
                     }
                 }
@@ -392,16 +485,19 @@ pub fn validate_cached(
                 _ => {}
             }
         }
-        match r.checked {
-            Some(Checked::Site(s)) => site = Some((s, f.path.clone())),
-            Some(Checked::Sectors(s)) => sectors_file = Some((s, f.path.clone(), &f.root)),
+        match &r.checked {
+            Some(Checked::Site(s)) => site = Some((s.clone(), f.path.clone())),
+            Some(Checked::Sectors(s)) => {
+                sectors_file = Some((s.clone(), f.path.clone(), f.tree.as_deref()))
+            }
             Some(Checked::Agency(a)) => {
-                agencies.insert(a.id.clone(), a);
+                agencies.insert(a.id.clone(), a.clone());
             }
             Some(Checked::Legal(l)) => {
                 let span = f
-                    .root
-                    .get("number")
+                    .tree
+                    .as_deref()
+                    .and_then(|t| t.get("number"))
                     .map(|n| n.span)
                     .unwrap_or_else(Span::start);
                 if let Some((first, _)) = legal_seen.get(&l.number) {
@@ -421,22 +517,22 @@ pub fn validate_cached(
                     continue;
                 }
                 legal_seen.insert(l.number.clone(), (f.path.clone(), span));
-                legal.insert(l.number.clone(), l);
+                legal.insert(l.number.clone(), l.clone());
             }
-            Some(Checked::Journey(j)) => journeys.push(j),
-            Some(Checked::Procedure(p)) => procedures.push(*p),
+            Some(Checked::Journey(j)) => journeys.push(j.clone()),
+            Some(Checked::Procedure(p)) => procedures.push(Arc::clone(p)),
             None => {}
         }
     }
 
-    let root = loaded.root.clone();
+    let root = root.to_path_buf();
     let site = match site {
         Some((s, path)) => {
             check_site(&s, &path, diags);
             s
         }
         None => {
-            if !loaded.files.iter().any(|f| f.role == FileRole::Site) {
+            if !files.iter().any(|f| f.role == FileRole::Site) {
                 diags.push(
                     Diagnostic::error(&root.join("site.yaml"), Span::start(), "missing-file", "thiếu tệp site.yaml")
                         .with_hint("tạo site.yaml với name, province, base_url, feedback (xem README) hoặc chạy `motcua init`"),
@@ -451,13 +547,16 @@ pub fn validate_cached(
             let mut seen = HashMap::new();
             for (i, sec) in s.sectors.into_iter().enumerate() {
                 let span = node
-                    .locate(&[
-                        PathSeg::from("sectors"),
-                        PathSeg::Index(i),
-                        PathSeg::from("id"),
-                    ])
-                    .0
-                    .span;
+                    .map(|n| {
+                        n.locate(&[
+                            PathSeg::from("sectors"),
+                            PathSeg::Index(i),
+                            PathSeg::from("id"),
+                        ])
+                        .0
+                        .span
+                    })
+                    .unwrap_or_else(Span::start);
                 if seen.insert(sec.id.clone(), ()).is_some() {
                     diags.push(
                         Diagnostic::error(
@@ -474,7 +573,7 @@ pub fn validate_cached(
             }
         }
         None => {
-            if !loaded.files.iter().any(|f| f.role == FileRole::Sectors) {
+            if !files.iter().any(|f| f.role == FileRole::Sectors) {
                 diags.push(
                     Diagnostic::error(
                         &root.join("sectors.yaml"),
@@ -490,7 +589,7 @@ pub fn validate_cached(
 
     // Duplicate procedure codes: report at every copy after the first.
     procedures.sort_by(|a, b| a.code.cmp(&b.code).then(a.file.cmp(&b.file)));
-    let mut unique: Vec<Procedure> = Vec::with_capacity(procedures.len());
+    let mut unique: Vec<Arc<Procedure>> = Vec::with_capacity(procedures.len());
     for p in procedures {
         if let Some(prev) = unique.last() {
             if prev.code == p.code {
@@ -522,10 +621,12 @@ pub fn validate_cached(
         forms,
     };
     let sectors_broken = broken.contains(&(RefKind::Sector as u8, String::new()));
-    refs.retain(|r| {
-        !broken.contains(&(r.kind as u8, r.target.clone()))
-            && (!sectors_broken || r.kind != RefKind::Sector)
-    });
+    if !broken.is_empty() {
+        refs.retain(|r| {
+            !broken.contains(&(r.kind as u8, r.target.clone()))
+                && (!sectors_broken || r.kind != RefKind::Sector)
+        });
+    }
     check_references(&catalogue, &refs, diags);
     check_catalogue_rules(&catalogue, opts, diags);
     diags.sort();
@@ -607,7 +708,7 @@ fn check_file(f: &LoadedFile, forms: &BTreeSet<String>) -> FileResult {
         FileRole::Procedure { sector_dir, stem } => {
             typed::<raw::ProcedureFile>(f, FileKind::Procedure, &mut cx.diags)
                 .and_then(|p| check_procedure(&mut cx, sector_dir, stem, p, forms))
-                .map(|p| Checked::Procedure(Box::new(p)))
+                .map(|p| Checked::Procedure(Arc::new(p)))
         }
     };
     FileResult {
@@ -1117,53 +1218,76 @@ fn check_form(cx: &mut FileCx, form: &raw::FormRef, path: &[PathSeg], forms: &BT
     }
 }
 
-fn check_references(c: &Catalogue, refs: &[Reference], diags: &mut Diagnostics) {
+fn check_references(c: &Catalogue, refs: &[&Reference], diags: &mut Diagnostics) {
     let sector_ids: Vec<&str> = c.sectors.iter().map(|s| s.id.as_str()).collect();
-    for r in refs {
-        let exists = match r.kind {
-            RefKind::Agency => c.agencies.contains_key(&r.target),
-            RefKind::Sector => sector_ids.contains(&r.target.as_str()),
-            RefKind::Legal => c.legal.contains_key(&r.target),
-            RefKind::Procedure => c.procedure(&r.target).is_some(),
-        };
-        if exists {
-            if r.kind == RefKind::Legal {
-                if let Some(doc) = c.legal.get(&r.target) {
-                    if doc.status == raw::LegalStatus::Repealed {
-                        let by = doc
-                            .repealed_by
-                            .as_ref()
-                            .map(|n| format!(" (thay bằng {n})"))
-                            .unwrap_or_default();
-                        diags.push(
-                            Diagnostic::warning(&r.file, r.span, "repealed-citation", format!("trích dẫn văn bản đã hết hiệu lực `{}`{by}", r.target))
-                                .with_hint("trích dẫn văn bản đang có hiệu lực, trừ khi đây là thông tin lịch sử"),
-                        );
-                    }
+    // A catalogue of 10,000 procedures has about 180,000 references: checked in parallel,
+    // with procedure codes hashed rather than binary-searched.
+    let codes: std::collections::HashSet<&str> =
+        c.procedures.iter().map(|p| p.code.as_str()).collect();
+    let found: Vec<Diagnostic> = refs
+        .par_iter()
+        .filter_map(|r| check_reference(c, &sector_ids, &codes, r))
+        .collect();
+    diags.extend(found);
+}
+
+/// The problem with one reference, if any: it dangles, or it cites a repealed document.
+fn check_reference(
+    c: &Catalogue,
+    sector_ids: &[&str],
+    codes: &std::collections::HashSet<&str>,
+    r: &Reference,
+) -> Option<Diagnostic> {
+    let exists = match r.kind {
+        RefKind::Agency => c.agencies.contains_key(&r.target),
+        RefKind::Sector => sector_ids.contains(&r.target.as_str()),
+        RefKind::Legal => c.legal.contains_key(&r.target),
+        RefKind::Procedure => codes.contains(r.target.as_str()),
+    };
+    if exists {
+        if r.kind == RefKind::Legal {
+            if let Some(doc) = c.legal.get(&r.target) {
+                if doc.status == raw::LegalStatus::Repealed {
+                    let by = doc
+                        .repealed_by
+                        .as_ref()
+                        .map(|n| format!(" (thay bằng {n})"))
+                        .unwrap_or_default();
+                    return Some(
+                        Diagnostic::warning(
+                            &r.file,
+                            r.span,
+                            "repealed-citation",
+                            format!("trích dẫn văn bản đã hết hiệu lực `{}`{by}", r.target),
+                        )
+                        .with_hint(
+                            "trích dẫn văn bản đang có hiệu lực, trừ khi đây là thông tin lịch sử",
+                        ),
+                    );
                 }
             }
-            continue;
         }
-        let candidates: Vec<&str> = match r.kind {
-            RefKind::Agency => c.agencies.keys().map(String::as_str).collect(),
-            RefKind::Sector => sector_ids.clone(),
-            RefKind::Legal => c.legal.keys().map(String::as_str).collect(),
-            RefKind::Procedure => c.procedures.iter().map(|p| p.code.as_str()).collect(),
-        };
-        let hint = match closest(&r.target, candidates.into_iter()) {
-            Some(s) => format!("có phải ý bạn là `{s}`? Nếu không: {}", r.kind.fix()),
-            None => r.kind.fix().to_string(),
-        };
-        diags.push(
-            Diagnostic::error(
-                &r.file,
-                r.span,
-                "dangling-reference",
-                format!("không có {} `{}` trong danh mục", r.kind.noun(), r.target),
-            )
-            .with_hint(hint),
-        );
+        return None;
     }
+    let candidates: Vec<&str> = match r.kind {
+        RefKind::Agency => c.agencies.keys().map(String::as_str).collect(),
+        RefKind::Sector => sector_ids.to_vec(),
+        RefKind::Legal => c.legal.keys().map(String::as_str).collect(),
+        RefKind::Procedure => c.procedures.iter().map(|p| p.code.as_str()).collect(),
+    };
+    let hint = match closest(&r.target, candidates.into_iter()) {
+        Some(s) => format!("có phải ý bạn là `{s}`? Nếu không: {}", r.kind.fix()),
+        None => r.kind.fix().to_string(),
+    };
+    Some(
+        Diagnostic::error(
+            &r.file,
+            r.span,
+            "dangling-reference",
+            format!("không có {} `{}` trong danh mục", r.kind.noun(), r.target),
+        )
+        .with_hint(hint),
+    )
 }
 
 fn check_catalogue_rules(c: &Catalogue, opts: &Options, diags: &mut Diagnostics) {

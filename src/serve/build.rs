@@ -2,6 +2,7 @@
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
+use std::sync::{mpsc, Arc};
 use std::time::{Duration, Instant};
 
 use super::Shared;
@@ -103,27 +104,63 @@ pub struct Report {
     pub message: String,
 }
 
-/// Owns the last good catalogue and rebuilds the served site from file changes.
-#[derive(Debug)]
+/// Owns the last good catalogue and rebuilds the served site from file changes. After an edit
+/// of procedure files it publishes the edited pages itself and hands the slower rest (listings
+/// with thousands of cards, feeds, bulk data, both search indexes) to a background thread, so
+/// the page being edited reloads at once and the next save never queues behind the listings.
 pub struct Builder {
     root: PathBuf,
     opts: BuildOptions,
-    last: Option<Catalogue>,
+    last: Option<Arc<Catalogue>>,
     cache: catalogue::Cache,
+    /// Version of the catalogue behind the pages published last (bumped per good build).
+    version: u64,
+    rest: mpsc::Sender<RestMsg>,
+}
+
+impl std::fmt::Debug for Builder {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Builder")
+            .field("root", &self.root)
+            .field("version", &self.version)
+            .finish()
+    }
+}
+
+/// Work for the background thread.
+enum RestMsg {
+    /// Render what an incremental build left out, for catalogue version `version`.
+    Rest(RestJob),
+    /// A full build was published: earlier incremental work is covered by it.
+    Reset,
+}
+
+struct RestJob {
+    old: Arc<Catalogue>,
+    new: Arc<Catalogue>,
+    codes: BTreeSet<String>,
+    version: u64,
 }
 
 impl Builder {
-    /// A builder for the catalogue at `root` (absolute), served at `base_url`.
-    pub fn new(root: PathBuf, base_url: String) -> Builder {
+    /// A builder for the catalogue at `root` (absolute), served at `base_url`, publishing into
+    /// `shared`. Starts the background thread that finishes incremental builds.
+    pub fn new(root: PathBuf, base_url: String, shared: Arc<Shared>) -> Builder {
+        let opts = BuildOptions {
+            base_url: Some(base_url),
+            inject_before_body_end: Some(super::reload_script()),
+            ..BuildOptions::default()
+        };
+        let (tx, rx) = mpsc::channel();
+        let worker_opts = opts.clone();
+        std::thread::spawn(move || rest_worker(&rx, &shared, &worker_opts));
         Builder {
             root,
-            opts: BuildOptions {
-                base_url: Some(base_url),
-                inject_before_body_end: Some(super::reload_script()),
-                ..BuildOptions::default()
-            },
+            opts,
             last: None,
             cache: catalogue::Cache::default(),
+            version: 0,
+            rest: tx,
         }
     }
 
@@ -148,8 +185,17 @@ impl Builder {
     /// every page gets the overlay. Open pages are told to reload in every case.
     pub fn rebuild(&mut self, shared: &Shared, pending: Option<&mut Pending>) -> Report {
         let start = Instant::now();
-        let (c, diags) =
-            catalogue::load_and_validate_cached(&self.root, &Options::default(), &mut self.cache);
+        // Only procedure files changed: the watcher's list is enough, no walk of the tree.
+        let changed: Option<BTreeSet<PathBuf>> = pending
+            .as_deref()
+            .and_then(|p| p.procedure_files(&self.root))
+            .map(|files| files.into_iter().map(Path::to_path_buf).collect());
+        let (c, diags) = catalogue::load_and_validate_cached(
+            &self.root,
+            &Options::default(),
+            &mut self.cache,
+            changed.as_ref(),
+        );
         let validated = start.elapsed();
         if diags.has_errors() {
             let text = diagnostics::render(&diags, Format::Human);
@@ -160,7 +206,7 @@ impl Builder {
                     "{text}Danh mục có lỗi: trình duyệt hiện danh sách lỗi cho đến khi sửa xong."
                 )
             };
-            self.publish(shared, None, Some(overlay_html(&text)));
+            publish(shared, &self.opts, None, Some(overlay_html(&text)), None);
             return Report {
                 outcome: Outcome::Failed,
                 files: 0,
@@ -168,46 +214,60 @@ impl Builder {
                 message,
             };
         }
-        let plan = match (
-            &self.last,
-            pending
-                .as_deref()
-                .and_then(|p| p.procedure_files(&self.root)),
-        ) {
-            (Some(old), Some(files)) => {
+        let c = Arc::new(c);
+        let version = self.version + 1;
+        let incremental = match (&self.last, changed.as_ref()) {
+            (Some(old), Some(_)) => {
+                let files = pending
+                    .as_deref()
+                    .and_then(|p| p.procedure_files(&self.root))
+                    .unwrap_or_default();
                 let codes = codes_in_files(old, &c, &files);
                 site::plan_procedure_update_part(old, &c, &codes, &self.opts, Part::Own)
-                    .map(|u| u.map(|u| (u, codes)))
+                    .map(|u| u.map(|u| (u, codes, Arc::clone(old))))
             }
             _ => Ok(None),
         };
-        let result = match plan {
-            Ok(Some((own, codes))) => {
-                // The edited pages first, so the page being looked at reloads as soon as
-                // possible; the listings (thousands of cards each on a large catalogue) follow.
-                let mut files = own.rendered();
-                self.publish(shared, Some(Change::Update(own, &c)), None);
-                let own_done = start.elapsed();
-                let old = self.last.as_ref().unwrap_or(&c);
-                match site::plan_procedure_update_part(old, &c, &codes, &self.opts, Part::Rest) {
-                    Ok(Some(rest)) => {
-                        files += rest.rendered();
-                        self.publish(shared, Some(Change::Update(rest, &c)), None);
-                        Ok((
-                            Outcome::Incremental,
-                            files,
-                            format!(
-                                "{} thủ tục sửa, trang thủ tục sau {:.0} ms",
-                                codes.len(),
-                                own_done.as_secs_f64() * 1000.0
-                            ),
-                        ))
-                    }
-                    Ok(None) => self.full(&c, shared),
-                    Err(e) => Err(e),
-                }
+        let result = match incremental {
+            Ok(Some((own, codes, old))) => {
+                let files = own.rendered();
+                publish(
+                    shared,
+                    &self.opts,
+                    Some(Change::Update(own, &c)),
+                    None,
+                    Some(version),
+                );
+                // The listings, feeds and search indexes follow in the background.
+                let _ = self.rest.send(RestMsg::Rest(RestJob {
+                    old,
+                    new: Arc::clone(&c),
+                    codes: codes.clone(),
+                    version,
+                }));
+                Ok((
+                    Outcome::Incremental,
+                    files,
+                    format!("{} thủ tục sửa", codes.len()),
+                ))
             }
-            Ok(None) => self.full(&c, shared),
+            Ok(None) => site::render_site(&c, &self.opts).map(|s| {
+                let files = s.files.len();
+                publish(
+                    shared,
+                    &self.opts,
+                    Some(Change::Replace(s)),
+                    None,
+                    Some(version),
+                );
+                let _ = self.rest.send(RestMsg::Reset);
+                update_search(shared, &self.opts, &c, version);
+                (
+                    Outcome::Full,
+                    files,
+                    format!("{} thủ tục", c.procedures.len()),
+                )
+            }),
             Err(e) => Err(e),
         };
         match result {
@@ -215,34 +275,22 @@ impl Builder {
                 if let Some(p) = pending {
                     p.paths.clear();
                 }
-                let warnings = diags.warning_count();
-                // Pages are already published; the search index follows.
-                match crate::search::Engine::new(&crate::site::index::search_docs(&c)) {
-                    Ok(engine) => {
-                        if let Ok(mut s) = shared.search.write() {
-                            *s = Some(super::SearchIndex {
-                                engine,
-                                base_path: crate::site::pages::Urls::new(
-                                    &self.opts.base_url.clone().unwrap_or_default(),
-                                )
-                                .base_path,
-                            });
-                        }
-                    }
-                    Err(e) => eprintln!("cảnh báo: không tạo được chỉ mục tìm kiếm: {e}"),
-                }
+                self.version = version;
                 self.last = Some(c);
+                let warnings = diags.warning_count();
                 let elapsed = start.elapsed();
-                let kind = if outcome == Outcome::Full {
-                    "toàn bộ"
-                } else {
-                    "tăng dần"
+                let mut message = match outcome {
+                    Outcome::Incremental => format!(
+                        "Đã dựng (tăng dần, {what}): {files} trang thủ tục trong {:.0} ms (kiểm tra danh mục {:.0} ms); danh sách, nguồn tin và chỉ mục tìm kiếm cập nhật tiếp trong nền",
+                        elapsed.as_secs_f64() * 1000.0,
+                        validated.as_secs_f64() * 1000.0
+                    ),
+                    _ => format!(
+                        "Đã dựng (toàn bộ, {what}): {files} tệp trong {:.0} ms (kiểm tra danh mục {:.0} ms)",
+                        elapsed.as_secs_f64() * 1000.0,
+                        validated.as_secs_f64() * 1000.0
+                    ),
                 };
-                let mut message = format!(
-                    "Đã dựng ({kind}, {what}): {files} tệp trong {:.0} ms (kiểm tra danh mục {:.0} ms)",
-                    elapsed.as_secs_f64() * 1000.0,
-                    validated.as_secs_f64() * 1000.0
-                );
                 if warnings > 0 {
                     message.push_str(&format!(", {warnings} cảnh báo (xem `motcua check`)"));
                 }
@@ -255,7 +303,7 @@ impl Builder {
             }
             Err(e) => {
                 let text = format!("error: {e}\n");
-                self.publish(shared, None, Some(overlay_html(&text)));
+                publish(shared, &self.opts, None, Some(overlay_html(&text)), None);
                 Report {
                     outcome: Outcome::Failed,
                     files: 0,
@@ -265,46 +313,128 @@ impl Builder {
             }
         }
     }
+}
 
-    /// Renders the whole site and publishes it.
-    fn full(
-        &self,
-        c: &Catalogue,
-        shared: &Shared,
-    ) -> Result<(Outcome, usize, String), site::SiteError> {
-        site::render_site(c, &self.opts).map(|s| {
-            let files = s.files.len();
-            self.publish(shared, Some(Change::Replace(s)), None);
-            (
-                Outcome::Full,
-                files,
-                format!("{} thủ tục", c.procedures.len()),
-            )
-        })
-    }
-
-    /// Swaps in the new files (or keeps the old ones), sets the overlay, bumps the generation
-    /// and tells open pages to reload.
-    fn publish(&self, shared: &Shared, change: Option<Change<'_>>, overlay: Option<String>) {
-        let generation = {
-            let Ok(mut served) = shared.served.write() else {
-                return;
-            };
-            match change {
-                Some(Change::Replace(s)) => served.site = Some(s),
-                Some(Change::Update(u, c)) => {
-                    if let Some(site) = served.site.as_mut() {
-                        u.apply(site, c, &self.opts);
-                    }
+/// The background half of incremental builds. Jobs that pile up while one is rendering are
+/// merged (the earliest old catalogue, the newest new one, every edited code), and a result
+/// is published only if no newer edit was published meanwhile; otherwise its work is carried
+/// into the next job, so a fast typist never sees stale listings for long.
+fn rest_worker(rx: &mpsc::Receiver<RestMsg>, shared: &Shared, opts: &BuildOptions) {
+    let mut carry: Option<RestJob> = None;
+    while let Ok(first) = rx.recv() {
+        let mut msgs = vec![first];
+        msgs.extend(rx.try_iter());
+        for msg in msgs {
+            carry = match (msg, carry.take()) {
+                (RestMsg::Reset, _) => None,
+                (RestMsg::Rest(job), None) => Some(job),
+                (RestMsg::Rest(job), Some(mut acc)) => {
+                    acc.codes.extend(job.codes);
+                    acc.new = job.new;
+                    acc.version = job.version;
+                    Some(acc)
                 }
-                None => {}
-            }
-            served.overlay = overlay;
-            served.generation += 1;
-            served.generation
+            };
+        }
+        let Some(job) = carry.take() else {
+            continue;
         };
-        shared.broadcast(generation);
+        let start = Instant::now();
+        let rest =
+            site::plan_procedure_update_part(&job.old, &job.new, &job.codes, opts, Part::Rest);
+        match rest {
+            Ok(Some(rest)) => {
+                let files = rest.rendered();
+                let applied = {
+                    let Ok(mut served) = shared.served.write() else {
+                        return;
+                    };
+                    if served.version == job.version {
+                        if let Some(site) = served.site.as_mut() {
+                            rest.apply(site, &job.new, opts);
+                        }
+                        served.generation += 1;
+                        Some(served.generation)
+                    } else {
+                        None
+                    }
+                };
+                match applied {
+                    Some(generation) => {
+                        shared.broadcast(generation);
+                        update_search(shared, opts, &job.new, job.version);
+                        eprintln!(
+                            "Đã cập nhật danh sách, nguồn tin và chỉ mục tìm kiếm: {files} tệp trong {:.0} ms",
+                            start.elapsed().as_secs_f64() * 1000.0
+                        );
+                    }
+                    None => carry = Some(job),
+                }
+            }
+            // The set of levels changed, which the builder saw too and answered with a full
+            // build; that build's reset follows.
+            Ok(None) => {}
+            Err(e) => eprintln!("cảnh báo: không cập nhật được danh sách: {e}"),
+        }
     }
+}
+
+/// Rebuilds the tantivy index for `/api/search` from `c`, unless a newer build was published.
+fn update_search(shared: &Shared, opts: &BuildOptions, c: &Catalogue, version: u64) {
+    match crate::search::Engine::new(&crate::site::index::search_docs(c)) {
+        Ok(engine) => {
+            let current = shared
+                .served
+                .read()
+                .map(|s| s.version == version)
+                .unwrap_or(false);
+            if !current {
+                return;
+            }
+            if let Ok(mut s) = shared.search.write() {
+                *s = Some(super::SearchIndex {
+                    engine,
+                    base_path: crate::site::pages::Urls::new(
+                        &opts.base_url.clone().unwrap_or_default(),
+                    )
+                    .base_path,
+                });
+            }
+        }
+        Err(e) => eprintln!("cảnh báo: không tạo được chỉ mục tìm kiếm: {e}"),
+    }
+}
+
+/// Swaps in the new files (or keeps the old ones), sets the overlay, records the catalogue
+/// version the pages now show, bumps the generation and tells open pages to reload.
+fn publish(
+    shared: &Shared,
+    opts: &BuildOptions,
+    change: Option<Change<'_>>,
+    overlay: Option<String>,
+    version: Option<u64>,
+) {
+    let generation = {
+        let Ok(mut served) = shared.served.write() else {
+            return;
+        };
+        match change {
+            Some(Change::Replace(s)) => served.site = Some(s),
+            Some(Change::Update(u, c)) => {
+                if let Some(site) = served.site.as_mut() {
+                    u.apply(site, c, opts);
+                }
+            }
+            None => {}
+        }
+        if let Some(v) = version {
+            served.version = v;
+        }
+        served.overlay = overlay;
+        served.generation += 1;
+        served.generation
+    };
+    shared.broadcast(generation);
 }
 
 enum Change<'a> {

@@ -46,6 +46,9 @@ pub struct Served {
     pub overlay: Option<String>,
     /// Bumped after every rebuild; open pages reload when it changes.
     pub generation: u64,
+    /// Version of the catalogue the pages show, so background work for an older version
+    /// never overwrites pages of a newer one.
+    pub version: u64,
 }
 
 /// State shared by the HTTP workers and the builder.
@@ -115,7 +118,7 @@ pub fn run(opts: &ServeOptions) -> Result<(), String> {
         .ok_or_else(|| "máy chủ không có địa chỉ IP".to_string())?;
     let url = format!("http://{}/", display_host(addr));
     let shared = Arc::new(Shared::default());
-    let mut builder = build::Builder::new(root.clone(), url.clone());
+    let mut builder = build::Builder::new(root.clone(), url.clone(), Arc::clone(&shared));
 
     // The first build happens before the URL is printed, so the first page load is ready.
     let first = builder.rebuild(&shared, None);

@@ -121,6 +121,35 @@ pub fn tera(theme: &Theme) -> Result<Tera, SiteError> {
     Ok(tera)
 }
 
+/// The compiled templates of the last theme seen, by a hash of their sources: compiling them
+/// takes tens of milliseconds, which `serve` would otherwise pay again on every save.
+static COMPILED: std::sync::Mutex<Option<(u64, std::sync::Arc<Tera>)>> =
+    std::sync::Mutex::new(None);
+
+/// [`tera`], reusing the last compiled instance when the templates are the same.
+fn compiled(theme: &Theme) -> Result<std::sync::Arc<Tera>, SiteError> {
+    let mut h = xxhash_rust::xxh3::Xxh3::new();
+    for (name, (src, _)) in &theme.templates {
+        h.update(name.as_bytes());
+        h.update(&[0]);
+        h.update(src.as_bytes());
+        h.update(&[0]);
+    }
+    let key = h.digest();
+    if let Ok(guard) = COMPILED.lock() {
+        if let Some((k, t)) = guard.as_ref() {
+            if *k == key {
+                return Ok(std::sync::Arc::clone(t));
+            }
+        }
+    }
+    let t = std::sync::Arc::new(tera(theme)?);
+    if let Ok(mut guard) = COMPILED.lock() {
+        *guard = Some((key, std::sync::Arc::clone(&t)));
+    }
+    Ok(t)
+}
+
 fn template_error(theme: &Theme, e: tera::Error) -> SiteError {
     let mut msg = e.to_string();
     let mut src = std::error::Error::source(&e);
@@ -185,7 +214,7 @@ pub fn render_selected(
     opts: &BuildOptions,
     sel: &Selection,
 ) -> Result<BTreeMap<String, Vec<u8>>, SiteError> {
-    let tera = tera(theme)?;
+    let tera = compiled(theme)?;
     let mut files: BTreeMap<String, Vec<u8>> = BTreeMap::new();
 
     // Assets first: pages link to their hashed names.
@@ -260,14 +289,31 @@ pub fn render_selected(
 
 /// Every procedure's listing card and sort key, computed once: listings repeat them many
 /// times (sector, level, agency, legal document and A–Z pages).
+/// Built on first use, so rendering only procedure pages (as `serve` does after an edit)
+/// never computes the ten thousand cards.
 struct CardCache<'a> {
-    by_code: HashMap<&'a str, (String, ProcedureCard)>,
+    c: &'a Catalogue,
+    urls: &'a Urls,
+    by_code: std::cell::OnceCell<HashMap<&'a str, (String, ProcedureCard)>>,
 }
 
 impl<'a> CardCache<'a> {
-    fn new(c: &'a Catalogue, urls: &Urls) -> CardCache<'a> {
-        let by_code = c
-            .procedures
+    fn new(c: &'a Catalogue, urls: &'a Urls) -> CardCache<'a> {
+        CardCache {
+            c,
+            urls,
+            by_code: std::cell::OnceCell::new(),
+        }
+    }
+
+    fn get(&self, code: &str) -> Option<&(String, ProcedureCard)> {
+        self.by_code
+            .get_or_init(|| Self::compute(self.c, self.urls))
+            .get(code)
+    }
+
+    fn compute(c: &'a Catalogue, urls: &Urls) -> HashMap<&'a str, (String, ProcedureCard)> {
+        c.procedures
             .par_iter()
             .map(|p| {
                 let key = format!(
@@ -278,15 +324,13 @@ impl<'a> CardCache<'a> {
                 );
                 (p.code.as_str(), (key, card(c, urls, p)))
             })
-            .collect();
-        CardCache { by_code }
+            .collect()
     }
 }
 
 fn cards<'a>(cache: &CardCache, items: impl Iterator<Item = &'a Procedure>) -> Vec<ProcedureCard> {
-    let mut v: Vec<&(String, ProcedureCard)> = items
-        .filter_map(|p| cache.by_code.get(p.code.as_str()))
-        .collect();
+    let mut v: Vec<&(String, ProcedureCard)> =
+        items.filter_map(|p| cache.get(p.code.as_str())).collect();
     v.sort_by(|a, b| a.0.cmp(&b.0));
     v.into_iter().map(|(_, card)| card.clone()).collect()
 }
@@ -310,13 +354,22 @@ fn list(out_dir: &str, p: ListPage) -> PageJob {
 
 /// Every page of the site with its template and variables.
 fn page_jobs(c: &Catalogue, urls: &Urls, opts: &BuildOptions, sel: &Selection) -> Vec<PageJob> {
-    let current = || c.procedures.iter().filter(|p| !p.is_abolished());
+    let current = || {
+        c.procedures
+            .iter()
+            .map(|p| &**p)
+            .filter(|p| !p.is_abolished())
+    };
     let mut jobs: Vec<PageJob> = Vec::new();
     let cache = CardCache::new(c, urls);
     // For each agency, the current procedures it is linked to, by role: office, competent,
     // executing, coordinating or delegated. One pass instead of one per agency.
     let mut relations: HashMap<&str, [Vec<&Procedure>; 4]> = HashMap::new();
-    for p in current() {
+    let want_agencies = match sel {
+        Selection::All => true,
+        Selection::Only(set) => set.iter().any(|f| f.starts_with(pages::AGENCIES)),
+    };
+    for p in current().filter(|_| want_agencies) {
         let roles: [Vec<&str>; 4] = [
             p.offices.iter().map(String::as_str).collect(),
             vec![p.agencies.competent.as_str()],
@@ -468,6 +521,7 @@ fn page_jobs(c: &Catalogue, urls: &Urls, opts: &BuildOptions, sel: &Selection) -
             &cache,
             c.procedures
                 .iter()
+                .map(|p| &**p)
                 .filter(|p| p.sector == s.id && p.is_abolished()),
         );
         if !abolished.is_empty() {
