@@ -56,35 +56,50 @@ pub fn run(args: &BuildArgs) -> i32 {
         today: opts.today,
         inject_before_body_end: None,
     };
-    let site = match site::render_site(&catalogue, &build_opts) {
+    let t = Instant::now();
+    let staging = match site::write::Staging::new(args.out, args.force) {
         Ok(s) => s,
         Err(e) => {
             eprintln!("error: {e}");
-            return EXIT_DATA;
+            return EXIT_USAGE;
         }
     };
+    // Pages are written as they are rendered; on any failure the staging directory is
+    // dropped (deleted) and the previous output stays.
+    let summary = match site::render_site_into(&catalogue, &build_opts, &staging) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return match e {
+                site::SiteError::Output(_) | site::SiteError::Io(..) => EXIT_USAGE,
+                _ => EXIT_DATA,
+            };
+        }
+    };
+    let rendered = t.elapsed();
     let t = Instant::now();
-    if let Err(e) = site::write::write_atomically(args.out, &site.files, args.force) {
+    if let Err(e) = staging.finish() {
         eprintln!("error: {e}");
-        return match e {
-            site::SiteError::Output(_) | site::SiteError::Io(..) => EXIT_USAGE,
-            _ => EXIT_DATA,
-        };
+        return EXIT_USAGE;
     }
-    let written = t.elapsed();
+    let swapped = t.elapsed();
     if args.verbose {
         eprintln!("{:>12} {:.1?}", "validate", validated);
-        for (stage, d) in &site.timings {
+        for (stage, d) in &summary.timings {
             eprintln!("{stage:>12} {d:.1?}");
         }
-        eprintln!("{:>12} {:.1?}", "write", written);
+        eprintln!(
+            "{:>12} {:.1?} (ghi tệp song song với các bước trên)",
+            "tổng", rendered
+        );
+        eprintln!("{:>12} {:.1?}", "swap", swapped);
     }
     eprintln!(
         "{:>12} {} thủ tục, {} trang, {:.1} MB vào `{}` trong {:.2}s",
         "Xong",
         catalogue.procedures.len(),
-        site.page_count(),
-        site.byte_count() as f64 / 1_048_576.0,
+        summary.pages,
+        summary.bytes as f64 / 1_048_576.0,
         args.out.display(),
         start.elapsed().as_secs_f64()
     );

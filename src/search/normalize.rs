@@ -17,8 +17,8 @@
 //! Index terms are folded unigrams, code aliases (`1001193`), accented unigrams that differ
 //! from their folded form, and folded pairs of adjacent syllables (`dang_ky`).
 
+use rustc_hash::FxHashMap as HashMap;
 use std::cell::RefCell;
-use std::collections::HashMap;
 
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
@@ -89,6 +89,9 @@ fn fold_lower(s: &str) -> String {
 /// Characters that belong to tokens. Combining marks are included so stray marks never
 /// split a word; the JS twin uses `[\p{Alphabetic}\p{N}\p{M}]`.
 fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
     c.is_alphanumeric() || is_combining_mark(c)
 }
 
@@ -113,36 +116,36 @@ fn is_space(c: char) -> bool {
 /// Splits `s` into normalized tokens.
 pub fn tokens(s: &str) -> Vec<Token> {
     let lower = lower(s);
-    // (run, gap before it)
-    let mut runs: Vec<(String, String)> = Vec::new();
-    let mut gap = String::new();
-    let mut run = String::new();
-    for c in lower.chars() {
+    // (run, gap before it), as slices of `lower`.
+    let mut runs: Vec<(&str, &str)> = Vec::new();
+    let mut gap_start = 0;
+    let mut run_start: Option<usize> = None;
+    for (i, c) in lower.char_indices() {
         if is_word_char(c) {
-            run.push(c);
-        } else {
-            if !run.is_empty() {
-                runs.push((std::mem::take(&mut run), std::mem::take(&mut gap)));
+            if run_start.is_none() {
+                run_start = Some(i);
             }
-            gap.push(c);
+        } else if let Some(r) = run_start.take() {
+            runs.push((&lower[r..i], &lower[gap_start..r]));
+            gap_start = i;
         }
     }
-    if !run.is_empty() {
-        runs.push((run, gap));
+    if let Some(r) = run_start {
+        runs.push((&lower[r..], &lower[gap_start..r]));
     }
 
     let mut out: Vec<Token> = Vec::with_capacity(runs.len());
     let mut i = 0;
     while i < runs.len() {
-        let (first, gap_before) = &runs[i];
+        let (first, gap_before) = runs[i];
         let joined = !out.is_empty() && gap_before.chars().all(|c| is_space(c) || c == '-');
         if is_ascii_digits(first) {
             // Join digit runs separated by exactly one dot: procedure codes, amounts.
-            let mut code = first.clone();
+            let mut code = first.to_string();
             let mut j = i + 1;
-            while j < runs.len() && runs[j].1 == "." && is_ascii_digits(&runs[j].0) {
+            while j < runs.len() && runs[j].1 == "." && is_ascii_digits(runs[j].0) {
                 code.push('.');
-                code.push_str(&runs[j].0);
+                code.push_str(runs[j].0);
                 j += 1;
             }
             if j > i + 1 {
@@ -186,7 +189,7 @@ const IY_INITIALS: [&str; 7] = ["h", "k", "l", "m", "s", "t", "qu"];
 thread_local! {
     /// Syllable forms already computed on this thread: a catalogue has a few thousand
     /// distinct syllables but millions of occurrences.
-    static SYLLABLES: RefCell<HashMap<String, (String, String)>> = RefCell::new(HashMap::new());
+    static SYLLABLES: RefCell<HashMap<String, (String, String)>> = RefCell::new(HashMap::default());
 }
 
 /// [`syllable`], memoized per thread (bounded, so odd inputs cannot grow it forever).
@@ -294,21 +297,36 @@ pub fn index_terms(text: &str) -> Vec<String> {
 /// Index terms of already tokenized text; `rich` adds accented forms and pairs.
 pub fn terms_of(toks: &[Token], rich: bool) -> Vec<String> {
     let mut out = Vec::with_capacity(toks.len() * if rich { 3 } else { 1 });
+    for_each_term(toks, rich, |t| out.push(t.to_string()));
+    out
+}
+
+/// Calls `f` with each term of [`terms_of`], in the same order, without allocating a string
+/// per term (the index builder sees millions of them).
+pub fn for_each_term(toks: &[Token], rich: bool, mut f: impl FnMut(&str)) {
+    let mut buf = String::new();
     for (k, t) in toks.iter().enumerate() {
-        out.push(t.folded.clone());
-        if let Some(alias) = t.code_alias() {
-            out.push(alias);
+        f(&t.folded);
+        if t.code {
+            buf.clear();
+            buf.extend(t.folded.chars().filter(|&c| c != '.'));
+            f(&buf);
         }
         if rich {
             if t.has_accents() {
-                out.push(t.accented.clone());
+                f(&t.accented);
             }
-            if let Some(p) = k.checked_sub(1).and_then(|p| pair(&toks[p], t)) {
-                out.push(p);
+            if let Some(prev) = k.checked_sub(1).map(|p| &toks[p]) {
+                if t.joined && !prev.code && !t.code {
+                    buf.clear();
+                    buf.push_str(&prev.folded);
+                    buf.push('_');
+                    buf.push_str(&t.folded);
+                    f(&buf);
+                }
             }
         }
     }
-    out
 }
 
 /// The pair term of two adjacent tokens, if they may form one.

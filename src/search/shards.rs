@@ -17,7 +17,7 @@
 //! - `f/<hash>.json`: `{levels, agencies, channels, d: [[level_mask, channel_mask,
 //!   agency…], …]}` for the filters, fetched only when the user opens them.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::io;
 use std::path::Path;
@@ -26,7 +26,9 @@ use rayon::prelude::*;
 use serde::Serialize;
 use xxhash_rust::xxh3::xxh3_64;
 
-use super::normalize::{self, fold, terms_of, tokens};
+use rustc_hash::FxHashMap;
+
+use super::normalize::{self, fold, for_each_term, tokens};
 use super::{Field, SearchDoc};
 
 /// Static index format version (bump with any change the JS reader must know about).
@@ -96,17 +98,20 @@ pub(crate) struct Postings {
 }
 
 /// Per-doc term frequencies per field, and field lengths in tokens.
-type DocTerms = (Vec<HashMap<String, u32>>, Vec<usize>);
+type DocTerms = (Vec<FxHashMap<String, u32>>, Vec<usize>);
 
 fn doc_terms(d: &SearchDoc) -> DocTerms {
     let mut tfs = Vec::with_capacity(Field::ALL.len());
     let mut lens = Vec::with_capacity(Field::ALL.len());
     for f in Field::ALL {
         let toks = tokens(&f.text(d));
-        let mut tf: HashMap<String, u32> = HashMap::new();
-        for t in terms_of(&toks, f.rich()) {
-            *tf.entry(t).or_default() += 1;
-        }
+        let mut tf: FxHashMap<String, u32> = FxHashMap::default();
+        for_each_term(&toks, f.rich(), |t| match tf.get_mut(t) {
+            Some(n) => *n += 1,
+            None => {
+                tf.insert(t.to_string(), 1);
+            }
+        });
         tfs.push(tf);
         lens.push(toks.len());
     }
@@ -126,9 +131,9 @@ pub(crate) fn build_postings(docs: &[SearchDoc]) -> Postings {
         .collect();
     // A hash map keyed by the per-doc strings is much cheaper than a BTreeMap of owned keys
     // for millions of postings; it is sorted once at the end.
-    let mut terms: HashMap<&str, Vec<(u32, u32)>> = HashMap::new();
+    let mut terms: FxHashMap<&str, Vec<(u32, u32)>> = FxHashMap::default();
     for (num, (tfs, lens)) in per_doc.iter().enumerate() {
-        let mut w: HashMap<&str, f64> = HashMap::new();
+        let mut w: FxHashMap<&str, f64> = FxHashMap::default();
         for (f, field) in Field::ALL.iter().enumerate() {
             let norm = 1.0 - B + B * lens[f] as f64 / avg[f];
             for (t, &tf) in &tfs[f] {

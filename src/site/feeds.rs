@@ -18,7 +18,7 @@ fn xml_escape(s: &str) -> String {
 }
 
 /// `sitemap.xml` listing every HTML page with a canonical URL.
-pub fn sitemap(urls: &Urls, files: &BTreeMap<String, Vec<u8>>, c: &Catalogue) -> String {
+pub fn sitemap<'a>(urls: &Urls, paths: impl Iterator<Item = &'a str>, c: &Catalogue) -> String {
     let mut s = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
     let lastmod: BTreeMap<String, String> = c
         .procedures
@@ -30,7 +30,7 @@ pub fn sitemap(urls: &Urls, files: &BTreeMap<String, Vec<u8>>, c: &Catalogue) ->
             )
         })
         .collect();
-    for path in files.keys() {
+    for path in paths {
         if !path.ends_with("index.html") || path.contains("/giay-to/") {
             continue;
         }
@@ -157,16 +157,54 @@ fn record(urls: &Urls, c: &Catalogue, p: &crate::catalogue::model::Procedure) ->
 
 /// Per-procedure JSON records and the bulk export.
 pub fn open_data(urls: &Urls, c: &Catalogue) -> Vec<(String, Vec<u8>)> {
+    let sink = super::MemorySink::default();
+    // A memory sink never fails.
+    let _ = open_data_into(urls, c, &sink);
+    sink.into_files().into_iter().collect()
+}
+
+/// Writes the per-procedure JSON records into `sink` and then the bulk export, which is
+/// assembled from the same serialized records instead of serializing everything twice.
+pub fn open_data_into(
+    urls: &Urls,
+    c: &Catalogue,
+    sink: &dyn super::Sink,
+) -> Result<(), super::SiteError> {
     use rayon::prelude::*;
-    let (mut out, all): (Vec<(String, Vec<u8>)>, Vec<serde_json::Value>) = c
+    let records: Vec<Vec<u8>> = c
         .procedures
         .par_iter()
         .map(|p| {
-            let r = record(urls, c, p);
-            ((pages::procedure_json(&p.code), record_bytes(&r)), r)
+            let bytes = record_bytes(&record(urls, c, p));
+            sink.put(pages::procedure_json(&p.code), bytes.clone())?;
+            Ok(bytes)
         })
-        .unzip();
-    out.push((pages::DATA.to_string(), bulk_bytes(c, all)));
+        .collect::<Result<_, super::SiteError>>()?;
+    sink.put(pages::DATA.to_string(), bulk_from_records(c, &records))
+}
+
+/// The bulk document `{"legal_documents", "procedures", "province", "site"}` (keys in
+/// serde_json's sorted order) around already serialized records.
+fn bulk_from_records(c: &Catalogue, records: &[Vec<u8>]) -> Vec<u8> {
+    let legal = serde_json::to_vec(&c.legal.values().map(|d| &d.data).collect::<Vec<_>>())
+        .unwrap_or_else(|_| b"[]".to_vec());
+    let text = |s: &str| serde_json::to_vec(s).unwrap_or_else(|_| b"\"\"".to_vec());
+    let mut out =
+        Vec::with_capacity(records.iter().map(Vec::len).sum::<usize>() + legal.len() + 256);
+    out.extend_from_slice(b"{\"legal_documents\":");
+    out.extend_from_slice(&legal);
+    out.extend_from_slice(b",\"procedures\":[");
+    for (i, r) in records.iter().enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        out.extend_from_slice(r.strip_suffix(b"\n").unwrap_or(r));
+    }
+    out.extend_from_slice(b"],\"province\":");
+    out.extend_from_slice(&text(&c.site.province));
+    out.extend_from_slice(b",\"site\":");
+    out.extend_from_slice(&text(&c.site.name));
+    out.extend_from_slice(b"}\n");
     out
 }
 
@@ -187,17 +225,36 @@ pub fn procedure_json(
 
 /// The bulk export alone (`du-lieu/procedures.json`).
 pub fn bulk_data(urls: &Urls, c: &Catalogue) -> Vec<u8> {
-    bulk_bytes(c, c.procedures.iter().map(|p| record(urls, c, p)).collect())
+    use rayon::prelude::*;
+    let records: Vec<Vec<u8>> = c
+        .procedures
+        .par_iter()
+        .map(|p| record_bytes(&record(urls, c, p)))
+        .collect();
+    bulk_from_records(c, &records)
 }
 
-fn bulk_bytes(c: &Catalogue, all: Vec<serde_json::Value>) -> Vec<u8> {
-    let doc = serde_json::json!({
-        "site": c.site.name,
-        "province": c.site.province,
-        "procedures": all,
-        "legal_documents": c.legal.values().map(|d| &d.data).collect::<Vec<_>>(),
-    });
-    let mut bytes = serde_json::to_vec(&doc).unwrap_or_default();
-    bytes.push(b'\n');
-    bytes
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bulk_export_equals_serializing_the_whole_document() {
+        let dir = tempfile::tempdir().unwrap();
+        crate::cmd::init::write(dir.path(), false).unwrap();
+        let (c, d) = crate::catalogue::load_and_validate(dir.path(), &Default::default());
+        assert!(!d.has_errors());
+        let urls = Urls::new("https://example.gov.vn/");
+        let all: Vec<serde_json::Value> =
+            c.procedures.iter().map(|p| record(&urls, &c, p)).collect();
+        let doc = serde_json::json!({
+            "site": c.site.name,
+            "province": c.site.province,
+            "procedures": all,
+            "legal_documents": c.legal.values().map(|d| &d.data).collect::<Vec<_>>(),
+        });
+        let mut expected = serde_json::to_vec(&doc).unwrap();
+        expected.push(b'\n');
+        assert_eq!(bulk_data(&urls, &c), expected);
+    }
 }

@@ -81,37 +81,121 @@ impl Site {
     }
 }
 
+/// Where rendered files go: memory for `serve`, the staging directory for `build`. Called
+/// from several threads at once.
+pub trait Sink: Sync {
+    /// Stores one output file (path relative to the site root, `/`-separated).
+    fn put(&self, path: String, bytes: Vec<u8>) -> Result<(), SiteError>;
+}
+
+/// A sink that keeps every file in memory.
+#[derive(Debug, Default)]
+pub struct MemorySink(std::sync::Mutex<BTreeMap<String, Vec<u8>>>);
+
+impl MemorySink {
+    /// The files stored.
+    pub fn into_files(self) -> BTreeMap<String, Vec<u8>> {
+        self.0.into_inner().unwrap_or_else(|e| e.into_inner())
+    }
+}
+
+impl Sink for MemorySink {
+    fn put(&self, path: String, bytes: Vec<u8>) -> Result<(), SiteError> {
+        let mut files = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        files.insert(path, bytes);
+        Ok(())
+    }
+}
+
+/// Counts what passes through to another sink, and keeps the paths for the sitemap.
+struct Tally<'a> {
+    inner: &'a dyn Sink,
+    paths: std::sync::Mutex<Vec<String>>,
+    bytes: std::sync::atomic::AtomicUsize,
+}
+
+impl Sink for Tally<'_> {
+    fn put(&self, path: String, bytes: Vec<u8>) -> Result<(), SiteError> {
+        self.bytes
+            .fetch_add(bytes.len(), std::sync::atomic::Ordering::Relaxed);
+        self.paths
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push(path.clone());
+        self.inner.put(path, bytes)
+    }
+}
+
+/// What [`render_site_into`] produced.
+#[derive(Debug, Clone, Default)]
+pub struct Summary {
+    /// Number of HTML pages.
+    pub pages: usize,
+    /// Number of files.
+    pub files: usize,
+    /// Total bytes.
+    pub bytes: usize,
+    /// How long each stage took.
+    pub timings: Vec<(&'static str, Duration)>,
+}
+
 /// Renders the whole site (pages, feeds, data, assets, forms) into memory.
 pub fn render_site(c: &Catalogue, opts: &BuildOptions) -> Result<Site, SiteError> {
+    let sink = MemorySink::default();
+    let summary = render_site_into(c, opts, &sink)?;
+    Ok(Site {
+        files: sink.into_files(),
+        timings: summary.timings,
+    })
+}
+
+/// Renders the whole site into `sink`, each file handed over as soon as it is ready.
+pub fn render_site_into(
+    c: &Catalogue,
+    opts: &BuildOptions,
+    sink: &dyn Sink,
+) -> Result<Summary, SiteError> {
+    let tally = Tally {
+        inner: sink,
+        paths: std::sync::Mutex::new(Vec::new()),
+        bytes: std::sync::atomic::AtomicUsize::new(0),
+    };
     let mut timings = Vec::new();
     let t = Instant::now();
     let urls = pages::Urls::new(opts.base_url.as_deref().unwrap_or(&c.site.base_url));
     let theme = theme::load(&c.root, c.site.theme.as_deref())?;
-    let mut files = render::render(c, &theme, &urls, opts)?;
+    render::render_into(c, &theme, &urls, opts, &render::Selection::All, &tally)?;
     timings.push(("render", t.elapsed()));
 
     let t = Instant::now();
-    for (path, bytes) in feeds::open_data(&urls, c) {
-        files.insert(path, bytes);
-    }
-    files.insert(pages::FEED.to_string(), feeds::atom(&urls, c).into_bytes());
-    files.insert("robots.txt".to_string(), feeds::robots(&urls).into_bytes());
+    feeds::open_data_into(&urls, c, &tally)?;
+    tally.put(pages::FEED.to_string(), feeds::atom(&urls, c).into_bytes())?;
+    tally.put("robots.txt".to_string(), feeds::robots(&urls).into_bytes())?;
     for form in &c.forms {
         let path = c.root.join(form);
         let bytes = std::fs::read(&path).map_err(|e| SiteError::Io(path.clone(), e))?;
-        files.insert(form.clone(), bytes);
+        tally.put(form.clone(), bytes)?;
     }
     timings.push(("feeds", t.elapsed()));
 
     let t = Instant::now();
-    let (index, stats) =
+    let (index, _) =
         index::static_index(c, &urls).map_err(|e| SiteError::Io(PathBuf::from("search"), e))?;
-    files.extend(index);
+    for (path, bytes) in index {
+        tally.put(path, bytes)?;
+    }
     timings.push(("index", t.elapsed()));
-    let _ = stats;
-    let sitemap = feeds::sitemap(&urls, &files, c);
-    files.insert(pages::SITEMAP.to_string(), sitemap.into_bytes());
-    Ok(Site { files, timings })
+    let mut paths = tally.paths.into_inner().unwrap_or_else(|e| e.into_inner());
+    paths.sort_unstable();
+    let sitemap = feeds::sitemap(&urls, paths.iter().map(String::as_str), c);
+    let bytes = tally.bytes.into_inner() + sitemap.len();
+    sink.put(pages::SITEMAP.to_string(), sitemap.into_bytes())?;
+    Ok(Summary {
+        pages: paths.iter().filter(|p| p.ends_with(".html")).count(),
+        files: paths.len() + 1,
+        bytes,
+        timings,
+    })
 }
 
 /// Renders every page without writing anything, turning a template failure into a
@@ -269,7 +353,7 @@ impl Update {
         }
         if self.sitemap {
             let urls = site_urls(c, opts);
-            let sitemap = feeds::sitemap(&urls, &site.files, c);
+            let sitemap = feeds::sitemap(&urls, site.files.keys().map(String::as_str), c);
             site.files
                 .insert(pages::SITEMAP.to_string(), sitemap.into_bytes());
         }

@@ -214,8 +214,22 @@ pub fn render_selected(
     opts: &BuildOptions,
     sel: &Selection,
 ) -> Result<BTreeMap<String, Vec<u8>>, SiteError> {
+    let sink = super::MemorySink::default();
+    render_into(c, theme, urls, opts, sel, &sink)?;
+    Ok(sink.into_files())
+}
+
+/// Renders the theme's assets and the selected pages into `sink` as they are produced, in
+/// parallel: a page's bytes are handed over (written, for `build`) and dropped at once.
+pub fn render_into(
+    c: &Catalogue,
+    theme: &Theme,
+    urls: &Urls,
+    opts: &BuildOptions,
+    sel: &Selection,
+    sink: &dyn super::Sink,
+) -> Result<(), SiteError> {
     let tera = compiled(theme)?;
-    let mut files: BTreeMap<String, Vec<u8>> = BTreeMap::new();
 
     // Assets first: pages link to their hashed names.
     let mut asset_urls: BTreeMap<String, String> = BTreeMap::new();
@@ -227,7 +241,7 @@ pub fn render_selected(
         };
         let out = format!("static/{hashed}");
         asset_urls.insert(path.clone(), urls.link(&out));
-        files.insert(out, bytes.clone());
+        sink.put(out, bytes.clone())?;
     }
     let assets = serde_json::json!({
         "css": asset_urls.get("css/style.css").cloned().unwrap_or_default(),
@@ -253,38 +267,60 @@ pub fn render_selected(
     base.insert("site", &c.site);
     base.insert("links", &links);
     base.insert("assets", &assets);
+    let render = |job: PageJob| -> Result<(), SiteError> {
+        // Moving the variables into the context avoids a deep copy of each view model.
+        let vars: serde_json::Map<String, serde_json::Value> = job
+            .vars
+            .into_iter()
+            .map(|(k, v)| (k.to_string(), v))
+            .collect();
+        let mut ctx = Context::from_value(serde_json::Value::Object(vars)).unwrap_or_default();
+        ctx.extend(base.clone());
+        if let Some(u) = &job.url {
+            ctx.insert("canonical", &urls.absolute(u));
+        }
+        // Rendered straight into bytes: Tera's `render` would check the whole page is UTF-8
+        // once more to return a String.
+        let mut html = Vec::with_capacity(32 * 1024);
+        tera.render_to(job.template, &ctx, &mut html)
+            .map_err(|e| template_error(theme, e))?;
+        if let Some(snippet) = &opts.inject_before_body_end {
+            if let Some(i) = html.windows(7).rposition(|w| w == b"</body>") {
+                html.splice(i..i, snippet.bytes());
+            }
+        }
+        sink.put(job.out, html)
+    };
 
-    let jobs = page_jobs(c, urls, opts, sel);
-    let rendered: Vec<Result<(String, Vec<u8>), SiteError>> = jobs
+    page_jobs(c, urls, sel)
         .into_par_iter()
-        .map(|job| {
-            // Moving the variables into the context avoids a deep copy of each view model.
-            let vars: serde_json::Map<String, serde_json::Value> = job
-                .vars
-                .into_iter()
-                .map(|(k, v)| (k.to_string(), v))
-                .collect();
-            let mut ctx = Context::from_value(serde_json::Value::Object(vars)).unwrap_or_default();
-            ctx.extend(base.clone());
-            if let Some(u) = &job.url {
-                ctx.insert("canonical", &urls.absolute(u));
-            }
-            let mut html = tera
-                .render(job.template, &ctx)
-                .map_err(|e| template_error(theme, e))?;
-            if let Some(snippet) = &opts.inject_before_body_end {
-                if let Some(i) = html.rfind("</body>") {
-                    html.insert_str(i, snippet);
-                }
-            }
-            Ok((job.out, html.into_bytes()))
-        })
-        .collect();
-    for r in rendered {
-        let (path, bytes) = r?;
-        files.insert(path, bytes);
-    }
-    Ok(files)
+        .try_for_each(render)?;
+    c.procedures.par_iter().try_for_each(|p| {
+        let (want_page, want_checklist) = (
+            sel.wants_dir(&pages::procedure(&p.code)),
+            sel.wants_dir(&pages::checklist(&p.code)),
+        );
+        if !want_page && !want_checklist {
+            return Ok(());
+        }
+        let view = to_json(&views::procedure_view(c, urls, p, opts.today));
+        if want_checklist {
+            render(PageJob {
+                out: pages::file_for(&pages::checklist(&p.code)),
+                url: Some(pages::procedure(&p.code)),
+                template: "checklist.html",
+                vars: vec![("p", view.clone())],
+            })?;
+        }
+        if want_page {
+            render(page(
+                &pages::procedure(&p.code),
+                "procedure.html",
+                vec![("p", view)],
+            ))?;
+        }
+        Ok(())
+    })
 }
 
 /// Every procedure's listing card and sort key, computed once: listings repeat them many
@@ -353,7 +389,7 @@ fn list(out_dir: &str, p: ListPage) -> PageJob {
 }
 
 /// Every page of the site with its template and variables.
-fn page_jobs(c: &Catalogue, urls: &Urls, opts: &BuildOptions, sel: &Selection) -> Vec<PageJob> {
+fn page_jobs(c: &Catalogue, urls: &Urls, sel: &Selection) -> Vec<PageJob> {
     let current = || {
         c.procedures
             .iter()
@@ -439,39 +475,8 @@ fn page_jobs(c: &Catalogue, urls: &Urls, opts: &BuildOptions, sel: &Selection) -
         ));
     }
 
-    // Procedures and checklists.
-    let procedure_jobs: Vec<Vec<PageJob>> = c
-        .procedures
-        .par_iter()
-        .map(|p| {
-            let (want_page, want_checklist) = (
-                sel.wants_dir(&pages::procedure(&p.code)),
-                sel.wants_dir(&pages::checklist(&p.code)),
-            );
-            let mut out = Vec::new();
-            if !want_page && !want_checklist {
-                return out;
-            }
-            let view = to_json(&views::procedure_view(c, urls, p, opts.today));
-            if want_page {
-                out.push(page(
-                    &pages::procedure(&p.code),
-                    "procedure.html",
-                    vec![("p", view.clone())],
-                ));
-            }
-            if want_checklist {
-                out.push(PageJob {
-                    out: pages::file_for(&pages::checklist(&p.code)),
-                    url: Some(pages::procedure(&p.code)),
-                    template: "checklist.html",
-                    vars: vec![("p", view)],
-                });
-            }
-            out
-        })
-        .collect();
-    jobs.extend(procedure_jobs.into_iter().flatten());
+    // Procedure pages and checklists are rendered by `render_into` as it goes, so their
+    // view models never all sit in memory at once.
 
     // Sectors.
     if sel.wants_dir(pages::SECTORS) {

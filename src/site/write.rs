@@ -3,12 +3,13 @@
 //! The new site is written into a temporary sibling directory and swapped in with renames, so
 //! a failed or interrupted build leaves the previous output as it was.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 use rayon::prelude::*;
 
-use super::SiteError;
+use super::{Sink as _, SiteError};
 
 /// Marker file that says motcua created a directory (so it may replace it).
 pub const MARKER: &str = ".motcua-output";
@@ -20,75 +21,118 @@ pub fn write_atomically(
     files: &BTreeMap<String, Vec<u8>>,
     force: bool,
 ) -> Result<(), SiteError> {
-    let io = |p: &Path| {
-        let p = p.to_path_buf();
-        move |e| SiteError::Io(p, e)
-    };
-    if out.exists() {
-        if !out.is_dir() {
-            return Err(SiteError::Output(format!(
-                "`{}` đã tồn tại và không phải thư mục",
-                out.display()
-            )));
+    let staging = Staging::new(out, force)?;
+    files
+        .par_iter()
+        .try_for_each(|(rel, bytes)| staging.put(rel.clone(), bytes.clone()))?;
+    staging.finish()
+}
+
+/// A new output being written into a temporary sibling of `out`; [`Staging::finish`] swaps it
+/// in. Dropped without finishing (an error, an interrupted build), it is deleted and `out` is
+/// left as it was.
+pub struct Staging {
+    out: PathBuf,
+    parent: PathBuf,
+    name: String,
+    tmp: tempfile::TempDir,
+    /// Directories already created, so each costs one `mkdir`.
+    dirs: Mutex<HashSet<String>>,
+}
+
+impl Staging {
+    /// Checks that `out` may be replaced and creates the temporary directory.
+    pub fn new(out: &Path, force: bool) -> Result<Staging, SiteError> {
+        let io = |p: &Path| {
+            let p = p.to_path_buf();
+            move |e| SiteError::Io(p, e)
+        };
+        if out.exists() {
+            if !out.is_dir() {
+                return Err(SiteError::Output(format!(
+                    "`{}` đã tồn tại và không phải thư mục",
+                    out.display()
+                )));
+            }
+            let ours = out.join(MARKER).is_file();
+            let empty = std::fs::read_dir(out).map_err(io(out))?.next().is_none();
+            if !ours && !empty && !force {
+                return Err(SiteError::Output(format!(
+                    "thư mục `{}` có sẵn nội dung không do motcua tạo; chọn thư mục khác bằng -o, hoặc dùng --force để ghi đè",
+                    out.display()
+                )));
+            }
         }
-        let ours = out.join(MARKER).is_file();
-        let empty = std::fs::read_dir(out).map_err(io(out))?.next().is_none();
-        if !ours && !empty && !force {
-            return Err(SiteError::Output(format!(
-                "thư mục `{}` có sẵn nội dung không do motcua tạo; chọn thư mục khác bằng -o, hoặc dùng --force để ghi đè",
-                out.display()
-            )));
-        }
-    }
-    let parent = match out.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    std::fs::create_dir_all(&parent).map_err(io(&parent))?;
-    let name = out
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "public".into());
-    let tmp = tempfile::Builder::new()
-        .prefix(&format!(".{name}.new-"))
-        .tempdir_in(&parent)
-        .map_err(io(&parent))?;
-    // Directories first (each once), then the files in parallel: tens of thousands of small
-    // writes are the slowest part of a build on a VM disk.
-    let dirs: std::collections::BTreeSet<&str> = files
-        .keys()
-        .filter_map(|rel| rel.rsplit_once('/').map(|(d, _)| d))
-        .collect();
-    for d in dirs {
-        let dir = tmp.path().join(d);
-        std::fs::create_dir_all(&dir).map_err(io(&dir))?;
-    }
-    files.par_iter().try_for_each(|(rel, bytes)| {
-        let path = tmp.path().join(rel);
-        std::fs::write(&path, bytes).map_err(|e| SiteError::Io(path.clone(), e))
-    })?;
-    std::fs::write(tmp.path().join(MARKER), b"motcua\n").map_err(io(tmp.path()))?;
-    let staged = tmp.keep();
-    if out.exists() {
-        let old = tempfile::Builder::new()
-            .prefix(&format!(".{name}.old-"))
+        let parent = match out.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        std::fs::create_dir_all(&parent).map_err(io(&parent))?;
+        let name = out
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "public".into());
+        let tmp = tempfile::Builder::new()
+            .prefix(&format!(".{name}.new-"))
             .tempdir_in(&parent)
-            .map_err(io(&parent))?
-            .keep();
-        // rename() needs the target gone; the fresh empty dir is only a unique name.
-        std::fs::remove_dir(&old).map_err(io(&old))?;
-        std::fs::rename(out, &old).map_err(io(out))?;
-        if let Err(e) = std::fs::rename(&staged, out) {
-            // Put the previous output back before failing.
-            let _ = std::fs::rename(&old, out);
-            let _ = std::fs::remove_dir_all(&staged);
-            return Err(SiteError::Io(out.to_path_buf(), e));
-        }
-        let _ = std::fs::remove_dir_all(&old);
-    } else {
-        std::fs::rename(&staged, out).map_err(io(out))?;
+            .map_err(io(&parent))?;
+        Ok(Staging {
+            out: out.to_path_buf(),
+            parent,
+            name,
+            tmp,
+            dirs: Mutex::new(HashSet::new()),
+        })
     }
-    Ok(())
+
+    /// Marks the new output as motcua's and swaps it in place of the old one.
+    pub fn finish(self) -> Result<(), SiteError> {
+        let io = |p: &Path| {
+            let p = p.to_path_buf();
+            move |e| SiteError::Io(p, e)
+        };
+        let (out, parent, name) = (&self.out, &self.parent, &self.name);
+        std::fs::write(self.tmp.path().join(MARKER), b"motcua\n").map_err(io(self.tmp.path()))?;
+        let staged = self.tmp.keep();
+        if out.exists() {
+            let old = tempfile::Builder::new()
+                .prefix(&format!(".{name}.old-"))
+                .tempdir_in(parent)
+                .map_err(io(parent))?
+                .keep();
+            // rename() needs the target gone; the fresh empty dir is only a unique name.
+            std::fs::remove_dir(&old).map_err(io(&old))?;
+            std::fs::rename(out, &old).map_err(io(out))?;
+            if let Err(e) = std::fs::rename(&staged, out) {
+                // Put the previous output back before failing.
+                let _ = std::fs::rename(&old, out);
+                let _ = std::fs::remove_dir_all(&staged);
+                return Err(SiteError::Io(out.to_path_buf(), e));
+            }
+            let _ = std::fs::remove_dir_all(&old);
+        } else {
+            std::fs::rename(&staged, out).map_err(io(out))?;
+        }
+        Ok(())
+    }
+}
+
+impl super::Sink for Staging {
+    fn put(&self, rel: String, bytes: Vec<u8>) -> Result<(), SiteError> {
+        if let Some((dir, _)) = rel.rsplit_once('/') {
+            let new = self
+                .dirs
+                .lock()
+                .map(|mut d| d.insert(dir.to_string()))
+                .unwrap_or(true);
+            if new {
+                let path = self.tmp.path().join(dir);
+                std::fs::create_dir_all(&path).map_err(|e| SiteError::Io(path, e))?;
+            }
+        }
+        let path = self.tmp.path().join(&rel);
+        std::fs::write(&path, bytes).map_err(|e| SiteError::Io(path, e))
+    }
 }
 
 #[cfg(test)]
