@@ -186,7 +186,9 @@ pub fn open_data_into(
 /// The bulk document `{"legal_documents", "procedures", "province", "site"}` (keys in
 /// serde_json's sorted order) around already serialized records.
 fn bulk_from_records(c: &Catalogue, records: &[Vec<u8>]) -> Vec<u8> {
-    let legal = serde_json::to_vec(&c.legal.values().map(|d| &d.data).collect::<Vec<_>>())
+    // Through a Value, as the records are, so object keys come out sorted in both.
+    let legal = serde_json::to_value(c.legal.values().map(|d| &d.data).collect::<Vec<_>>())
+        .and_then(|v| serde_json::to_vec(&v))
         .unwrap_or_else(|_| b"[]".to_vec());
     let text = |s: &str| serde_json::to_vec(s).unwrap_or_else(|_| b"\"\"".to_vec());
     let mut out =
@@ -255,6 +257,9 @@ mod tests {
         });
         let mut expected = serde_json::to_vec(&doc).unwrap();
         expected.push(b'\n');
-        assert_eq!(bulk_data(&urls, &c), expected);
+        assert_eq!(
+            String::from_utf8(bulk_data(&urls, &c)).unwrap(),
+            String::from_utf8(expected).unwrap()
+        );
     }
 }
