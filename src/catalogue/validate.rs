@@ -486,7 +486,7 @@ fn assemble(
             }
         }
         match &r.checked {
-            Some(Checked::Site(s)) => site = Some((s.clone(), f.path.clone())),
+            Some(Checked::Site(s)) => site = Some(s.clone()),
             Some(Checked::Sectors(s)) => {
                 sectors_file = Some((s.clone(), f.path.clone(), f.tree.as_deref()))
             }
@@ -527,10 +527,7 @@ fn assemble(
 
     let root = root.to_path_buf();
     let site = match site {
-        Some((s, path)) => {
-            check_site(&s, &path, diags);
-            s
-        }
+        Some(s) => s,
         None => {
             if !files.iter().any(|f| f.role == FileRole::Site) {
                 diags.push(
@@ -665,6 +662,7 @@ fn check_file(f: &LoadedFile, forms: &BTreeSet<String>) -> FileResult {
     let mut cx = FileCx::new(&f.path, &f.root);
     let checked = match &f.role {
         FileRole::Site => typed::<raw::SiteFile>(f, FileKind::Site, &mut cx.diags).map(|s| {
+            check_site(&mut cx, &s);
             for (i, code) in s.featured.iter().enumerate() {
                 cx.reference(RefKind::Procedure, code, p!["featured", i]);
             }
@@ -718,26 +716,18 @@ fn check_file(f: &LoadedFile, forms: &BTreeSet<String>) -> FileResult {
     }
 }
 
-fn check_site(s: &raw::SiteFile, path: &Path, diags: &mut Diagnostics) {
-    let span = super::load::read_and_parse(path)
-        .ok()
-        .and_then(|n| n.get("base_url").map(|v| v.span))
-        .unwrap_or_else(Span::start);
+fn check_site(cx: &mut FileCx, s: &raw::SiteFile) {
     let ok = (s.base_url.starts_with("https://")
         || s.base_url.starts_with("http://")
         || s.base_url.starts_with('/'))
         && s.base_url.ends_with('/');
     if !ok {
-        diags.push(
-            Diagnostic::error(
-                path,
-                span,
-                "bad-url",
-                format!("base_url `{}` không hợp lệ", s.base_url),
-            )
-            .with_hint(
-                "viết đầy đủ và kết thúc bằng `/`, ví dụ \"https://thutuc.example.gov.vn/\"",
-            ),
+        let span = cx.at(p!["base_url"]);
+        cx.error(
+            span,
+            "bad-url",
+            format!("base_url `{}` không hợp lệ", s.base_url),
+            "viết đầy đủ và kết thúc bằng `/`, ví dụ \"https://thutuc.example.gov.vn/\"",
         );
     }
 }

@@ -217,12 +217,8 @@ impl Builder {
         let c = Arc::new(c);
         let version = self.version + 1;
         let incremental = match (&self.last, changed.as_ref()) {
-            (Some(old), Some(_)) => {
-                let files = pending
-                    .as_deref()
-                    .and_then(|p| p.procedure_files(&self.root))
-                    .unwrap_or_default();
-                let codes = codes_in_files(old, &c, &files);
+            (Some(old), Some(files)) => {
+                let codes = codes_in_files(old, &c, files);
                 site::plan_procedure_update_part(old, &c, &codes, &self.opts, Part::Own)
                     .map(|u| u.map(|u| (u, codes, Arc::clone(old))))
             }
@@ -444,11 +440,11 @@ enum Change<'a> {
 
 /// Codes of the procedures defined in `files`, before or after the change (so renames,
 /// additions and deletions are all covered).
-fn codes_in_files(old: &Catalogue, new: &Catalogue, files: &BTreeSet<&Path>) -> BTreeSet<String> {
+fn codes_in_files(old: &Catalogue, new: &Catalogue, files: &BTreeSet<PathBuf>) -> BTreeSet<String> {
     old.procedures
         .iter()
         .chain(new.procedures.iter())
-        .filter(|p| files.contains(p.file.as_path()))
+        .filter(|p| files.contains(&p.file))
         .map(|p| p.code.clone())
         .collect()
 }

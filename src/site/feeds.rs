@@ -155,17 +155,9 @@ fn record(urls: &Urls, c: &Catalogue, p: &crate::catalogue::model::Procedure) ->
     v
 }
 
-/// Per-procedure JSON records and the bulk export.
-pub fn open_data(urls: &Urls, c: &Catalogue) -> Vec<(String, Vec<u8>)> {
-    let sink = super::MemorySink::default();
-    // A memory sink never fails.
-    let _ = open_data_into(urls, c, &sink);
-    sink.into_files().into_iter().collect()
-}
-
 /// Writes the per-procedure JSON records into `sink` and then the bulk export, which is
 /// assembled from the same serialized records instead of serializing everything twice.
-pub fn open_data_into(
+pub fn open_data(
     urls: &Urls,
     c: &Catalogue,
     sink: &dyn super::Sink,

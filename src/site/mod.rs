@@ -69,18 +69,6 @@ pub struct Site {
     pub timings: Vec<(&'static str, Duration)>,
 }
 
-impl Site {
-    /// Number of HTML pages.
-    pub fn page_count(&self) -> usize {
-        self.files.keys().filter(|k| k.ends_with(".html")).count()
-    }
-
-    /// Total bytes.
-    pub fn byte_count(&self) -> usize {
-        self.files.values().map(Vec::len).sum()
-    }
-}
-
 /// Where rendered files go: memory for `serve`, the staging directory for `build`. Called
 /// from several threads at once.
 pub trait Sink: Sync {
@@ -168,7 +156,7 @@ pub fn render_site_into(
     timings.push(("render", t.elapsed()));
 
     let t = Instant::now();
-    feeds::open_data_into(&urls, c, &tally)?;
+    feeds::open_data(&urls, c, &tally)?;
     tally.put(pages::FEED.to_string(), feeds::atom(&urls, c).into_bytes())?;
     tally.put("robots.txt".to_string(), feeds::robots(&urls).into_bytes())?;
     for form in &c.forms {

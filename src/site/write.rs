@@ -3,33 +3,17 @@
 //! The new site is written into a temporary sibling directory and swapped in with renames, so
 //! a failed or interrupted build leaves the previous output as it was.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
-use rayon::prelude::*;
-
-use super::{Sink as _, SiteError};
+use super::SiteError;
 
 /// Marker file that says motcua created a directory (so it may replace it).
 pub const MARKER: &str = ".motcua-output";
 
-/// Writes `files` to `out`, replacing a previous motcua output. Refuses to replace a
-/// non-empty directory that motcua did not create unless `force`.
-pub fn write_atomically(
-    out: &Path,
-    files: &BTreeMap<String, Vec<u8>>,
-    force: bool,
-) -> Result<(), SiteError> {
-    let staging = Staging::new(out, force)?;
-    files
-        .par_iter()
-        .try_for_each(|(rel, bytes)| staging.put(rel.clone(), bytes.clone()))?;
-    staging.finish()
-}
-
 /// A new output being written into a temporary sibling of `out`; [`Staging::finish`] swaps it
-/// in. Dropped without finishing (an error, an interrupted build), it is deleted and `out` is
+/// in. Refuses to replace a non-empty directory that motcua did not create unless `force`. Dropped without finishing (an error, an interrupted build), it is deleted and `out` is
 /// left as it was.
 pub struct Staging {
     out: PathBuf,
@@ -138,6 +122,15 @@ impl super::Sink for Staging {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::site::Sink as _;
+
+    fn write(out: &Path, files: &[(&str, &[u8])], force: bool) -> Result<(), SiteError> {
+        let staging = Staging::new(out, force)?;
+        for (rel, bytes) in files {
+            staging.put(rel.to_string(), bytes.to_vec())?;
+        }
+        staging.finish()
+    }
 
     #[test]
     fn refuses_foreign_directories_and_replaces_its_own() {
@@ -145,16 +138,27 @@ mod tests {
         let out = dir.path().join("public");
         std::fs::create_dir(&out).unwrap();
         std::fs::write(out.join("keep.txt"), "x").unwrap();
-        let files: BTreeMap<String, Vec<u8>> = [("index.html".to_string(), b"hi".to_vec())].into();
-        assert!(write_atomically(&out, &files, false).is_err());
+        assert!(write(&out, &[("index.html", b"hi")], false).is_err());
         assert!(out.join("keep.txt").exists());
-        write_atomically(&out, &files, true).unwrap();
+        write(&out, &[("index.html", b"hi")], true).unwrap();
         assert!(!out.join("keep.txt").exists());
-        let files2: BTreeMap<String, Vec<u8>> = [("a/b.html".to_string(), b"2".to_vec())].into();
-        write_atomically(&out, &files2, false).unwrap();
+        write(&out, &[("a/b.html", b"2")], false).unwrap();
         assert_eq!(std::fs::read(out.join("a/b.html")).unwrap(), b"2");
         assert!(!out.join("index.html").exists());
         let leftovers: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
         assert_eq!(leftovers.len(), 1, "no temporary directories left behind");
+    }
+
+    #[test]
+    fn an_unfinished_staging_leaves_the_old_output_and_no_temporary_directory() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        write(&out, &[("index.html", b"old")], false).unwrap();
+        let staging = Staging::new(&out, false).unwrap();
+        staging.put("index.html".into(), b"new".to_vec()).unwrap();
+        drop(staging); // a render error: the build returns before `finish`
+        assert_eq!(std::fs::read(out.join("index.html")).unwrap(), b"old");
+        let leftovers: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+        assert_eq!(leftovers.len(), 1, "the staging directory is gone");
     }
 }

@@ -41,16 +41,7 @@ fn values_and_keys_are_located_exactly() {
             "40:11: error[bad-date]",
         ),
     ];
-    for (what, from, to, want) in table {
-        let run = Fixture::base().patch(CT, from, to).check(&[]);
-        let lines = run.lines();
-        assert_eq!(lines.len(), 1, "{what}\n{run}");
-        assert!(
-            lines[0].starts_with(&format!("{CT}:{want}")),
-            "{what}: {}",
-            lines[0]
-        );
-    }
+    assert_each_patch_gives_one_diagnostic(table);
 }
 
 // Regression test: a block mapping's span used to come from yaml-rust2's MappingStart marker,
@@ -72,16 +63,7 @@ fn whole_mapping_problems_point_at_the_mapping_start() {
             "18:9: error[ungrounded]",
         ),
     ];
-    for (what, from, to, want) in table {
-        let run = Fixture::base().patch(CT, from, to).check(&[]);
-        let lines = run.lines();
-        assert_eq!(lines.len(), 1, "{what}\n{run}");
-        assert!(
-            lines[0].starts_with(&format!("{CT}:{want}")),
-            "{what}: {}",
-            lines[0]
-        );
-    }
+    assert_each_patch_gives_one_diagnostic(table);
 }
 
 // Regression test: the missing-key hint used the description of the field's resolved *type*,
@@ -164,17 +146,7 @@ fn out_of_range_and_odd_scalars_are_reported_in_place() {
             "3:1: error[unknown-key]",
         ),
     ];
-    for (what, from, to, want) in table {
-        let run = Fixture::base().patch(CT, from, to).check(&[]);
-        run.assert_code(1).assert_no_panic();
-        let lines = run.lines();
-        assert_eq!(lines.len(), 1, "{what}\n{run}");
-        assert!(
-            lines[0].starts_with(&format!("{CT}:{want}")),
-            "{what}: {}",
-            lines[0]
-        );
-    }
+    assert_each_patch_gives_one_diagnostic(table);
 }
 
 // Regression test for a fixed bug (src/catalogue/schema.rs, `check_alternatives` + `describe`/`description`): `amount` is
@@ -200,6 +172,22 @@ fn amount_messages_offer_whole_numbers_and_are_vietnamese() {
         assert!(
             line.contains("số nguyên"),
             "whole numbers not offered: {line}"
+        );
+    }
+}
+
+/// Applies each `(what, from, to, want)` patch to the base catalogue's chứng thực record alone
+/// and asserts `check` fails cleanly with exactly one error, at `want` (`line:col: error[code]`).
+fn assert_each_patch_gives_one_diagnostic(table: &[(&str, &str, &str, &str)]) {
+    for (what, from, to, want) in table {
+        let run = Fixture::base().patch(CT, from, to).check(&[]);
+        run.assert_code(1).assert_no_panic();
+        let lines = run.lines();
+        assert_eq!(lines.len(), 1, "{what}\n{run}");
+        assert!(
+            lines[0].starts_with(&format!("{CT}:{want}")),
+            "{what}: {}",
+            lines[0]
         );
     }
 }

@@ -212,6 +212,22 @@ impl Run {
         normalize(&self.stderr, &self.root)
     }
 
+    /// Asserts that no error was reported (warnings may be), listing the errors otherwise,
+    /// then that the exit code is 0.
+    pub fn assert_no_errors(&self, what: &str) -> &Run {
+        let errors: Vec<String> = self
+            .lines()
+            .into_iter()
+            .filter(|l| l.contains(": error["))
+            .collect();
+        assert!(
+            errors.is_empty(),
+            "{what} has errors:\n{}",
+            errors.join("\n")
+        );
+        self.assert_code(0)
+    }
+
     /// Asserts the exit code, showing the output on failure.
     pub fn assert_code(&self, code: i32) -> &Run {
         assert_eq!(
