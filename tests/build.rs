@@ -86,7 +86,7 @@ fn builds_the_shipped_catalogue_with_every_page_type() {
         "feed.xml",
         "du-lieu/procedures.json",
         "thu-tuc/1.001193/index.html",
-        "thu-tuc/1.001193/giay-to/index.html",
+        "thu-tuc/1.001193/giay-to.html",
         "thu-tuc/1.001193/index.json",
         "linh-vuc/index.html",
         "linh-vuc/ho-tich/index.html",

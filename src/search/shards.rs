@@ -28,7 +28,7 @@ use xxhash_rust::xxh3::xxh3_64;
 
 use rustc_hash::FxHashMap;
 
-use super::normalize::{self, fold, for_each_term, tokens};
+use super::normalize::{self, fold, for_each_text_term};
 use super::{Field, SearchDoc};
 
 /// Static index format version (bump with any change the JS reader must know about).
@@ -104,16 +104,15 @@ fn doc_terms(d: &SearchDoc) -> DocTerms {
     let mut tfs = Vec::with_capacity(Field::ALL.len());
     let mut lens = Vec::with_capacity(Field::ALL.len());
     for f in Field::ALL {
-        let toks = tokens(&f.text(d));
         let mut tf: FxHashMap<String, u32> = FxHashMap::default();
-        for_each_term(&toks, f.rich(), |t| match tf.get_mut(t) {
+        let len = for_each_text_term(&f.text(d), f.rich(), |t| match tf.get_mut(t) {
             Some(n) => *n += 1,
             None => {
                 tf.insert(t.to_string(), 1);
             }
         });
         tfs.push(tf);
-        lens.push(toks.len());
+        lens.push(len);
     }
     (tfs, lens)
 }

@@ -31,7 +31,7 @@ pub fn sitemap<'a>(urls: &Urls, paths: impl Iterator<Item = &'a str>, c: &Catalo
         })
         .collect();
     for path in paths {
-        if !path.ends_with("index.html") || path.contains("/giay-to/") {
+        if !path.ends_with("index.html") {
             continue;
         }
         let dir = path.trim_end_matches("index.html");

@@ -148,31 +148,38 @@ pub fn render_site_into(
         paths: std::sync::Mutex::new(Vec::new()),
         bytes: std::sync::atomic::AtomicUsize::new(0),
     };
-    let mut timings = Vec::new();
-    let t = Instant::now();
     let urls = pages::Urls::new(opts.base_url.as_deref().unwrap_or(&c.site.base_url));
     let theme = theme::load(&c.root, c.site.theme.as_deref())?;
-    render::render_into(c, &theme, &urls, opts, &render::Selection::All, &tally)?;
-    timings.push(("render", t.elapsed()));
-
-    let t = Instant::now();
-    feeds::open_data(&urls, c, &tally)?;
-    tally.put(pages::FEED.to_string(), feeds::atom(&urls, c).into_bytes())?;
-    tally.put("robots.txt".to_string(), feeds::robots(&urls).into_bytes())?;
-    for form in &c.forms {
-        let path = c.root.join(form);
-        let bytes = std::fs::read(&path).map_err(|e| SiteError::Io(path.clone(), e))?;
-        tally.put(form.clone(), bytes)?;
-    }
-    timings.push(("feeds", t.elapsed()));
-
-    let t = Instant::now();
-    let (index, _) =
-        index::static_index(c, &urls).map_err(|e| SiteError::Io(PathBuf::from("search"), e))?;
-    for (path, bytes) in index {
-        tally.put(path, bytes)?;
-    }
-    timings.push(("index", t.elapsed()));
+    // The search index is independent of the pages and its merge step is serial, so it is
+    // built beside them: the other core keeps rendering meanwhile.
+    let (pages_and_feeds, index) = rayon::join(
+        || -> Result<_, SiteError> {
+            let t = Instant::now();
+            render::render_into(c, &theme, &urls, opts, &render::Selection::All, &tally)?;
+            let rendered = t.elapsed();
+            let t = Instant::now();
+            feeds::open_data(&urls, c, &tally)?;
+            tally.put(pages::FEED.to_string(), feeds::atom(&urls, c).into_bytes())?;
+            tally.put("robots.txt".to_string(), feeds::robots(&urls).into_bytes())?;
+            for form in &c.forms {
+                let path = c.root.join(form);
+                let bytes = std::fs::read(&path).map_err(|e| SiteError::Io(path.clone(), e))?;
+                tally.put(form.clone(), bytes)?;
+            }
+            Ok([("render", rendered), ("feeds", t.elapsed())])
+        },
+        || -> Result<_, SiteError> {
+            let t = Instant::now();
+            let (index, _) = index::static_index(c, &urls)
+                .map_err(|e| SiteError::Io(PathBuf::from("search"), e))?;
+            for (path, bytes) in index {
+                tally.put(path, bytes)?;
+            }
+            Ok(("index", t.elapsed()))
+        },
+    );
+    let mut timings = pages_and_feeds?.to_vec();
+    timings.push(index?);
     let mut paths = tally.paths.into_inner().unwrap_or_else(|e| e.into_inner());
     paths.sort_unstable();
     let sitemap = feeds::sitemap(&urls, paths.iter().map(String::as_str), c);

@@ -56,9 +56,10 @@ pub fn procedure(code: &str) -> String {
     format!("thu-tuc/{code}/")
 }
 
-/// Site-relative directory of a procedure's printable checklist.
+/// Site-relative path of a procedure's printable checklist. A file beside the page rather
+/// than a directory of its own: ten thousand fewer directories for the filesystem to create.
 pub fn checklist(code: &str) -> String {
-    format!("thu-tuc/{code}/giay-to/")
+    format!("thu-tuc/{code}/giay-to.html")
 }
 
 /// Site-relative path of a procedure's JSON record.
@@ -129,9 +130,14 @@ pub const NOT_FOUND: &str = "404.html";
 /// Open data export.
 pub const DATA: &str = "du-lieu/procedures.json";
 
-/// The output file for a page directory (`thu-tuc/x/` → `thu-tuc/x/index.html`).
+/// The output file of a page: a directory (`thu-tuc/x/`) gets its `index.html`, a file path
+/// (`thu-tuc/x/giay-to.html`) is already one.
 pub fn file_for(dir: &str) -> String {
-    format!("{dir}index.html")
+    if dir.ends_with('/') || dir.is_empty() {
+        format!("{dir}index.html")
+    } else {
+        dir.to_string()
+    }
 }
 
 /// Lowercase ASCII slug: folds Vietnamese letters (đ → d), keeps digits, joins with `-`.

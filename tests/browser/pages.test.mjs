@@ -6,7 +6,7 @@ import { serve, launch, openPage, axe } from "./harness.mjs";
 
 const ROOT = process.env.MOTCUA_SITE_ROOT;
 const PAGES = [
-  "/", "/thu-tuc/1.004222/", "/thu-tuc/1.004222/giay-to/", "/thu-tuc/1.001193/", "/thu-tuc/2.000200/",
+  "/", "/thu-tuc/1.004222/", "/thu-tuc/1.004222/giay-to.html", "/thu-tuc/1.001193/", "/thu-tuc/2.000200/",
   "/linh-vuc/", "/linh-vuc/ho-tich/", "/cap/xa/", "/co-quan/", "/co-quan/cong-an-cap-xa/",
   "/van-ban/", "/van-ban/68-2020-qh14/", "/su-kien/", "/a-z/", "/tim-kiem/", "/huong-dan/", "/khong-co-trang-nay/",
 ];
