@@ -15,6 +15,16 @@ pub fn fold_ascii(s: &str) -> String {
         .collect()
 }
 
+/// Whether `s` is already in NFC. Text made only of characters below U+0300 (ASCII, Latin-1,
+/// Latin Extended) and precomposed Vietnamese letters (U+1E00–U+1EFF) is, without a look
+/// at the normalization tables; a test checks that range against them.
+pub fn is_nfc(s: &str) -> bool {
+    let plain = |c: char| (c as u32) < 0x300 || ('\u{1e00}'..='\u{1eff}').contains(&c);
+    s.is_ascii()
+        || s.chars().all(plain)
+        || unicode_normalization::is_nfc_quick(s.chars()) == unicode_normalization::IsNormalized::Yes
+}
+
 /// Renders untrusted Markdown to HTML that cannot run script: pulldown-cmark, then ammonia
 /// whenever the text carries raw HTML or a URL.
 pub fn markdown(src: &str) -> String {
@@ -144,6 +154,18 @@ mod tests {
             html::push_html(&mut raw, Parser::new_ext(src, opts));
             assert_eq!(markdown(src), sanitizer().clean(&raw).to_string(), "{src}");
         }
+    }
+
+    #[test]
+    fn the_nfc_shortcut_agrees_with_the_tables() {
+        use unicode_normalization::char::canonical_combining_class;
+        use unicode_normalization::{is_nfc_quick, IsNormalized};
+        for c in (0..0x300).chain(0x1e00..=0x1eff).filter_map(char::from_u32) {
+            assert_eq!(is_nfc_quick(std::iter::once(c)), IsNormalized::Yes, "{c:?}");
+            assert_eq!(canonical_combining_class(c), 0, "{c:?}");
+        }
+        assert!(is_nfc("Đăng ký khai sinh"));
+        assert!(!is_nfc("Đăng ky\u{301} khai sinh"));
     }
 
     #[test]

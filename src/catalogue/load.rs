@@ -4,7 +4,7 @@
 use std::path::{Component, Path, PathBuf};
 
 use rayon::prelude::*;
-use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
+use unicode_normalization::UnicodeNormalization;
 use walkdir::WalkDir;
 
 use super::yaml::{self, Node};
@@ -371,9 +371,10 @@ pub fn read_text(path: &Path) -> Result<String, Diagnostic> {
             .with_hint("lưu lại tệp với bảng mã UTF-8 (không dùng TCVN3/VNI/Windows-1258)"));
         }
     };
-    Ok(match is_nfc_quick(text.chars()) {
-        IsNormalized::Yes => text.to_string(),
-        _ => text.nfc().collect(),
+    Ok(if crate::text::is_nfc(text) {
+        text.to_string()
+    } else {
+        text.nfc().collect()
     })
 }
 
