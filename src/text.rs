@@ -22,7 +22,8 @@ pub fn is_nfc(s: &str) -> bool {
     let plain = |c: char| (c as u32) < 0x300 || ('\u{1e00}'..='\u{1eff}').contains(&c);
     s.is_ascii()
         || s.chars().all(plain)
-        || unicode_normalization::is_nfc_quick(s.chars()) == unicode_normalization::IsNormalized::Yes
+        || unicode_normalization::is_nfc_quick(s.chars())
+            == unicode_normalization::IsNormalized::Yes
 }
 
 /// Renders untrusted Markdown to HTML that cannot run script: pulldown-cmark, then ammonia

@@ -267,29 +267,36 @@ pub fn render_into(
     base.insert("site", &c.site);
     base.insert("links", &links);
     base.insert("assets", &assets);
-    let render = |job: PageJob| -> Result<(), SiteError> {
+    let context = |vars: Vec<(&'static str, serde_json::Value)>, url: Option<&str>| {
         // Moving the variables into the context avoids a deep copy of each view model.
-        let vars: serde_json::Map<String, serde_json::Value> = job
-            .vars
-            .into_iter()
-            .map(|(k, v)| (k.to_string(), v))
-            .collect();
+        let vars: serde_json::Map<String, serde_json::Value> =
+            vars.into_iter().map(|(k, v)| (k.to_string(), v)).collect();
         let mut ctx = Context::from_value(serde_json::Value::Object(vars)).unwrap_or_default();
         ctx.extend(base.clone());
-        if let Some(u) = &job.url {
+        if let Some(u) = url {
             ctx.insert("canonical", &urls.absolute(u));
         }
+        ctx
+    };
+    let render_with = |template: &str, ctx: &Context, out: String| -> Result<(), SiteError> {
         // Rendered straight into bytes: Tera's `render` would check the whole page is UTF-8
         // once more to return a String.
         let mut html = Vec::with_capacity(32 * 1024);
-        tera.render_to(job.template, &ctx, &mut html)
+        tera.render_to(template, ctx, &mut html)
             .map_err(|e| template_error(theme, e))?;
         if let Some(snippet) = &opts.inject_before_body_end {
             if let Some(i) = html.windows(7).rposition(|w| w == b"</body>") {
                 html.splice(i..i, snippet.bytes());
             }
         }
-        sink.put(job.out, html)
+        sink.put(out, html)
+    };
+    let render = |job: PageJob| -> Result<(), SiteError> {
+        render_with(
+            job.template,
+            &context(job.vars, job.url.as_deref()),
+            job.out,
+        )
     };
 
     page_jobs(c, urls, sel)
@@ -303,21 +310,19 @@ pub fn render_into(
         if !want_page && !want_checklist {
             return Ok(());
         }
+        // The page and its checklist share one view and one canonical URL, so one context.
         let view = to_json(&views::procedure_view(c, urls, p, opts.today));
+        let dir = pages::procedure(&p.code);
+        let ctx = context(vec![("p", view)], Some(&dir));
         if want_checklist {
-            render(PageJob {
-                out: pages::file_for(&pages::checklist(&p.code)),
-                url: Some(pages::procedure(&p.code)),
-                template: "checklist.html",
-                vars: vec![("p", view.clone())],
-            })?;
+            render_with(
+                "checklist.html",
+                &ctx,
+                pages::file_for(&pages::checklist(&p.code)),
+            )?;
         }
         if want_page {
-            render(page(
-                &pages::procedure(&p.code),
-                "procedure.html",
-                vec![("p", view)],
-            ))?;
+            render_with("procedure.html", &ctx, pages::file_for(&dir))?;
         }
         Ok(())
     })
