@@ -220,11 +220,14 @@ impl<'a> Checker<'a> {
         let schema = self.resolve(outer);
         let before = self.out.len();
         self.check_resolved(node, schema, field, key_span);
-        // Hints fall back to the field's own description, which sits on the outer schema.
-        if let Some(d) = description(outer) {
-            for issue in &mut self.out[before..] {
-                if issue.hint.is_none() {
-                    issue.hint = Some(d.clone());
+        // Hints fall back to the field's own description, which sits on the outer schema
+        // (looked up only when there is an issue: this runs for every node of every file).
+        if self.out.len() > before {
+            if let Some(d) = description(outer) {
+                for issue in &mut self.out[before..] {
+                    if issue.hint.is_none() {
+                        issue.hint = Some(d.clone());
+                    }
                 }
             }
         }
@@ -233,9 +236,9 @@ impl<'a> Checker<'a> {
     fn check_resolved(&mut self, node: &Node, schema: &'a J, field: &str, key_span: Option<Span>) {
         if let Some(branches) = alternatives(schema) {
             if let Some(consts) = self.constants(schema) {
-                let consts: Vec<J> = consts.into_iter().cloned().collect();
                 if !consts.iter().any(|c| json_eq(node, c)) {
                     if matches!(node.value, Value::Str(_)) {
+                        let consts: Vec<J> = consts.into_iter().cloned().collect();
                         self.bad_value(node, schema, &consts, field);
                     } else {
                         let expected = describe(self, schema);
