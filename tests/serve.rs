@@ -75,6 +75,63 @@ fn escaping_paths_and_misses_get_the_404_page() {
     }
 }
 
+/// Runs the reload script a served page carries under node, with a stand-in EventSource and
+/// location, and returns how many times it reloaded the page at `path`.
+fn reloads_under_node(script: &str, path: &str, events: &[(&str, &str)]) -> u32 {
+    let mut js = format!(
+        "let n=0;const l={{}};globalThis.window=globalThis;\
+         globalThis.EventSource=function(){{this.addEventListener=(k,f)=>{{l[k]=f;}};}};\
+         globalThis.location={{pathname:{path:?},reload(){{n++;}}}};\n{script}\n"
+    );
+    for (name, data) in events {
+        js.push_str(&format!("l[{name:?}]({{data:{data:?}}});\n"));
+    }
+    js.push_str("console.log(n);\n");
+    let out = std::process::Command::new("node")
+        .arg("-e")
+        .arg(&js)
+        .output()
+        .expect("node runs (the JS tests need it too)");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).trim().parse().unwrap()
+}
+
+#[test]
+fn the_reload_script_reloads_only_pages_whose_file_changed() {
+    let dir = init_catalogue();
+    let server = Server::start(&dir.path().join("catalogue"));
+    let body = server.get(PAGE).body;
+    let start = body
+        .find("<script>(function(){if(!window.EventSource)")
+        .unwrap();
+    let script = &body[start + "<script>".len()..];
+    let script = &script[..script.find("</script>").unwrap()];
+    let own = "7\nthu-tuc/1.001193/index.html\nthu-tuc/1.001193/giay-to.html";
+    let listings = "8\na-z/index.html\nindex.html";
+    // The edited page reloads once, for its own event, not for the listings that follow.
+    let events = [("hello", "6"), ("changed", own), ("changed", listings)];
+    assert_eq!(reloads_under_node(script, PAGE, &events), 1);
+    assert_eq!(reloads_under_node(script, "/a-z/", &events), 1);
+    assert_eq!(reloads_under_node(script, "/", &events), 1);
+    assert_eq!(
+        reloads_under_node(script, "/thu-tuc/1.001193/giay-to.html", &events),
+        1
+    );
+    assert_eq!(reloads_under_node(script, "/linh-vuc/ho-tich/", &events), 0);
+    // A page that skipped a change notes its generation: reconnecting does not reload it.
+    let reconnect = [("hello", "6"), ("changed", listings), ("hello", "8")];
+    assert_eq!(reloads_under_node(script, PAGE, &reconnect), 0);
+    // `reload` (full builds, the error overlay) reloads every page.
+    assert_eq!(
+        reloads_under_node(script, "/linh-vuc/ho-tich/", &[("reload", "9")]),
+        1
+    );
+}
+
 #[test]
 fn an_edit_rebuilds_the_page_and_its_listings_and_reloads() {
     let dir = init_catalogue();
@@ -88,7 +145,26 @@ fn an_edit_rebuilds_the_page_and_its_listings_and_reloads() {
     );
     assert_ne!(text, edited);
     std::fs::write(&file, edited).unwrap();
-    events.wait_for("event: reload");
+    // The edited page is published first and named in a `changed` event, so only pages that
+    // show it reload; the listings follow in an event of their own that leaves it out, so
+    // the page being edited does not reload a second time.
+    events.wait_for("event: changed\n");
+    let own = events.wait_for("\n\n");
+    assert!(
+        own.contains("data: thu-tuc/1.001193/index.html\n"),
+        "the edited page is named: {own}"
+    );
+    let listings = loop {
+        events.wait_for("event: changed\n");
+        let e = events.wait_for("\n\n");
+        if e.contains("data: a-z/index.html\n") {
+            break e;
+        }
+    };
+    assert!(
+        !listings.contains("data: thu-tuc/1.001193/index.html\n"),
+        "the listings' event leaves the edited page out: {listings}"
+    );
     server.wait_for(PAGE, "the edited name", |r| {
         r.body.contains("khai sinh (đã sửa)")
     });

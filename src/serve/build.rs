@@ -341,6 +341,7 @@ fn rest_worker(rx: &mpsc::Receiver<RestMsg>, shared: &Shared, opts: &BuildOption
         match rest {
             Ok(Some(rest)) => {
                 let files = rest.rendered();
+                let changed = Arc::new(rest.changes.keys().cloned().collect::<Vec<_>>());
                 let applied = {
                     let Ok(mut served) = shared.served.write() else {
                         return;
@@ -357,7 +358,7 @@ fn rest_worker(rx: &mpsc::Receiver<RestMsg>, shared: &Shared, opts: &BuildOption
                 };
                 match applied {
                     Some(generation) => {
-                        shared.broadcast(generation);
+                        shared.broadcast(super::Reload::Files(generation, changed));
                         update_search(shared, opts, &job.new, job.version);
                         eprintln!(
                             "Đã cập nhật danh sách, nguồn tin và chỉ mục tìm kiếm: {files} tệp trong {:.0} ms",
@@ -410,27 +411,38 @@ fn publish(
     overlay: Option<String>,
     version: Option<u64>,
 ) {
-    let generation = {
+    let reload = {
         let Ok(mut served) = shared.served.write() else {
             return;
         };
-        match change {
-            Some(Change::Replace(s)) => served.site = Some(s),
+        // Only an update of some files, with no overlay before or after, spares the other
+        // open pages a reload.
+        let overlay_unchanged = served.overlay.is_none() && overlay.is_none();
+        let changed = match change {
+            Some(Change::Replace(s)) => {
+                served.site = Some(s);
+                None
+            }
             Some(Change::Update(u, c)) => {
+                let files: Vec<String> = u.changes.keys().cloned().collect();
                 if let Some(site) = served.site.as_mut() {
                     u.apply(site, c, opts);
                 }
+                overlay_unchanged.then_some(files)
             }
-            None => {}
-        }
+            None => None,
+        };
         if let Some(v) = version {
             served.version = v;
         }
         served.overlay = overlay;
         served.generation += 1;
-        served.generation
+        match changed {
+            Some(files) => super::Reload::Files(served.generation, Arc::new(files)),
+            None => super::Reload::All(served.generation),
+        }
     };
-    shared.broadcast(generation);
+    shared.broadcast(reload);
 }
 
 enum Change<'a> {

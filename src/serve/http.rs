@@ -351,7 +351,7 @@ fn events(req: Request, shared: &Shared) {
     }
     loop {
         let msg = match rx.recv_timeout(KEEPALIVE) {
-            Ok(g) => format!("event: reload\ndata: {g}\n\n"),
+            Ok(r) => r.event(),
             Err(mpsc::RecvTimeoutError::Timeout) => ": keepalive\n\n".to_string(),
             Err(mpsc::RecvTimeoutError::Disconnected) => return,
         };

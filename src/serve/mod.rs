@@ -56,8 +56,8 @@ pub struct Served {
 pub struct Shared {
     /// What to serve.
     pub served: RwLock<Served>,
-    /// Open live-reload streams; each gets the new generation after a rebuild.
-    pub listeners: Mutex<Vec<mpsc::Sender<u64>>>,
+    /// Open live-reload streams; each is told what changed after a rebuild.
+    pub listeners: Mutex<Vec<mpsc::Sender<Reload>>>,
     /// The tantivy index of the last good catalogue, for `/api/search` and the no-JS search
     /// page; rebuilt after each successful build.
     pub search: RwLock<Option<SearchIndex>>,
@@ -82,22 +82,61 @@ impl std::fmt::Debug for SearchIndex {
 /// The URL path of the search endpoint.
 pub const SEARCH_PATH: &str = "/api/search";
 
+/// What open pages are told after a rebuild.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Reload {
+    /// Anything may have changed (a full build, the error overlay came or went): every open
+    /// page reloads.
+    All(u64),
+    /// Only these site-relative files changed: a page reloads only if it shows one of them,
+    /// so the listings updated in the background do not reload the page being edited again.
+    Files(u64, Arc<Vec<String>>),
+}
+
+impl Reload {
+    /// The Server-Sent Event for this change: `reload` for all pages, or `changed` with the
+    /// generation and then one file per `data:` line.
+    pub fn event(&self) -> String {
+        match self {
+            Reload::All(g) => format!("event: reload\ndata: {g}\n\n"),
+            Reload::Files(g, files) => {
+                let mut s = format!("event: changed\ndata: {g}\n");
+                for f in files.iter() {
+                    s.push_str("data: ");
+                    s.push_str(f);
+                    s.push('\n');
+                }
+                s.push('\n');
+                s
+            }
+        }
+    }
+}
+
 impl Shared {
     /// Tells every open page that the site changed; forgets the pages that went away.
-    pub fn broadcast(&self, generation: u64) {
+    pub fn broadcast(&self, reload: Reload) {
+        // A name with a line break would end the event early; such a change reloads all.
+        let reload = match reload {
+            Reload::Files(g, f) if f.iter().any(|p| p.contains(['\n', '\r'])) => Reload::All(g),
+            r => r,
+        };
         if let Ok(mut ls) = self.listeners.lock() {
-            ls.retain(|tx| tx.send(generation).is_ok());
+            ls.retain(|tx| tx.send(reload.clone()).is_ok());
         }
     }
 }
 
 /// The script injected before `</body>` of every page in serve mode: reloads on a `reload`
-/// event, and after a reconnect when the server's generation moved on meanwhile.
+/// event, on a `changed` event that names the file this page shows (its URL mapped to a file
+/// as the server does), and after a reconnect when the generation moved on meanwhile.
 pub fn reload_script() -> String {
     format!(
         "<script>(function(){{if(!window.EventSource)return;var g=null;var es=new EventSource(\"{EVENTS_PATH}\");\
+function file(){{var p=decodeURIComponent(location.pathname).replace(/^\\/+/,\"\");return p===\"\"||p.slice(-1)===\"/\"?p+\"index.html\":p;}}\
 es.addEventListener(\"hello\",function(e){{if(g!==null&&e.data!==g)location.reload();g=e.data;}});\
-es.addEventListener(\"reload\",function(){{location.reload();}});}})();</script>"
+es.addEventListener(\"reload\",function(){{location.reload();}});\
+es.addEventListener(\"changed\",function(e){{var l=e.data.split(\"\\n\");if(l.indexOf(file(),1)>0)location.reload();else g=l[0];}});}})();</script>"
     )
 }
 
