@@ -25,6 +25,7 @@ import sys
 import tempfile
 import threading
 import time
+import urllib.parse
 import urllib.request
 
 
@@ -70,19 +71,36 @@ class ReloadEvents:
         threading.Thread(target=self._read, daemon=True).start()
 
     def _read(self):
+        # One queued entry per event: (time, None) for `reload` (every page reloads) or
+        # (time, files) for `changed` (only pages showing one of those files reload).
+        kind, data = None, []
         for raw in self.r:
-            if raw.decode("utf-8", "replace").strip() == "event: reload":
-                self.q.put(time.monotonic())
+            line = raw.decode("utf-8", "replace").rstrip("\r\n")
+            if line.startswith("event: "):
+                kind, data = line[len("event: "):], []
+            elif line.startswith("data: "):
+                data.append(line[len("data: "):])
+            elif line == "" and kind is not None:
+                if kind == "reload":
+                    self.q.put((time.monotonic(), None))
+                elif kind == "changed":
+                    self.q.put((time.monotonic(), set(data[1:])))
+                kind, data = None, []
 
     def drain(self):
         while not self.q.empty():
             self.q.get_nowait()
 
     def page_after_reload(self, url, needle, timeout=600):
-        """What a browser does: on each reload event, fetch the page; done when it shows needle."""
+        """What a browser does: on each event that reloads this page, fetch it; done when it
+        shows needle."""
+        path = urllib.parse.unquote(urllib.parse.urlparse(url).path).lstrip("/")
+        file = path + "index.html" if path == "" or path.endswith("/") else path
         end = time.monotonic() + timeout
         while time.monotonic() < end:
-            self.q.get(timeout=timeout)
+            _, files = self.q.get(timeout=timeout)
+            if files is not None and file not in files:
+                continue
             if needle in get(url):
                 return time.monotonic()
         raise SystemExit(f"timed out waiting for {needle!r} at {url}")
