@@ -368,3 +368,67 @@ fn check_reports_a_broken_theme_template_with_its_file() {
     assert_eq!(build(&cat, &out, &[]).status.code(), Some(1));
     assert!(!out.exists());
 }
+
+#[test]
+fn a_rebuild_reuses_unchanged_files_and_rewrites_changed_or_hand_edited_ones() {
+    use std::os::unix::fs::MetadataExt;
+    let dir = tempfile::tempdir().unwrap();
+    let catalogue = dir.path().join("catalogue");
+    copy_dir(&shipped(), &catalogue);
+    let out = dir.path().join("public");
+    assert!(build(&catalogue, &out, &[]).status.success());
+    let ino = |rel: &str| std::fs::metadata(out.join(rel)).unwrap().ino();
+    let (unchanged, edited, by_hand) = (
+        "thu-tuc/1.004222/index.html",
+        "thu-tuc/1.001193/index.html",
+        "thu-tuc/2.000200/index.html",
+    );
+    let before = (ino(unchanged), ino(edited), ino(by_hand));
+    let first = tree(&out);
+
+    // An edit to one procedure, and a published file changed by hand after the build.
+    let file = catalogue.join("procedures/ho-tich/1.001193.yaml");
+    let yaml = std::fs::read_to_string(&file).unwrap();
+    let renamed = yaml.replace(
+        "Thủ tục đăng ký khai sinh",
+        "Thủ tục đăng ký khai sinh (sửa)",
+    );
+    assert_ne!(yaml, renamed);
+    std::fs::write(&file, renamed).unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    let tampered = first[by_hand].clone();
+    let mut tampered_bytes = tampered.clone();
+    tampered_bytes[0] = b'X';
+    std::fs::write(out.join(by_hand), &tampered_bytes).unwrap();
+
+    assert!(build(&catalogue, &out, &[]).status.success());
+    assert_eq!(
+        ino(unchanged),
+        before.0,
+        "an unchanged page is the same file"
+    );
+    assert_ne!(ino(edited), before.1, "an edited page is written anew");
+    assert_ne!(ino(by_hand), before.2, "a hand-edited file is not reused");
+    let second = tree(&out);
+    assert_eq!(
+        second[by_hand], tampered,
+        "the hand edit is replaced by the real page"
+    );
+    assert!(text(&second, edited).contains("khai sinh (sửa)"));
+
+    // Reuse never changes what a fresh build gives.
+    let fresh = dir.path().join("fresh");
+    assert!(build(&catalogue, &fresh, &[]).status.success());
+    let fresh = tree(&fresh);
+    assert_eq!(
+        second.keys().collect::<Vec<_>>(),
+        fresh.keys().collect::<Vec<_>>()
+    );
+    for (k, v) in &fresh {
+        assert!(v == &second[k], "{k} differs from a fresh build");
+    }
+    assert_eq!(
+        fresh[by_hand], first[by_hand],
+        "that page did not change, so only the hand edit kept it from being reused"
+    );
+}

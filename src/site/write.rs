@@ -2,6 +2,13 @@
 //!
 //! The new site is written into a temporary sibling directory and swapped in with renames, so
 //! a failed or interrupted build leaves the previous output as it was.
+//!
+//! A file whose bytes are the same as in the previous output is hard-linked from it instead of
+//! written again. A rebuild then creates (and later frees) an inode only for what changed,
+//! which is most of the cost of writing tens of thousands of small files. Unchanged files also
+//! keep their modification time, so a deploy by `rsync` or mtime copies only what changed. The
+//! marker file lists each file's hash and length; a file edited by hand after the build (newer
+//! than the marker, or another length) is never reused.
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -9,8 +16,52 @@ use std::sync::Mutex;
 
 use super::SiteError;
 
-/// Marker file that says motcua created a directory (so it may replace it).
+/// Marker file that says motcua created a directory (so it may replace it). It also lists the
+/// files of that build (`hash length path` per line) so the next build can reuse them.
 pub const MARKER: &str = ".motcua-output";
+
+/// First line of the marker; older markers (`motcua`) are still recognized, without reuse.
+const MARKER_HEAD: &str = "motcua 1";
+
+/// The files of the previous build that may be reused: path → (xxh3, length), and the time the
+/// marker was written (a file changed after it is not reused).
+struct Previous {
+    files: std::collections::HashMap<String, (u64, u64)>,
+    written: std::time::SystemTime,
+}
+
+impl Previous {
+    fn read(out: &Path) -> Option<Previous> {
+        let marker = out.join(MARKER);
+        let written = std::fs::metadata(&marker).ok()?.modified().ok()?;
+        let text = std::fs::read_to_string(&marker).ok()?;
+        let mut lines = text.lines();
+        if lines.next()? != MARKER_HEAD {
+            return None;
+        }
+        let files = lines
+            .filter_map(|l| {
+                let mut it = l.splitn(3, ' ');
+                let hash = u64::from_str_radix(it.next()?, 16).ok()?;
+                let len = it.next()?.parse().ok()?;
+                Some((it.next()?.to_string(), (hash, len)))
+            })
+            .collect();
+        Some(Previous { files, written })
+    }
+
+    /// Whether `old` (the previous build's copy of `rel`) holds exactly `bytes`, unchanged
+    /// since that build.
+    fn holds(&self, rel: &str, hash: u64, len: u64, old: &Path) -> bool {
+        if self.files.get(rel) != Some(&(hash, len)) {
+            return false;
+        }
+        match std::fs::symlink_metadata(old) {
+            Ok(m) => m.is_file() && m.len() == len && m.modified().is_ok_and(|t| t <= self.written),
+            Err(_) => false,
+        }
+    }
+}
 
 /// A new output being written into a temporary sibling of `out`; [`Staging::finish`] swaps it
 /// in. Refuses to replace a non-empty directory that motcua did not create unless `force`. Dropped without finishing (an error, an interrupted build), it is deleted and `out` is
@@ -22,6 +73,10 @@ pub struct Staging {
     tmp: tempfile::TempDir,
     /// Directories already created, so each costs one `mkdir`.
     dirs: Mutex<HashSet<String>>,
+    /// The previous output's files, when it is motcua's and lists them.
+    previous: Option<Previous>,
+    /// This build's files for the marker: (path, xxh3, length).
+    written: Mutex<Vec<(String, u64, u64)>>,
 }
 
 impl Staging {
@@ -61,11 +116,13 @@ impl Staging {
             .tempdir_in(&parent)
             .map_err(io(&parent))?;
         Ok(Staging {
+            previous: Previous::read(out),
             out: out.to_path_buf(),
             parent,
             name,
             tmp,
             dirs: Mutex::new(HashSet::new()),
+            written: Mutex::new(Vec::new()),
         })
     }
 
@@ -76,7 +133,18 @@ impl Staging {
             move |e| SiteError::Io(p, e)
         };
         let (out, parent, name) = (&self.out, &self.parent, &self.name);
-        std::fs::write(self.tmp.path().join(MARKER), b"motcua\n").map_err(io(self.tmp.path()))?;
+        let mut files = self.written.into_inner().unwrap_or_else(|e| e.into_inner());
+        files.sort_unstable();
+        let mut marker = String::with_capacity(files.len() * 48 + 16);
+        marker.push_str(MARKER_HEAD);
+        marker.push('\n');
+        for (rel, hash, len) in &files {
+            // A name with a line break cannot be listed; that file is simply never reused.
+            if !rel.contains(['\n', '\r']) {
+                marker.push_str(&format!("{hash:016x} {len} {rel}\n"));
+            }
+        }
+        std::fs::write(self.tmp.path().join(MARKER), marker).map_err(io(self.tmp.path()))?;
         let staged = self.tmp.keep();
         if out.exists() {
             let old = tempfile::Builder::new()
@@ -115,7 +183,18 @@ impl super::Sink for Staging {
             }
         }
         let path = self.tmp.path().join(&rel);
-        std::fs::write(&path, bytes).map_err(|e| SiteError::Io(path, e))
+        let (hash, len) = (xxhash_rust::xxh3::xxh3_64(&bytes), bytes.len() as u64);
+        let reused = self.previous.as_ref().is_some_and(|p| {
+            let old = self.out.join(&rel);
+            p.holds(&rel, hash, len, &old) && std::fs::hard_link(&old, &path).is_ok()
+        });
+        if !reused {
+            std::fs::write(&path, bytes).map_err(|e| SiteError::Io(path, e))?;
+        }
+        if let Ok(mut w) = self.written.lock() {
+            w.push((rel, hash, len));
+        }
+        Ok(())
     }
 }
 
