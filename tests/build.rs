@@ -56,6 +56,16 @@ fn copy_dir(from: &Path, to: &Path) {
     }
 }
 
+/// A temporary copy of the shipped catalogue (`catalogue/`), built once into `public/`.
+fn built_copy() -> (tempfile::TempDir, PathBuf, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let cat = dir.path().join("catalogue");
+    copy_dir(&shipped(), &cat);
+    let out = dir.path().join("public");
+    assert!(build(&cat, &out, &[]).status.success());
+    (dir, cat, out)
+}
+
 fn text(files: &BTreeMap<String, Vec<u8>>, path: &str) -> String {
     String::from_utf8(
         files
@@ -270,11 +280,7 @@ fn hostile_catalogue_text_cannot_inject_html_or_script() {
 
 #[test]
 fn a_broken_catalogue_leaves_the_previous_output_untouched() {
-    let dir = tempfile::tempdir().unwrap();
-    let cat = dir.path().join("catalogue");
-    copy_dir(&shipped(), &cat);
-    let out = dir.path().join("public");
-    assert!(build(&cat, &out, &[]).status.success());
+    let (dir, cat, out) = built_copy();
     let before = tree(&out);
     let mut f = std::fs::OpenOptions::new()
         .append(true)
@@ -372,11 +378,7 @@ fn check_reports_a_broken_theme_template_with_its_file() {
 #[test]
 fn a_rebuild_reuses_unchanged_files_and_rewrites_changed_or_hand_edited_ones() {
     use std::os::unix::fs::MetadataExt;
-    let dir = tempfile::tempdir().unwrap();
-    let catalogue = dir.path().join("catalogue");
-    copy_dir(&shipped(), &catalogue);
-    let out = dir.path().join("public");
-    assert!(build(&catalogue, &out, &[]).status.success());
+    let (dir, catalogue, out) = built_copy();
     let ino = |rel: &str| std::fs::metadata(out.join(rel)).unwrap().ino();
     let (unchanged, edited, by_hand) = (
         "thu-tuc/1.004222/index.html",
