@@ -348,12 +348,16 @@ pub fn read_text(path: &Path) -> Result<String, Diagnostic> {
             "mỗi tệp chỉ chứa một bản ghi; kiểm tra xem có dán nhầm nội dung khác vào không",
         ));
     }
-    let bytes = std::fs::read(path).map_err(io_err)?;
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
-    let text = match std::str::from_utf8(bytes) {
+    let mut bytes = std::fs::read(path).map_err(io_err)?;
+    if bytes.starts_with(b"\xEF\xBB\xBF") {
+        bytes.drain(..3);
+    }
+    // Taken over as the String itself: no copy of the file when it is valid NFC (most are).
+    let text = match String::from_utf8(bytes) {
         Ok(t) => t,
         Err(e) => {
-            let good = &bytes[..e.valid_up_to()];
+            let bytes = e.as_bytes();
+            let good = &bytes[..e.utf8_error().valid_up_to()];
             let good = std::str::from_utf8(good).unwrap_or("");
             let line = good.matches('\n').count() as u32 + 1;
             let col = good
@@ -371,8 +375,8 @@ pub fn read_text(path: &Path) -> Result<String, Diagnostic> {
             .with_hint("lưu lại tệp với bảng mã UTF-8 (không dùng TCVN3/VNI/Windows-1258)"));
         }
     };
-    Ok(if crate::text::is_nfc(text) {
-        text.to_string()
+    Ok(if crate::text::is_nfc(&text) {
+        text
     } else {
         text.nfc().collect()
     })

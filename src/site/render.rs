@@ -185,11 +185,12 @@ impl Selection {
         }
     }
 
-    /// True when the page in directory `dir` (site-relative, as from `pages`) is to be rendered.
-    pub fn wants_dir(&self, dir: &str) -> bool {
+    /// True when `page` (site-relative, as from `pages`: a directory or an `.html` file) is
+    /// to be rendered.
+    pub fn wants_page(&self, page: &str) -> bool {
         match self {
             Selection::All => true,
-            Selection::Only(set) => set.contains(&pages::file_for(dir)),
+            Selection::Only(set) => set.contains(&pages::file_for(page)),
         }
     }
 }
@@ -304,8 +305,8 @@ pub fn render_into(
         .try_for_each(render)?;
     c.procedures.par_iter().try_for_each(|p| {
         let (want_page, want_checklist) = (
-            sel.wants_dir(&pages::procedure(&p.code)),
-            sel.wants_dir(&pages::checklist(&p.code)),
+            sel.wants_page(&pages::procedure(&p.code)),
+            sel.wants_page(&pages::checklist(&p.code)),
         );
         if !want_page && !want_checklist {
             return Ok(());
@@ -435,7 +436,7 @@ fn page_jobs(c: &Catalogue, urls: &Urls, sel: &Selection) -> Vec<PageJob> {
     };
 
     // Home.
-    if sel.wants_dir(pages::HOME) {
+    if sel.wants_page(pages::HOME) {
         let featured: Vec<&Procedure> = if c.site.featured.is_empty() {
             let mut seen = BTreeSet::new();
             // One procedure per sector first, so the home page shows breadth.
@@ -484,7 +485,7 @@ fn page_jobs(c: &Catalogue, urls: &Urls, sel: &Selection) -> Vec<PageJob> {
     // view models never all sit in memory at once.
 
     // Sectors.
-    if sel.wants_dir(pages::SECTORS) {
+    if sel.wants_page(pages::SECTORS) {
         jobs.push(list(
             pages::SECTORS,
             ListPage {
@@ -505,7 +506,7 @@ fn page_jobs(c: &Catalogue, urls: &Urls, sel: &Selection) -> Vec<PageJob> {
     for s in c
         .sectors
         .iter()
-        .filter(|s| sel.wants_dir(&pages::sector(&s.id)))
+        .filter(|s| sel.wants_page(&pages::sector(&s.id)))
     {
         let mut groups = Vec::new();
         for level in [
@@ -565,7 +566,7 @@ fn page_jobs(c: &Catalogue, urls: &Urls, sel: &Selection) -> Vec<PageJob> {
         }
         set.into_iter().collect()
     };
-    if sel.wants_dir(pages::LEVELS) {
+    if sel.wants_page(pages::LEVELS) {
         jobs.push(list(
             pages::LEVELS,
             ListPage {
@@ -586,7 +587,7 @@ fn page_jobs(c: &Catalogue, urls: &Urls, sel: &Selection) -> Vec<PageJob> {
             },
         ));
     }
-    for l in levels.iter().filter(|l| sel.wants_dir(&pages::level(**l))) {
+    for l in levels.iter().filter(|l| sel.wants_page(&pages::level(**l))) {
         let groups = c
             .sectors
             .iter()
@@ -617,7 +618,7 @@ fn page_jobs(c: &Catalogue, urls: &Urls, sel: &Selection) -> Vec<PageJob> {
     }
 
     // Agencies.
-    if sel.wants_dir(pages::AGENCIES) {
+    if sel.wants_page(pages::AGENCIES) {
         jobs.push(list(
         pages::AGENCIES,
         ListPage {
@@ -639,7 +640,7 @@ fn page_jobs(c: &Catalogue, urls: &Urls, sel: &Selection) -> Vec<PageJob> {
     for a in c
         .agencies
         .values()
-        .filter(|a| sel.wants_dir(&pages::agency(&a.id)))
+        .filter(|a| sel.wants_page(&pages::agency(&a.id)))
     {
         let mut details = vec![Detail {
             label: "Cấp",
@@ -741,7 +742,7 @@ fn page_jobs(c: &Catalogue, urls: &Urls, sel: &Selection) -> Vec<PageJob> {
     }
 
     // Legal documents.
-    if sel.wants_dir(pages::LEGAL) {
+    if sel.wants_page(pages::LEGAL) {
         jobs.push(list(
             pages::LEGAL,
             ListPage {
@@ -764,7 +765,7 @@ fn page_jobs(c: &Catalogue, urls: &Urls, sel: &Selection) -> Vec<PageJob> {
     let wanted_docs: Vec<_> = c
         .legal
         .values()
-        .filter(|d| sel.wants_dir(&pages::legal(&d.number)))
+        .filter(|d| sel.wants_page(&pages::legal(&d.number)))
         .collect();
     // Scanning every procedure's citations is only worth it when a document page is wanted.
     let citing = if wanted_docs.is_empty() {
@@ -858,7 +859,7 @@ fn page_jobs(c: &Catalogue, urls: &Urls, sel: &Selection) -> Vec<PageJob> {
     }
 
     // Journeys.
-    if sel.wants_dir(pages::JOURNEYS) {
+    if sel.wants_page(pages::JOURNEYS) {
         jobs.push(list(
             pages::JOURNEYS,
             ListPage {
@@ -884,7 +885,7 @@ fn page_jobs(c: &Catalogue, urls: &Urls, sel: &Selection) -> Vec<PageJob> {
     for j in c
         .journeys
         .iter()
-        .filter(|j| sel.wants_dir(&pages::journey(&j.id)))
+        .filter(|j| sel.wants_page(&pages::journey(&j.id)))
     {
         let mut details = vec![Detail {
             label: "Loại",
@@ -936,7 +937,7 @@ fn page_jobs(c: &Catalogue, urls: &Urls, sel: &Selection) -> Vec<PageJob> {
     }
 
     // A–Z.
-    if sel.wants_dir(pages::AZ) {
+    if sel.wants_page(pages::AZ) {
         let mut by_letter: BTreeMap<String, Vec<&Procedure>> = BTreeMap::new();
         for p in c.procedures.iter() {
             let letter = fold_ascii(&p.name)
@@ -976,10 +977,10 @@ fn page_jobs(c: &Catalogue, urls: &Urls, sel: &Selection) -> Vec<PageJob> {
     }
 
     // Search, help, 404.
-    if sel.wants_dir(pages::SEARCH) {
+    if sel.wants_page(pages::SEARCH) {
         jobs.push(page(pages::SEARCH, "search.html", vec![]));
     }
-    if sel.wants_dir(pages::ABOUT) {
+    if sel.wants_page(pages::ABOUT) {
         jobs.push(page(pages::ABOUT, "about.html", vec![]));
     }
     if sel.wants(pages::NOT_FOUND) {

@@ -39,7 +39,7 @@ class El {
   }
 }
 
-function setup() {
+function setup({ staleManifest = false } = {}) {
   const body = new El("body"), form = new El("form"), input = new El("input");
   form.setAttribute("data-search", "");
   form.setAttribute("data-search-base", "/thu-tuc/");
@@ -63,7 +63,19 @@ function setup() {
     fetch: async (url) => {
       fetched.push(url);
       assert.ok(url.startsWith("/thu-tuc/search/"), url);
-      const text = readFileSync(site + url.slice("/thu-tuc/".length), "utf8");
+      let text;
+      try {
+        text = readFileSync(site + url.slice("/thu-tuc/".length), "utf8");
+      } catch {
+        return { ok: false, status: 404, json: async () => null };
+      }
+      if (staleManifest && url.endsWith("/manifest.json")) {
+        // The manifest of an earlier build: its hashed shard names no longer exist.
+        staleManifest = false;
+        const m = JSON.parse(text);
+        m.shards = m.shards.map(([key, name]) => [key, "gone-" + name]);
+        return { ok: true, status: 200, json: async () => m };
+      }
       return { ok: true, status: 200, json: async () => JSON.parse(text) };
     },
   };
@@ -133,4 +145,17 @@ test("sector and level filters narrow the results", async () => {
   const byLevel = body.all((e) => e.getAttribute("role") === "option");
   assert.ok(byLevel.length >= 1);
   for (const o of byLevel) assert.match(o.textContent, /Cấp tỉnh/);
+});
+
+test("a page whose index was replaced by a rebuild reloads the manifest and still finds", async () => {
+  const { body, input, fetched } = setup({ staleManifest: true });
+  input.fire("focus");
+  await type(input, "lam ho chi");
+  const options = body.all((e) => e.getAttribute("role") === "option");
+  assert.ok(options.length >= 1, "results after starting again from the new manifest");
+  assert.match(options[0].textContent, /Cấp hộ chiếu phổ thông/);
+  assert.equal(fetched.filter((u) => u.endsWith("/manifest.json")).length, 2);
+  const sector = body.all((e) => e.tagName === "select" && e.getAttribute("name") === "sector")[0];
+  assert.equal(sector.children.filter((o) => o.textContent === "Tất cả").length, 1, "options not doubled");
+  assert.equal(sector.children.filter((o) => o.textContent === "Hộ tịch").length, 1, "options not doubled");
 });

@@ -140,6 +140,9 @@
     });
   };
   /* Last shard whose first key is <= key (UTF-16 order; equals Rust's byte order for BMP text). */
+  /* Forgets the manifest and every file read: after the site was rebuilt or redeployed, the
+     hashed file names this page knew may be gone. */
+  Index.prototype.reset = function () { this.files = {}; this.m = null; };
   Index.prototype.shardOf = function (key) {
     var s = this.m.shards, lo = 0, hi = s.length;
     while (lo < hi) { var mid = (lo + hi) >> 1; if (s[mid][0] <= key) lo = mid + 1; else hi = mid; }
@@ -292,12 +295,19 @@
       s.addEventListener("change", run);
       lab.appendChild(s); filters.appendChild(lab); sel[f[0]] = s;
     });
-    function fill(s, names) { names.forEach(function (x, i) { s.appendChild(el("option", { value: String(i) }, x)); }); }
-    filters.addEventListener("toggle", function () {
-      if (!filters.open || facets) return;
-      facets = ix.open().then(function (m) { return ix.get(m.facets); }).then(function (f) {
+    function fill(s, names) {
+      s.textContent = "";
+      s.appendChild(el("option", { value: "" }, "Tất cả"));
+      names.forEach(function (x, i) { s.appendChild(el("option", { value: String(i) }, x)); });
+    }
+    function loadFacets() {
+      return ix.open().then(function (m) { return ix.get(m.facets); }).then(function (f) {
         fill(sel.level, f.levels); fill(sel.agency, f.agencies); fill(sel.channel, f.channels); return f;
       });
+    }
+    filters.addEventListener("toggle", function () {
+      if (!filters.open || facets) return;
+      facets = loadFacets();
     });
     input.setAttribute("role", "combobox");
     input.setAttribute("aria-controls", id);
@@ -331,7 +341,7 @@
       return (v("level") < 0 || (f[0] & (1 << v("level")))) && (v("channel") < 0 || (f[1] & (1 << v("channel")))) &&
         (v("agency") < 0 || f.slice(2).indexOf(v("agency")) >= 0);
     }
-    async function run() {
+    async function run(again) {
       var q = input.value, my = ++seq;
       if (!q.trim()) { list.textContent = ""; status.textContent = ""; more.hidden = true; opts = []; input.setAttribute("aria-expanded", "false"); return; }
       try {
@@ -358,6 +368,13 @@
         }
         broken = false;
       } catch (e) {
+        if (again !== true && my === seq) {
+          // The index may have been replaced since this page loaded it (a rebuild, a
+          // deploy): start again from a fresh manifest, once.
+          ix.reset(); primed = null;
+          if (facets) facets = loadFacets();
+          return run(true);
+        }
         // Let a plain form submission through while the index cannot be loaded.
         broken = true;
         if (my === seq) status.textContent = "Không tải được dữ liệu tìm kiếm. Vui lòng thử lại.";
