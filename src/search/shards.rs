@@ -97,24 +97,47 @@ pub(crate) struct Postings {
     pub terms: BTreeMap<String, Vec<(u32, u32)>>,
 }
 
-/// Per-doc term frequencies per field, and field lengths in tokens.
-type DocTerms = (Vec<FxHashMap<String, u32>>, Vec<usize>);
+/// Per-doc term frequencies by field, and field lengths in tokens.
+type DocTerms = (FxHashMap<String, [u32; NFIELDS]>, [usize; NFIELDS]);
+
+const NFIELDS: usize = Field::ALL.len();
 
 fn doc_terms(d: &SearchDoc) -> DocTerms {
-    let mut tfs = Vec::with_capacity(Field::ALL.len());
-    let mut lens = Vec::with_capacity(Field::ALL.len());
-    for f in Field::ALL {
-        let mut tf: FxHashMap<String, u32> = FxHashMap::default();
-        let len = for_each_text_term(&f.text(d), f.rich(), |t| match tf.get_mut(t) {
-            Some(n) => *n += 1,
+    // One map for all fields: a doc's fields share most of their terms.
+    let mut tf: FxHashMap<String, [u32; NFIELDS]> = FxHashMap::default();
+    tf.reserve(256);
+    let mut lens = [0; NFIELDS];
+    for (i, f) in Field::ALL.into_iter().enumerate() {
+        lens[i] = for_each_text_term(&f.text(d), f.rich(), |t| match tf.get_mut(t) {
+            Some(n) => n[i] += 1,
             None => {
-                tf.insert(t.to_string(), 1);
+                let mut n = [0; NFIELDS];
+                n[i] = 1;
+                tf.insert(t.to_string(), n);
             }
         });
-        tfs.push(tf);
-        lens.push(len);
     }
-    (tfs, lens)
+    (tf, lens)
+}
+
+/// One doc's terms with their scaled BM25F weights.
+fn doc_weights((tf, lens): DocTerms, avg: &[f64; NFIELDS]) -> Vec<(String, u32)> {
+    let mut norm = [0.0; NFIELDS];
+    for f in 0..NFIELDS {
+        norm[f] = 1.0 - B + B * lens[f] as f64 / avg[f];
+    }
+    tf.into_iter()
+        .map(|(t, counts)| {
+            let mut w = 0.0;
+            for (f, field) in Field::ALL.iter().enumerate() {
+                if counts[f] > 0 {
+                    let tf = f64::from(counts[f]);
+                    w += field.weight() * tf * (K1 + 1.0) / (tf + K1 * norm[f]);
+                }
+            }
+            (t, (w * WEIGHT_SCALE).round().max(1.0) as u32)
+        })
+        .collect()
 }
 
 /// Builds postings with precomputed BM25F-style weights.
@@ -125,32 +148,31 @@ pub(crate) fn build_postings(docs: &[SearchDoc]) -> Postings {
     });
     let per_doc: Vec<DocTerms> = order.par_iter().map(|&i| doc_terms(&docs[i])).collect();
     let n = per_doc.len().max(1) as f64;
-    let avg: Vec<f64> = (0..Field::ALL.len())
-        .map(|f| (per_doc.iter().map(|d| d.1[f]).sum::<usize>() as f64 / n).max(1.0))
+    let mut avg = [0.0; NFIELDS];
+    for (f, a) in avg.iter_mut().enumerate() {
+        *a = (per_doc.iter().map(|d| d.1[f]).sum::<usize>() as f64 / n).max(1.0);
+    }
+    let weighted: Vec<Vec<(String, u32)>> = per_doc
+        .into_par_iter()
+        .map(|d| doc_weights(d, &avg))
         .collect();
-    // A hash map keyed by the per-doc strings is much cheaper than a BTreeMap of owned keys
-    // for millions of postings; it is sorted once at the end.
-    let mut terms: FxHashMap<&str, Vec<(u32, u32)>> = FxHashMap::default();
-    for (num, (tfs, lens)) in per_doc.iter().enumerate() {
-        let mut w: FxHashMap<&str, f64> = FxHashMap::default();
-        for (f, field) in Field::ALL.iter().enumerate() {
-            let norm = 1.0 - B + B * lens[f] as f64 / avg[f];
-            for (t, &tf) in &tfs[f] {
-                let tf = f64::from(tf);
-                *w.entry(t.as_str()).or_default() +=
-                    field.weight() * tf * (K1 + 1.0) / (tf + K1 * norm);
+    // Only this merge is serial: it moves each doc's strings into a hash map (much cheaper
+    // than a BTreeMap for millions of postings), sorted once at the end.
+    let mut terms: FxHashMap<String, Vec<(u32, u32)>> = FxHashMap::default();
+    for (num, doc) in weighted.into_iter().enumerate() {
+        for (t, q) in doc {
+            match terms.get_mut(&t) {
+                Some(list) => list.push((num as u32, q)),
+                None => {
+                    terms.insert(t, vec![(num as u32, q)]);
+                }
             }
         }
-        for (t, w) in w {
-            let q = (w * WEIGHT_SCALE).round().max(1.0) as u32;
-            terms.entry(t).or_default().push((num as u32, q));
-        }
     }
-    let terms = terms
-        .into_iter()
-        .map(|(t, list)| (t.to_string(), list))
-        .collect();
-    Postings { order, terms }
+    Postings {
+        order,
+        terms: terms.into_iter().collect(),
+    }
 }
 
 /// Writes `search/` under `out_dir` (replacing an earlier one) and returns its statistics.
