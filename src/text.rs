@@ -75,16 +75,37 @@ fn sanitizer() -> &'static ammonia::Builder<'static> {
 pub fn markdown_text(src: &str) -> String {
     use pulldown_cmark::{Event, Parser, TagEnd};
     let mut out = String::with_capacity(src.len());
+    // Whitespace is collapsed as the text arrives (one space between words, none at the
+    // ends), instead of a second pass over the whole text.
+    let mut gap = false;
     for ev in Parser::new(src) {
         match ev {
-            Event::Text(t) | Event::Code(t) => out.push_str(&t),
+            Event::Text(t) | Event::Code(t) => push_words(&mut out, &t, &mut gap),
             Event::SoftBreak
             | Event::HardBreak
-            | Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::Heading(_)) => out.push(' '),
+            | Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::Heading(_)) => gap = true,
             _ => {}
         }
     }
-    out.split_whitespace().collect::<Vec<_>>().join(" ")
+    out
+}
+
+/// Appends `s` to `out` with runs of whitespace as one space; `gap` carries a pending space
+/// across calls, so words split over two text events still join.
+fn push_words(out: &mut String, s: &str, gap: &mut bool) {
+    if s.starts_with(char::is_whitespace) {
+        *gap = true;
+    }
+    for (i, word) in s.split_whitespace().enumerate() {
+        if (i > 0 || *gap) && !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+        *gap = false;
+    }
+    if s.ends_with(char::is_whitespace) {
+        *gap = true;
+    }
 }
 
 /// Formats whole đồng with Vietnamese thousands separators: 1500000 → "1.500.000".
@@ -120,6 +141,37 @@ pub fn truncate(s: &str, max: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn markdown_text_collapses_whitespace_like_a_second_pass_would() {
+        fn two_pass(src: &str) -> String {
+            use pulldown_cmark::{Event, Parser, TagEnd};
+            let mut out = String::new();
+            for ev in Parser::new(src) {
+                match ev {
+                    Event::Text(t) | Event::Code(t) => out.push_str(&t),
+                    Event::SoftBreak
+                    | Event::HardBreak
+                    | Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::Heading(_)) => {
+                        out.push(' ')
+                    }
+                    _ => {}
+                }
+            }
+            out.split_whitespace().collect::<Vec<_>>().join(" ")
+        }
+        for src in [
+            "",
+            "   ",
+            "Một  câu\ttrong   đoạn.",
+            "ngh**ị đị**nh 63/2010 và `mã  1.001193` nữa",
+            "# Tiêu đề\n\nĐoạn một.\nDòng mềm.  \nDòng cứng.\n\n- mục một\n- mục *hai*\n\n1. bước\n",
+            "  lề trái\n\n> trích dẫn  \n\n| a | b |\n|---|---|\n| ô  một | ô hai |\n",
+            "chữ&nbsp;dính &amp; ký tự\u{a0}không ngắt",
+        ] {
+            assert_eq!(markdown_text(src), two_pass(src), "{src:?}");
+        }
+    }
 
     #[test]
     fn folds_d_bar() {
