@@ -796,29 +796,18 @@ fn page_jobs(c: &Catalogue, urls: &Urls, sel: &Selection) -> Vec<PageJob> {
                 url: None,
             },
         ];
-        if let Some(e) = &d.effective {
+        if let Some(e) = &d.in_force_from {
             details.push(Detail {
                 label: "Ngày hiệu lực",
                 value: views::date_text_vi(e),
                 url: None,
             });
         }
+        let (value, url) = views::legal_status(c, urls, d);
         details.push(Detail {
             label: "Tình trạng",
-            value: match d.status {
-                crate::catalogue::model::LegalStatus::InForce => "Còn hiệu lực".to_string(),
-                crate::catalogue::model::LegalStatus::PartlyInForce => {
-                    "Còn hiệu lực một phần".to_string()
-                }
-                crate::catalogue::model::LegalStatus::NotYetInForce => {
-                    "Chưa có hiệu lực".to_string()
-                }
-                crate::catalogue::model::LegalStatus::Repealed => match &d.repealed_by {
-                    Some(r) => format!("Hết hiệu lực (thay bằng {r})"),
-                    None => "Hết hiệu lực".to_string(),
-                },
-            },
-            url: None,
+            value,
+            url,
         });
         if let Some(u) = d.url.as_ref().filter(|u| u.starts_with("http")) {
             details.push(Detail {
