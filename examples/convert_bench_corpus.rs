@@ -519,6 +519,7 @@ pub fn convert(input: &Path, out: &Path) -> std::io::Result<Report> {
         freshness_days: 3650,
         theme: None,
         featured: Vec::new(),
+        licence: None,
     };
     write(&out.join("site.yaml"), &to_yaml(&site))?;
     let sectors = SectorsFile {

@@ -776,6 +776,7 @@ pub fn write_shared(out: &Path) -> std::io::Result<()> {
         freshness_days: 3650,
         theme: None,
         featured: Vec::new(),
+        licence: None,
     };
     write(&out.join("site.yaml"), &to_yaml(&site))?;
     let sectors = SectorsFile {

@@ -48,6 +48,22 @@ pub struct SiteFile {
         description = "Mã các thủ tục nổi bật trên trang chủ (người dân hay làm nhất), theo thứ tự."
     )]
     pub featured: Vec<String>,
+    #[serde(default)]
+    #[schemars(
+        description = "Giấy phép sử dụng lại dữ liệu mở (trang \"Dữ liệu mở\" ghi rõ); bỏ trống khi cơ quan chưa công bố."
+    )]
+    pub licence: Option<Licence>,
+}
+
+/// The licence under which the open data may be reused.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Licence {
+    #[schemars(description = "Tên giấy phép, ví dụ \"CC BY 4.0\".")]
+    pub name: String,
+    #[serde(default)]
+    #[schemars(description = "Đường dẫn tới toàn văn giấy phép.")]
+    pub url: Option<HttpUrl>,
 }
 
 fn default_languages() -> Vec<String> {

@@ -654,6 +654,7 @@ fn placeholder_site() -> raw::SiteFile {
         freshness_days: 365,
         theme: None,
         featured: Vec::new(),
+        licence: None,
     }
 }
 

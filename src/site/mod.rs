@@ -5,6 +5,7 @@ pub(crate) mod feeds;
 pub mod index;
 pub(crate) mod pages;
 pub(crate) mod render;
+pub(crate) mod tables;
 pub(crate) mod theme;
 pub(crate) mod urls;
 pub(crate) mod views;
@@ -162,6 +163,9 @@ pub fn render_site_into(
             let rendered = t.elapsed();
             let t = Instant::now();
             feeds::open_data(&urls, c, &tally)?;
+            for (path, bytes) in tables::csv_files(c, &urls).map_err(csv_error)? {
+                tally.put(path, bytes)?;
+            }
             tally.put(urls::FEED.to_string(), feeds::atom(&urls, c).into_bytes())?;
             tally.put("robots.txt".to_string(), feeds::robots(&urls).into_bytes())?;
             for form in &c.forms {
@@ -296,6 +300,12 @@ impl Update {
     }
 }
 
+/// Writing CSV into memory fails only on a bug in the writer; say so rather than publish a
+/// partial table.
+fn csv_error(e: csv::Error) -> SiteError {
+    SiteError::Output(format!("không ghi được bảng dữ liệu CSV: {e}"))
+}
+
 fn site_urls(c: &Catalogue, opts: &BuildOptions) -> urls::Urls {
     urls::Urls::new(opts.base_url.as_deref().unwrap_or(c.site.base_url.as_str()))
 }
@@ -371,6 +381,9 @@ pub fn plan_procedure_update_part(
             Some(feeds::atom(&urls, new).into_bytes()),
         );
         changes.insert(urls::DATA.to_string(), Some(feeds::bulk_data(&urls, new)));
+        for (path, bytes) in tables::csv_files(new, &urls).map_err(csv_error)? {
+            changes.insert(path, Some(bytes));
+        }
     }
     let search = if feeds {
         let (index, _) = index::static_index(new, &urls)

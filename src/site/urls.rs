@@ -166,6 +166,8 @@ pub const SITEMAP: &str = "sitemap.xml";
 pub const NOT_FOUND: &str = "404.html";
 /// Open data export.
 pub const DATA: &str = "du-lieu/procedures.json";
+/// The open data page: every data file and column explained.
+pub const OPEN_DATA: &str = "du-lieu/";
 
 /// The output file of a page: a directory (`thu-tuc/x/`) gets its `index.html`, a file path
 /// (`thu-tuc/x/giay-to.html`) is already one.

@@ -7,6 +7,7 @@ mod exit_codes;
 mod generator;
 mod hostile;
 mod linkcheck;
+mod open_data;
 mod peer_corpus;
 mod positions;
 mod schema;

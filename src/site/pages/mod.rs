@@ -11,6 +11,7 @@ mod journey;
 mod legal;
 mod level;
 mod listing;
+mod open_data;
 mod procedure;
 mod sector;
 
@@ -58,6 +59,7 @@ pub(crate) const KINDS: &[&dyn PageKind] = &[
     &journey::Journeys,
     &az::AtoZ,
     &fixed::Fixed,
+    &open_data::OpenData,
 ];
 
 /// Which pages a render produces.
@@ -134,6 +136,7 @@ struct Links {
     feed: String,
     sitemap: String,
     data: String,
+    open_data: String,
 }
 
 /// What rendering a page needs: the catalogue, URLs, templates and where pages go.
@@ -183,6 +186,7 @@ impl<'a> Cx<'a> {
             feed: urls.link(urls::FEED),
             sitemap: urls.link(urls::SITEMAP),
             data: urls.link(urls::DATA),
+            open_data: urls.link(urls::OPEN_DATA),
         };
         let mut base = Context::new();
         base.insert("site", &c.site);

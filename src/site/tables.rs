@@ -1,0 +1,467 @@
+//! Open data as CSV tables: one file per kind of fact, UTF-8 with a byte-order mark so Excel
+//! opens Vietnamese text correctly. The format is motcua's own, documented column by column
+//! by [`TABLES`] (which the "Dữ liệu mở" page renders), and independent of the catalogue's
+//! YAML keys: renaming an input key cannot silently change a published column.
+
+use serde::Serialize;
+
+use super::urls::{self, Urls};
+use super::views;
+use crate::catalogue::model::{
+    Amount, AmountWord, Catalogue, ChannelKind, FeeKind, LegalBasis, PaperHandling, Procedure,
+    TimeUnit,
+};
+
+/// The version of the tables' format; bumped when a column changes meaning or goes away.
+pub const FORMAT_VERSION: &str = "1.0";
+
+/// Where the tables are published.
+pub const DIR: &str = "du-lieu/";
+
+/// One column of a table: its name and what it means.
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct Column {
+    /// The header, ASCII snake_case.
+    pub name: &'static str,
+    /// What the column holds, in Vietnamese.
+    pub meaning: &'static str,
+}
+
+/// One published table.
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct Table {
+    /// File name under [`DIR`].
+    pub file: &'static str,
+    /// What one row is.
+    pub row: &'static str,
+    /// The columns, in order.
+    pub columns: &'static [Column],
+    /// Its rows for a catalogue, one value per column.
+    #[serde(skip)]
+    rows: fn(&Catalogue, &Urls) -> Vec<Vec<String>>,
+}
+
+const fn col(name: &'static str, meaning: &'static str) -> Column {
+    Column { name, meaning }
+}
+
+const PROCEDURES: Table = Table {
+    file: "thu-tuc.csv",
+    rows: procedure_rows,
+    row: "một thủ tục hành chính",
+    columns: &[
+        col(
+            "code",
+            "Mã thủ tục trên Cơ sở dữ liệu quốc gia về TTHC (d.dddddd)",
+        ),
+        col("name", "Tên thủ tục, đúng như quyết định công bố"),
+        col("sector_id", "Mã lĩnh vực"),
+        col("sector", "Tên lĩnh vực"),
+        col("levels", "Cấp thực hiện, cách nhau bởi dấu ;"),
+        col(
+            "status",
+            "current (đang áp dụng) hoặc abolished (đã bãi bỏ)",
+        ),
+        col("competent_agency", "Cơ quan có thẩm quyền quyết định"),
+        col(
+            "executing_agencies",
+            "Cơ quan thực hiện, cách nhau bởi dấu ;",
+        ),
+        col("result", "Kết quả người dân nhận được"),
+        col("decision", "Số quyết định công bố của phiên bản hiện tại"),
+        col("decision_signed", "Ngày ký quyết định công bố (YYYY-MM-DD)"),
+        col(
+            "last_verified",
+            "Ngày đối chiếu gần nhất với nguồn (YYYY-MM-DD)",
+        ),
+        col("url", "Địa chỉ trang thủ tục"),
+    ],
+};
+
+const TIME_LIMITS: Table = Table {
+    file: "thoi-han.csv",
+    rows: time_limit_rows,
+    row: "một dòng thời hạn giải quyết của một cách nộp",
+    columns: &[
+        col("code", "Mã thủ tục"),
+        col(
+            "channel",
+            "Cách nộp: in_person (trực tiếp), online (trực tuyến), postal (bưu chính)",
+        ),
+        col(
+            "row",
+            "Thứ tự dòng trong cách nộp (1 là trường hợp thông thường)",
+        ),
+        col(
+            "value",
+            "Số lượng (trống khi giải quyết ngay hoặc không quy định)",
+        ),
+        col(
+            "unit",
+            "working_days, calendar_days, hours, immediate hoặc not_specified",
+        ),
+        col("text", "Câu thời hạn như trên trang thủ tục"),
+        col(
+            "condition",
+            "Trường hợp áp dụng (trống: trường hợp thông thường)",
+        ),
+        col(
+            "legal_basis",
+            "Văn bản quy định, dạng số hiệu (điều khoản), cách nhau bởi dấu ;",
+        ),
+        col("unverified", "true khi chưa xác minh được văn bản quy định"),
+    ],
+};
+
+const FEES: Table = Table {
+    file: "phi-le-phi.csv",
+    rows: fee_rows,
+    row: "một khoản phí hoặc lệ phí của một cách nộp",
+    columns: &[
+        col("code", "Mã thủ tục"),
+        col("channel", "Cách nộp (như trong thoi-han.csv)"),
+        col("kind", "fee (phí) hoặc charge (lệ phí)"),
+        col("name", "Tên khoản thu"),
+        col(
+            "amount_vnd",
+            "Số tiền (đồng); trống khi miễn phí hoặc chưa có thông tin",
+        ),
+        col("free", "true khi văn bản quy định không thu"),
+        col("per", "Đơn vị tính"),
+        col("condition", "Áp dụng khi nào"),
+        col(
+            "exemptions",
+            "Trường hợp được miễn, giảm, cách nhau bởi dấu ;",
+        ),
+        col("legal_basis", "Văn bản quy định, cách nhau bởi dấu ;"),
+        col("unverified", "true khi chưa xác minh được văn bản quy định"),
+    ],
+};
+
+const PAPERS: Table = Table {
+    file: "giay-to.csv",
+    rows: paper_rows,
+    row: "một giấy tờ trong hồ sơ",
+    columns: &[
+        col("code", "Mã thủ tục"),
+        col("case", "Trường hợp áp dụng (trống: mọi trường hợp)"),
+        col("name", "Tên giấy tờ"),
+        col("originals", "Số bản chính"),
+        col("copies", "Số bản sao"),
+        col(
+            "handling",
+            "submit (nộp) hoặc show (xuất trình để đối chiếu)",
+        ),
+        col("required", "false khi chỉ cần nếu có"),
+        col("form", "Ký hiệu mẫu đơn, tờ khai"),
+        col(
+            "office_looks_up",
+            "Khi nào cơ quan tự tra cứu thay vì yêu cầu nộp",
+        ),
+        col("legal_basis", "Văn bản quy định, cách nhau bởi dấu ;"),
+        col("unverified", "true khi chưa xác minh được văn bản quy định"),
+    ],
+};
+
+const LEGAL_BASIS: Table = Table {
+    file: "can-cu-phap-ly.csv",
+    rows: legal_basis_rows,
+    row: "một văn bản là căn cứ pháp lý của một thủ tục",
+    columns: &[
+        col("code", "Mã thủ tục"),
+        col("document", "Số hiệu văn bản"),
+        col("article", "Điều, khoản, điểm"),
+        col("kind", "Loại văn bản"),
+        col("title", "Trích yếu"),
+        col(
+            "status",
+            "in_force, amended, replaced, expired hoặc repealed",
+        ),
+    ],
+};
+
+const AGENCIES: Table = Table {
+    file: "co-quan.csv",
+    rows: agency_rows,
+    row: "một cơ quan hoặc nơi tiếp nhận hồ sơ",
+    columns: &[
+        col("id", "Mã cơ quan trong danh mục"),
+        col("name", "Tên cơ quan"),
+        col("level", "Cấp"),
+        col("address", "Địa chỉ (trống khi chưa xác minh)"),
+        col("opening_hours", "Giờ làm việc, cách nhau bởi dấu ;"),
+        col("phone", "Điện thoại"),
+        col("email", "Thư điện tử"),
+        col("website", "Trang thông tin điện tử"),
+    ],
+};
+
+/// Every published table, in the order the data page lists them.
+pub const TABLES: &[Table] = &[PROCEDURES, TIME_LIMITS, FEES, PAPERS, LEGAL_BASIS, AGENCIES];
+
+fn channel_id(k: ChannelKind) -> &'static str {
+    match k {
+        ChannelKind::InPerson => "in_person",
+        ChannelKind::Online => "online",
+        ChannelKind::Postal => "postal",
+    }
+}
+
+fn unit_id(u: TimeUnit) -> &'static str {
+    match u {
+        TimeUnit::WorkingDays => "working_days",
+        TimeUnit::CalendarDays => "calendar_days",
+        TimeUnit::Hours => "hours",
+        TimeUnit::Immediate => "immediate",
+        TimeUnit::NotSpecified => "not_specified",
+    }
+}
+
+fn bases(items: &[LegalBasis]) -> String {
+    items
+        .iter()
+        .map(|b| match &b.article {
+            Some(a) => format!("{} ({a})", b.document),
+            None => b.document.clone(),
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+fn yes(b: bool) -> String {
+    b.to_string()
+}
+
+fn number(x: f64) -> String {
+    if x.fract() == 0.0 {
+        format!("{x:.0}")
+    } else {
+        x.to_string()
+    }
+}
+
+fn procedure_rows(c: &Catalogue, u: &Urls) -> Vec<Vec<String>> {
+    c.procedures
+        .iter()
+        .map(|p| procedure_row(c, u, p))
+        .collect()
+}
+
+fn time_limit_rows(c: &Catalogue, _: &Urls) -> Vec<Vec<String>> {
+    c.procedures
+        .iter()
+        .flat_map(|p| {
+            p.channels.iter().flat_map(move |ch| {
+                ch.time_limits.iter().enumerate().map(move |(i, t)| {
+                    vec![
+                        p.code.clone(),
+                        channel_id(ch.kind).to_string(),
+                        (i + 1).to_string(),
+                        t.value.map(number).unwrap_or_default(),
+                        unit_id(t.unit).to_string(),
+                        views::time_limit_text(t),
+                        t.condition.clone().unwrap_or_default(),
+                        bases(&t.legal_basis),
+                        yes(t.unverified),
+                    ]
+                })
+            })
+        })
+        .collect()
+}
+
+fn fee_rows(c: &Catalogue, _: &Urls) -> Vec<Vec<String>> {
+    c.procedures
+        .iter()
+        .flat_map(|p| {
+            p.channels.iter().flat_map(move |ch| {
+                ch.fees.iter().map(move |f| {
+                    let (amount, free) = match &f.amount {
+                        Some(Amount::Vnd(v)) => (v.to_string(), false),
+                        Some(Amount::Word(AmountWord::Free)) => (String::new(), true),
+                        None => (String::new(), false),
+                    };
+                    vec![
+                        p.code.clone(),
+                        channel_id(ch.kind).to_string(),
+                        match f.kind {
+                            FeeKind::Fee => "fee",
+                            FeeKind::Charge => "charge",
+                        }
+                        .to_string(),
+                        f.name.clone().unwrap_or_default(),
+                        amount,
+                        yes(free),
+                        f.per.clone().unwrap_or_default(),
+                        f.condition.clone().unwrap_or_default(),
+                        f.exemptions.join("; "),
+                        bases(&f.legal_basis),
+                        yes(f.unverified),
+                    ]
+                })
+            })
+        })
+        .collect()
+}
+
+fn paper_rows(c: &Catalogue, _: &Urls) -> Vec<Vec<String>> {
+    c.procedures
+        .iter()
+        .flat_map(|p| {
+            p.papers.iter().flat_map(move |g| {
+                g.items.iter().map(move |i| {
+                    vec![
+                        p.code.clone(),
+                        g.case.clone().unwrap_or_default(),
+                        i.name.clone(),
+                        i.originals.to_string(),
+                        i.copies.to_string(),
+                        match i.handling {
+                            PaperHandling::Submit => "submit",
+                            PaperHandling::Show => "show",
+                        }
+                        .to_string(),
+                        yes(i.required),
+                        i.form.as_ref().map(|f| f.code.clone()).unwrap_or_default(),
+                        i.office_looks_up.clone().unwrap_or_default(),
+                        bases(&i.legal_basis),
+                        yes(i.unverified),
+                    ]
+                })
+            })
+        })
+        .collect()
+}
+
+fn legal_basis_rows(c: &Catalogue, _: &Urls) -> Vec<Vec<String>> {
+    c.procedures
+        .iter()
+        .flat_map(|p| {
+            p.legal_basis.iter().map(move |b| {
+                let doc = c.legal.get(&b.document);
+                vec![
+                    p.code.clone(),
+                    b.document.clone(),
+                    b.article.clone().unwrap_or_default(),
+                    doc.map(|d| d.kind.clone()).unwrap_or_default(),
+                    doc.map(|d| d.title.clone()).unwrap_or_default(),
+                    doc.map(|d| status_id(d.status).to_string())
+                        .unwrap_or_default(),
+                ]
+            })
+        })
+        .collect()
+}
+
+fn agency_rows(c: &Catalogue, _: &Urls) -> Vec<Vec<String>> {
+    c.agencies
+        .values()
+        .map(|a| {
+            vec![
+                a.id.clone(),
+                a.name.clone(),
+                views::level_name(a.level).to_string(),
+                a.address.clone().unwrap_or_default(),
+                a.opening_hours.join("; "),
+                a.phone.clone().unwrap_or_default(),
+                a.email.clone().unwrap_or_default(),
+                a.website
+                    .as_ref()
+                    .map(|w| w.to_string())
+                    .unwrap_or_default(),
+            ]
+        })
+        .collect()
+}
+
+fn status_id(s: crate::catalogue::model::LegalStatus) -> &'static str {
+    use crate::catalogue::model::LegalStatus;
+    match s {
+        LegalStatus::InForce => "in_force",
+        LegalStatus::Amended => "amended",
+        LegalStatus::Replaced => "replaced",
+        LegalStatus::Expired => "expired",
+        LegalStatus::Repealed => "repealed",
+    }
+}
+
+fn procedure_row(c: &Catalogue, u: &Urls, p: &Procedure) -> Vec<String> {
+    let agency = |id: &str| {
+        c.agencies
+            .get(id)
+            .map(|a| a.name.clone())
+            .unwrap_or_else(|| id.to_string())
+    };
+    vec![
+        p.code.clone(),
+        p.name.clone(),
+        p.sector.clone(),
+        c.sector(&p.sector)
+            .map(|s| s.name.clone())
+            .unwrap_or_else(|| p.sector.clone()),
+        p.levels
+            .iter()
+            .map(|l| views::level_name(*l))
+            .collect::<Vec<_>>()
+            .join("; "),
+        if p.is_abolished() {
+            "abolished"
+        } else {
+            "current"
+        }
+        .to_string(),
+        agency(&p.agencies.competent),
+        p.agencies
+            .executing
+            .iter()
+            .map(|a| agency(a))
+            .collect::<Vec<_>>()
+            .join("; "),
+        p.result.name.clone(),
+        p.version.decision.clone(),
+        p.version.signed.clone(),
+        p.last_verified.format("%Y-%m-%d").to_string(),
+        u.absolute(&urls::procedure(&p.code)),
+    ]
+}
+
+/// Every table as CSV bytes (UTF-8 with a byte-order mark, CRLF line ends as RFC 4180 says),
+/// by output path.
+pub fn csv_files(c: &Catalogue, u: &Urls) -> Result<Vec<(String, Vec<u8>)>, csv::Error> {
+    TABLES
+        .iter()
+        .map(|t| {
+            let mut w = csv::WriterBuilder::new()
+                .terminator(csv::Terminator::CRLF)
+                .from_writer(b"\xEF\xBB\xBF".to_vec());
+            w.write_record(t.columns.iter().map(|col| col.name))?;
+            for row in (t.rows)(c, u) {
+                w.write_record(&row)?;
+            }
+            let bytes = w.into_inner().map_err(|e| e.into_error())?;
+            Ok((format!("{DIR}{}", t.file), bytes))
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_table_row_has_one_value_per_column() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        crate::cmd::init::write(dir.path(), false).expect("init");
+        let (c, diags) =
+            crate::catalogue::load_and_validate(dir.path(), &crate::catalogue::Options::default());
+        assert!(!diags.has_errors());
+        let u = Urls::new("https://example.gov.vn/");
+        for t in TABLES {
+            let rows = (t.rows)(&c, &u);
+            assert!(!rows.is_empty(), "{} has rows", t.file);
+            for r in rows {
+                assert_eq!(r.len(), t.columns.len(), "{}: {r:?}", t.file);
+            }
+        }
+    }
+}
