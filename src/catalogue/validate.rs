@@ -270,6 +270,7 @@ enum Checked {
     Legal(LegalDocument),
     Journey(Journey),
     Procedure(Arc<Procedure>),
+    Decision(super::decision::Decision),
 }
 
 struct FileResult {
@@ -452,6 +453,7 @@ fn assemble(
     let mut legal: BTreeMap<String, LegalDocument> = BTreeMap::new();
     let mut procedures: Vec<Arc<Procedure>> = Vec::new();
     let mut journeys = Vec::new();
+    let mut decisions = Vec::new();
     let mut refs: Vec<&Reference> = Vec::new();
     let mut legal_seen: HashMap<String, (PathBuf, Span)> = HashMap::new();
     // Records that exist but failed their own checks: references to them are not reported
@@ -521,6 +523,7 @@ fn assemble(
             }
             Some(Checked::Journey(j)) => journeys.push(j.clone()),
             Some(Checked::Procedure(p)) => procedures.push(Arc::clone(p)),
+            Some(Checked::Decision(d)) => decisions.push(d.clone()),
             None => {}
         }
     }
@@ -606,6 +609,7 @@ fn assemble(
         unique.push(p);
     }
     journeys.sort_by(|a: &Journey, b: &Journey| a.id.cmp(&b.id));
+    super::decision::sort(&mut decisions);
 
     let catalogue = Catalogue {
         root,
@@ -616,6 +620,7 @@ fn assemble(
         procedures: unique,
         journeys,
         forms,
+        decisions,
     };
     let sectors_broken = broken.contains(&(RefKind::Sector as u8, String::new()));
     if !broken.is_empty() {
@@ -626,6 +631,7 @@ fn assemble(
     }
     check_references(&catalogue, &refs, diags);
     check_catalogue_rules(&catalogue, opts, diags);
+    super::decision::check_catalogue(&catalogue, diags);
     diags.sort();
     catalogue
 }
@@ -660,55 +666,76 @@ fn read_span_of_key(path: &Path, key: &str) -> Span {
 
 fn check_file(f: &LoadedFile, forms: &BTreeSet<String>) -> FileResult {
     let mut cx = FileCx::new(&f.path, &f.root);
-    let checked = match &f.role {
-        FileRole::Site => typed::<raw::SiteFile>(f, FileKind::Site, &mut cx.diags).map(|s| {
-            check_site(&mut cx, &s);
-            for (i, code) in s.featured.iter().enumerate() {
-                cx.reference(RefKind::Procedure, code, p!["featured", i]);
-            }
-            Checked::Site(s)
-        }),
-        FileRole::Sectors => typed(f, FileKind::Sectors, &mut cx.diags).map(Checked::Sectors),
-        FileRole::Agency(id) => {
-            typed::<raw::AgencyFile>(f, FileKind::Agency, &mut cx.diags).map(|a| {
-                check_agency(&mut cx, id, &a);
-                Checked::Agency(Agency {
-                    id: id.clone(),
-                    file: f.path.clone(),
-                    data: a,
-                })
-            })
-        }
-        FileRole::Legal => {
-            typed::<raw::LegalDocument>(f, FileKind::Legal, &mut cx.diags).map(|l| {
-                let slug = f
-                    .path
-                    .file_stem()
-                    .map(|s| s.to_string_lossy().into_owned())
-                    .unwrap_or_default();
-                check_legal(&mut cx, &slug, &l);
-                Checked::Legal(LegalDocument {
-                    slug,
-                    file: f.path.clone(),
-                    data: l,
-                })
-            })
-        }
-        FileRole::Journey(id) => typed::<raw::JourneyFile>(f, FileKind::Journey, &mut cx.diags)
-            .map(|j| {
-                check_journey(&mut cx, &j);
-                Checked::Journey(Journey {
-                    id: id.clone(),
-                    file: f.path.clone(),
-                    data: j,
-                })
+    let checked =
+        match &f.role {
+            FileRole::Site => typed::<raw::SiteFile>(f, FileKind::Site, &mut cx.diags).map(|s| {
+                check_site(&mut cx, &s);
+                for (i, code) in s.featured.iter().enumerate() {
+                    cx.reference(RefKind::Procedure, code, p!["featured", i]);
+                }
+                Checked::Site(s)
             }),
-        FileRole::Procedure { sector_dir, stem } => {
-            typed::<raw::ProcedureFile>(f, FileKind::Procedure, &mut cx.diags)
-                .and_then(|p| check_procedure(&mut cx, sector_dir, stem, p, forms))
-                .map(|p| Checked::Procedure(Arc::new(p)))
-        }
-    };
+            FileRole::Sectors => typed(f, FileKind::Sectors, &mut cx.diags).map(Checked::Sectors),
+            FileRole::Agency(id) => typed::<raw::AgencyFile>(f, FileKind::Agency, &mut cx.diags)
+                .map(|a| {
+                    check_agency(&mut cx, id, &a);
+                    Checked::Agency(Agency {
+                        id: id.clone(),
+                        file: f.path.clone(),
+                        data: a,
+                    })
+                }),
+            FileRole::Legal => {
+                typed::<raw::LegalDocument>(f, FileKind::Legal, &mut cx.diags).map(|l| {
+                    let slug = f
+                        .path
+                        .file_stem()
+                        .map(|s| s.to_string_lossy().into_owned())
+                        .unwrap_or_default();
+                    check_legal(&mut cx, &slug, &l);
+                    Checked::Legal(LegalDocument {
+                        slug,
+                        file: f.path.clone(),
+                        data: l,
+                    })
+                })
+            }
+            FileRole::Journey(id) => typed::<raw::JourneyFile>(f, FileKind::Journey, &mut cx.diags)
+                .map(|j| {
+                    check_journey(&mut cx, &j);
+                    Checked::Journey(Journey {
+                        id: id.clone(),
+                        file: f.path.clone(),
+                        data: j,
+                    })
+                }),
+            FileRole::Procedure { sector_dir, stem } => {
+                typed::<raw::ProcedureFile>(f, FileKind::Procedure, &mut cx.diags)
+                    .and_then(|p| check_procedure(&mut cx, sector_dir, stem, p, forms))
+                    .map(|p| Checked::Procedure(Arc::new(p)))
+            }
+            FileRole::Decision(slug) => {
+                typed::<super::decision::DecisionFile>(f, FileKind::Decision, &mut cx.diags)
+                    .and_then(|d| {
+                        let out = super::decision::check_file(&f.path, &f.root, slug, d);
+                        cx.diags.extend(out.diags);
+                        for (kind, list) in [
+                            (RefKind::Legal, out.legal_refs),
+                            (RefKind::Procedure, out.procedure_refs),
+                        ] {
+                            for (target, span) in list {
+                                cx.refs.push(Reference {
+                                    kind,
+                                    target,
+                                    file: f.path.clone(),
+                                    span,
+                                });
+                            }
+                        }
+                        out.decision.map(Checked::Decision)
+                    })
+            }
+        };
     FileResult {
         checked,
         diags: cx.diags,

@@ -1,8 +1,10 @@
 //! One adapter per subcommand; each returns the process exit code.
 
+pub mod annex;
 pub mod build;
 pub mod check;
 pub mod completions;
+pub mod diff;
 pub mod init;
 pub mod new;
 pub mod schema;

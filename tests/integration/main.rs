@@ -8,6 +8,7 @@ mod generator;
 mod hostile;
 mod peer_corpus;
 mod positions;
+mod publication;
 mod schema;
 mod snapshots;
 
