@@ -12,7 +12,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::model::Catalogue;
-use super::raw::{DateText, LegalBasis, Source};
+use super::raw::{DateText, HttpUrl, LegalBasis, Source};
 use super::schema::closest;
 use super::yaml::{Node, PathSeg};
 use crate::diagnostics::{Diagnostic, Diagnostics, Span};
@@ -45,7 +45,7 @@ pub struct DecisionFile {
     pub effective: Option<DateText>,
     #[serde(default)]
     #[schemars(description = "Đường dẫn tới toàn văn quyết định (kèm phụ lục).")]
-    pub url: Option<String>,
+    pub url: Option<HttpUrl>,
     #[serde(default)]
     #[schemars(
         description = "Số hiệu các văn bản quy phạm pháp luật mà quyết định này công bố thủ tục để thi hành (có trong legal/)."

@@ -6,6 +6,7 @@ pub mod load;
 pub mod model;
 pub mod raw;
 pub mod schema;
+pub mod url;
 pub mod validate;
 pub mod yaml;
 

@@ -10,9 +10,9 @@ use chrono::NaiveDate;
 use super::raw;
 
 pub use super::raw::{
-    Actor, Amount, AmountWord, ChangeKind, Channel, ChannelKind, Condition, Fee, FeeKind, FormRef,
-    JourneyKind, LegalBasis, LegalStatus, Level, OnlineLevel, Paper, PaperGroup, PaperHandling,
-    Sector, Source, Step, TimeLimit, TimeUnit,
+    Actor, Amount, AmountWord, ChangeKind, Channel, ChannelKind, Condition, ContactUrl, Fee,
+    FeeKind, FormRef, HttpUrl, JourneyKind, LegalBasis, LegalStatus, Level, OnlineLevel, Paper,
+    PaperGroup, PaperHandling, Sector, Source, Step, TimeLimit, TimeUnit,
 };
 
 /// Site settings (`site.yaml`).

@@ -391,8 +391,8 @@ fn update_search(shared: &Shared, opts: &BuildOptions, c: &Catalogue, version: u
             if let Ok(mut s) = shared.search.write() {
                 *s = Some(super::SearchIndex {
                     engine,
-                    base_path: crate::site::pages::Urls::new(
-                        &opts.base_url.clone().unwrap_or_default(),
+                    base_path: crate::site::urls::Urls::new(
+                        opts.base_url.as_deref().unwrap_or(c.site.base_url.as_str()),
                     )
                     .base_path,
                 });

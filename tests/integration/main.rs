@@ -6,11 +6,14 @@ mod corpus;
 mod exit_codes;
 mod generator;
 mod hostile;
+mod linkcheck;
 mod peer_corpus;
 mod positions;
 mod publication;
 mod schema;
 mod snapshots;
+mod urls;
+mod user_journey;
 
 /// The synthetic catalogue generator, shared with `cargo run --example gen_catalogue`.
 #[path = "../../examples/gen_catalogue.rs"]

@@ -1,4 +1,4 @@
-//! Which pages exist and where they live: one place computes every URL and output path.
+//! Where pages live: one place computes every URL and output path.
 
 use crate::catalogue::model::{Level, Procedure};
 
@@ -51,9 +51,12 @@ impl Urls {
     }
 }
 
+/// The directory under which every procedure has its pages.
+pub const PROCEDURES: &str = "thu-tuc/";
+
 /// Site-relative directory of a procedure page.
 pub fn procedure(code: &str) -> String {
-    format!("thu-tuc/{code}/")
+    format!("{PROCEDURES}{code}/")
 }
 
 /// Site-relative path of a procedure's printable checklist. A file beside the page rather
