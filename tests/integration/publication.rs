@@ -358,3 +358,52 @@ fn annex_of_a_decision_lists_its_items_by_kind() {
     fx.run(&["annex", "1/QĐ-UBND", "-o", "c.docx", "--catalogue", "."])
         .assert_code(2);
 }
+
+#[test]
+fn site_has_decision_pages_annex_print_pages_history_and_feed_entries() {
+    let fx = Fixture::base();
+    fx.run(&["build", ".", "-o", "out"]).assert_code(0);
+    let read = |rel: &str| std::fs::read_to_string(fx.path("out").join(rel)).expect(rel);
+    let recent = read("cong-bo/index.html");
+    // Newest first.
+    let (a, b) = (
+        recent.find("Quyết định 3059/QĐ-UBND").expect("3059"),
+        recent.find("Quyết định 1234/QĐ-BTP").expect("1234"),
+    );
+    assert!(a < b, "decisions newest first");
+    let page = read("cong-bo/3059-qd-ubnd-2021/index.html");
+    assert!(page.contains("<a href=\"/thu-tuc/1.001193/\">Thủ tục đăng ký khai sinh</a>"));
+    assert!(page.contains("Danh mục thủ tục hành chính được sửa đổi, bổ sung, thay thế — Thủ tục hành chính cấp xã — Lĩnh vực Hộ tịch"));
+    assert!(page.contains("Thành phần, số lượng hồ sơ"));
+    let print = read("cong-bo/3059-qd-ubnd-2021/phu-luc/index.html");
+    let doc = scraper::Html::parse_document(&print);
+    let th = scraper::Selector::parse("article.annex table thead th").unwrap();
+    let heads: Vec<String> = doc
+        .select(&th)
+        .map(|e| e.text().collect())
+        .take(7)
+        .collect();
+    assert_eq!(heads[1], "Mã TTHC");
+    assert_eq!(heads[6], "Căn cứ pháp lý");
+    let rows = scraper::Selector::parse("article.annex > table tbody tr").unwrap();
+    let codes: Vec<String> = doc
+        .select(&rows)
+        .filter_map(|r| r.text().nth(1).map(String::from))
+        .collect();
+    assert_eq!(codes, ["1.001193"]);
+    assert!(print.contains("size: A4") && print.contains("Times New Roman"));
+    let history = read("thu-tuc/1.001193/index.html");
+    assert!(history.contains("Lịch sử công bố"));
+    assert!(history.contains(
+        "<a href=\"/cong-bo/3059-qd-ubnd-2021/\">Quyết định 3059/QĐ-UBND</a> ngày 30/08/2021"
+    ));
+    let feed = read("feed.xml");
+    assert!(
+        feed.contains("<id>/cong-bo/3059-qd-ubnd-2021/#1.001193</id>")
+            || feed.contains("cong-bo/3059-qd-ubnd-2021/#1.001193</id>"),
+        "{feed}"
+    );
+    assert!(feed.contains(
+        "Thủ tục đăng ký khai sinh – Sửa đổi, bổ sung, thay thế theo Quyết định 3059/QĐ-UBND"
+    ));
+}

@@ -12,6 +12,7 @@ mod legal;
 mod level;
 mod listing;
 mod procedure;
+pub(crate) mod publication;
 mod sector;
 
 use std::collections::BTreeSet;
@@ -58,6 +59,7 @@ pub(crate) const KINDS: &[&dyn PageKind] = &[
     &journey::Journeys,
     &az::AtoZ,
     &fixed::Fixed,
+    &publication::Publications,
 ];
 
 /// Which pages a render produces.
