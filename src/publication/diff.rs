@@ -557,7 +557,11 @@ pub fn as_decision(d: &CatalogueDiff, new: &Catalogue, old: &Catalogue) -> Strin
          # rồi lưu vào decisions/<số>-qd-<cơ-quan>-<năm>.yaml (ví dụ 2873-qd-ubnd-2025.yaml).\n",
     );
     let _ = writeln!(s, "number: \"\"  # ví dụ \"2873/QĐ-UBND\"");
-    let _ = writeln!(s, "issuer: \"Chủ tịch UBND {}\"", new.site.province);
+    let _ = writeln!(
+        s,
+        "issuer: \"\"  # người ký, ví dụ \"Chủ tịch UBND tỉnh {}\"",
+        new.site.province
+    );
     s.push_str("level: province\n");
     s.push_str("signed: \"\"  # YYYY-MM-DD\n");
     s.push_str("items:\n");
