@@ -28,7 +28,7 @@ use motcua::catalogue::raw::{
     AgencyFile, Amount, AmountWord, ChangeKind, Channel, ChannelKind, Condition, ContactUrl, Fee,
     FeeKind, Feedback, HttpUrl, LegalBasis, LegalDocument, LegalStatus, Level, OnlineLevel, Paper,
     PaperGroup, PaperHandling, ProcedureAgencies, ProcedureFile, ProcedureResult, Sector,
-    SectorsFile, SiteFile, Source, Step, TimeLimit, TimeUnit, Version,
+    SectorsFile, SiteFile, Source, SourceKind, Step, TimeLimit, TimeUnit, Version,
 };
 use serde::Deserialize;
 use unicode_normalization::UnicodeNormalization;
@@ -374,6 +374,8 @@ fn convert_one(
                 cutoff_hour: None,
                 condition: None,
                 legal_basis: vec![],
+                // The neutral corpus gives no legal basis for its time limits.
+                unverified: true,
             }],
             fees: fees.clone(),
         })
@@ -457,7 +459,10 @@ fn convert_one(
         },
         sources: vec![Source {
             title: format!("Kho dữ liệu so sánh (gen_corpus.py), thủ tục {}", n.code),
+            kind: SourceKind::Secondary,
             url: None,
+            // Synthetic data has no address; `printed` keeps `check` quiet about it.
+            printed: true,
             accessed: None,
             covers: vec![],
         }],
@@ -555,9 +560,11 @@ pub fn convert(input: &Path, out: &Path) -> std::io::Result<Report> {
             kind: c.kind,
             title: c.title,
             signed: c.signed,
-            effective: None,
+            in_force_from: None,
             status: LegalStatus::InForce,
-            repealed_by: None,
+            in_force_until: None,
+            replaced_by: None,
+            amended_by: vec![],
             url: None,
             sources: vec![],
         };

@@ -20,7 +20,7 @@ use motcua::catalogue::raw::{
     Contact, ContactUrl, Fee, FeeKind, Feedback, FormRef, HttpUrl, JourneyFile, JourneyKind,
     JourneyStep, LegalBasis, LegalDocument, LegalStatus, Level, OnlineLevel, Paper, PaperGroup,
     PaperHandling, ProcedureAgencies, ProcedureFile, ProcedureResult, SectorsFile, SiteFile,
-    Source, Step, TimeLimit, TimeUnit, Version,
+    Source, SourceKind, Step, TimeLimit, TimeUnit, Version,
 };
 
 /// The default seed.
@@ -578,6 +578,7 @@ pub fn procedure(i: usize, seed: u64) -> ProcedureFile {
                 cutoff_hour: None,
                 condition: None,
                 legal_basis: vec![cite(law, Some(format!("Điều {article}")))],
+                unverified: false,
             }],
             fees: fees.clone(),
         })
@@ -726,7 +727,9 @@ pub fn procedure(i: usize, seed: u64) -> ProcedureFile {
         },
         sources: vec![Source {
             title: format!("CSDL quốc gia về TTHC, thủ tục {code} (dữ liệu tổng hợp để kiểm thử)"),
+            kind: SourceKind::NationalDatabase,
             url: Some(web("https://dichvucong.gov.vn/")),
+            printed: false,
             accessed: Some(date(signed_day + 20)),
             covers: vec![],
         }],
@@ -814,9 +817,11 @@ pub fn write_shared(out: &Path) -> std::io::Result<()> {
             title: (*title).into(),
             issuer: (*issuer).into(),
             signed: (*signed).into(),
-            effective: Some((*effective).into()),
+            in_force_from: Some((*effective).into()),
             status: LegalStatus::InForce,
-            repealed_by: None,
+            in_force_until: None,
+            replaced_by: None,
+            amended_by: vec![],
             url: None,
             sources: vec![],
         };
@@ -869,7 +874,10 @@ pub fn generate(n: usize, seed: u64, out: &Path) -> std::io::Result<()> {
             legal_basis: vec![cite("107/2021/NĐ-CP", None)],
             sources: vec![Source {
                 title: "Dữ liệu tổng hợp để kiểm thử".into(),
+                kind: SourceKind::Secondary,
                 url: None,
+                // Synthetic data has no address; `printed` keeps `check` quiet about it.
+                printed: true,
                 accessed: None,
                 covers: vec![],
             }],

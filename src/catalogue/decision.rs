@@ -592,11 +592,7 @@ fn check_deadline(c: &Catalogue, d: &Decision, diags: &mut Diagnostics) {
         let Some(doc) = c.legal.get(number) else {
             continue;
         };
-        let Some(from) = doc
-            .effective
-            .as_deref()
-            .and_then(|e| NaiveDate::parse_from_str(e, "%Y-%m-%d").ok())
-        else {
+        let Some(from) = doc.from else {
             continue;
         };
         let days = working_days_between(d.signed, from);

@@ -1,14 +1,14 @@
 //! The site: render the validated catalogue with the theme, index it, write it atomically.
 
-pub mod deps;
-pub mod feeds;
+pub(crate) mod deps;
+pub(crate) mod feeds;
 pub mod index;
 pub(crate) mod pages;
-pub mod render;
-pub mod theme;
-pub mod urls;
-pub mod views;
-pub mod write;
+pub(crate) mod render;
+pub(crate) mod theme;
+pub(crate) mod urls;
+pub(crate) mod views;
+pub(crate) mod write;
 
 pub use pages::Selection;
 

@@ -79,16 +79,6 @@ pub(crate) fn template_error(theme: &Theme, e: tera::Error) -> SiteError {
     SiteError::Template { file, message: msg }
 }
 
-/// Renders every page into memory. Returns output path → bytes.
-pub fn render(
-    c: &Catalogue,
-    theme: &Theme,
-    urls: &Urls,
-    opts: &BuildOptions,
-) -> Result<BTreeMap<String, Vec<u8>>, SiteError> {
-    render_selected(c, theme, urls, opts, &Selection::All)
-}
-
 /// Renders the theme's assets and the selected pages into memory. Pages outside the selection
 /// are skipped before their context is computed, so a small selection stays cheap on a large
 /// catalogue (this is what `serve` uses to re-render what one edit touched).

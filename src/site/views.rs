@@ -8,7 +8,7 @@ use serde::Serialize;
 use super::urls::{self, Urls};
 use crate::catalogue::model::{
     Actor, Amount, Catalogue, ChangeKind, ChannelKind, Fee, FeeKind, HttpUrl, LegalBasis,
-    LegalStatus, Level, OnlineLevel, PaperHandling, Procedure, TimeLimit, TimeUnit,
+    LegalDocument, LegalStatus, Level, OnlineLevel, PaperHandling, Procedure, TimeLimit, TimeUnit,
 };
 use crate::text::{markdown, markdown_text, truncate, vnd};
 
@@ -138,6 +138,49 @@ pub fn fee_summary(p: &Procedure) -> String {
     }
 }
 
+/// A legal document's force as one sentence, from its declared status and dates (not from the
+/// build date, so the page reads the same whenever it is built), and the page of the document
+/// that replaced it (when the registry has it).
+pub fn legal_status(c: &Catalogue, urls: &Urls, d: &LegalDocument) -> (String, Option<String>) {
+    if !d.status.ends_force() {
+        let mut text = match d.status {
+            LegalStatus::Amended if !d.amended_by.is_empty() => format!(
+                "Còn hiệu lực, đã được sửa đổi, bổ sung bởi {}",
+                d.amended_by
+                    .iter()
+                    .map(|a| format!("{} (từ {})", a.document, date_text_vi(&a.from)))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+            LegalStatus::Amended => "Còn hiệu lực, đã được sửa đổi, bổ sung".to_string(),
+            _ => "Còn hiệu lực".to_string(),
+        };
+        if let Some(u) = d.until {
+            text.push_str(&format!(" đến hết ngày {}", date_vi(u)));
+        }
+        return (text, None);
+    }
+    let mut text = match d.until {
+        Some(u) => format!("Hết hiệu lực từ {}", date_vi(u.succ_opt().unwrap_or(u))),
+        None => "Hết hiệu lực".to_string(),
+    };
+    let mut link = None;
+    match (&d.status, &d.replaced_by) {
+        (_, Some(r)) => {
+            let known = c.legal.get(&r.document);
+            let name = known
+                .map(|n| format!("{} {}", n.kind, n.number))
+                .unwrap_or_else(|| r.document.clone());
+            text.push_str(&format!(", được thay thế bởi {name}"));
+            link = known.map(|n| urls.link(&urls::legal(&n.number)));
+        }
+        (LegalStatus::Expired, None) => text.push_str(" (hết thời hạn áp dụng)"),
+        (LegalStatus::Repealed, None) => text.push_str(" (bị bãi bỏ)"),
+        _ => {}
+    }
+    (text, link)
+}
+
 /// A link to a legal document as shown next to a fact.
 #[derive(Debug, Clone, Serialize)]
 pub struct BasisView {
@@ -166,9 +209,7 @@ fn basis(c: &Catalogue, urls: &Urls, items: &[LegalBasis]) -> Vec<BasisView> {
                 url: urls.link(&urls::legal(&b.document)),
                 title: doc.map(|d| d.title.clone()).unwrap_or_default(),
                 kind: doc.map(|d| d.kind.clone()).unwrap_or_default(),
-                repealed: doc
-                    .map(|d| d.status == LegalStatus::Repealed)
-                    .unwrap_or(false),
+                repealed: doc.map(|d| d.status.ends_force()).unwrap_or(false),
             }
         })
         .collect()
@@ -840,6 +881,7 @@ mod tests {
             cutoff_hour: None,
             condition: None,
             legal_basis: vec![],
+            unverified: true,
         }
     }
 

@@ -49,6 +49,15 @@ pub fn check_site(out: &Path, base_url: &str) -> Vec<String> {
                 let Some(value) = el.value().attr(attr) else {
                     continue;
                 };
+                // Pages link relative to themselves, so the output works at any path; only
+                // the 404 page, served at whatever path was missing, links from the root.
+                let root_absolute = value.starts_with('/') && !value.starts_with("//");
+                if root_absolute && rel != "404.html" {
+                    problems.push(format!(
+                        "{rel}: <{tag} {attr}=\"{value}\">: root-absolute internal URL"
+                    ));
+                    continue;
+                }
                 if let Some(p) = check_one(out, &base, &page_url, value) {
                     problems.push(format!("{rel}: <{tag} {attr}=\"{value}\">: {p}"));
                 }
@@ -134,13 +143,14 @@ fn the_checker_catches_broken_links_and_bad_schemes() {
     std::fs::write(dir.path().join("a/index.html"), "<p>ok</p>").expect("write");
     std::fs::write(
         dir.path().join("index.html"),
-        r#"<a href="a/">ok</a><a href="/sub/a/">ok</a><a href="b/">missing</a>
+        r#"<a href="a/">ok</a><a href="./a/">ok</a><a href="/sub/a/">absolute</a><a href="b/">missing</a>
 <script src=""></script><a href="JaVaScRiPt:alert(1)">x</a><a href="https://other.example/">out</a>
 <a href="mailto:a@b.vn">mail</a><img src="data:image/png;base64,AAAA">"#,
     )
     .expect("write");
     let problems = check_site(dir.path(), "https://example.gov.vn/sub/");
-    assert_eq!(problems.len(), 4, "{problems:#?}");
+    assert_eq!(problems.len(), 5, "{problems:#?}");
+    assert!(problems.iter().any(|p| p.contains("root-absolute")));
     assert!(problems
         .iter()
         .any(|p| p.contains("b/") && p.contains("no such file")));

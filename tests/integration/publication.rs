@@ -372,7 +372,8 @@ fn site_has_decision_pages_annex_print_pages_history_and_feed_entries() {
     );
     assert!(a < b, "decisions newest first");
     let page = read("cong-bo/3059-qd-ubnd-2021/index.html");
-    assert!(page.contains("<a href=\"/thu-tuc/1.001193/\">Thủ tục đăng ký khai sinh</a>"));
+    // Links are relative to the page (issue 15).
+    assert!(page.contains("<a href=\"../../thu-tuc/1.001193/\">Thủ tục đăng ký khai sinh</a>"));
     assert!(page.contains("Danh mục thủ tục hành chính được sửa đổi, bổ sung, thay thế — Thủ tục hành chính cấp xã — Lĩnh vực Hộ tịch"));
     assert!(page.contains("Thành phần, số lượng hồ sơ"));
     let print = read("cong-bo/3059-qd-ubnd-2021/phu-luc/index.html");
@@ -395,7 +396,7 @@ fn site_has_decision_pages_annex_print_pages_history_and_feed_entries() {
     let history = read("thu-tuc/1.001193/index.html");
     assert!(history.contains("Lịch sử công bố"));
     assert!(history.contains(
-        "<a href=\"/cong-bo/3059-qd-ubnd-2021/\">Quyết định 3059/QĐ-UBND</a> ngày 30/08/2021"
+        "<a href=\"../../cong-bo/3059-qd-ubnd-2021/\">Quyết định 3059/QĐ-UBND</a> ngày 30/08/2021"
     ));
     let feed = read("feed.xml");
     assert!(

@@ -66,18 +66,10 @@ fn details(a: &Agency) -> Vec<Detail> {
         details.push(Detail::text("Giờ làm việc", a.opening_hours.join("; ")));
     }
     if let Some(w) = &a.website {
-        details.push(Detail {
-            label: "Trang web",
-            value: w.to_string(),
-            url: Some(w.clone()),
-        });
+        details.push(Detail::outside("Trang web", w.to_string(), w));
     }
-    if let Some(k) = a.coordinates {
-        details.push(Detail {
-            label: "Bản đồ",
-            value: "Xem trên OpenStreetMap".into(),
-            url: views::map_url(k.lat, k.lon),
-        });
+    if let Some(map) = a.coordinates.and_then(|k| views::map_url(k.lat, k.lon)) {
+        details.push(Detail::outside("Bản đồ", "Xem trên OpenStreetMap", &map));
     }
     if !a.channels.is_empty() {
         details.push(Detail::text(

@@ -6,8 +6,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use super::listing::{crumb, sources, Detail, Group, ListPage, NoteLink};
 use super::procedure::cited_documents;
 use super::{files_of, Cx, PageKind, Selection};
-use crate::catalogue::model::{Catalogue, LegalDocument, LegalStatus, Procedure};
-use crate::site::urls;
+use crate::catalogue::model::{Catalogue, LegalDocument, Procedure};
+use crate::site::urls::{self, Urls};
 use crate::site::views;
 use crate::site::SiteError;
 
@@ -27,35 +27,20 @@ fn citations_by_document(c: &Catalogue) -> BTreeMap<&str, BTreeSet<&str>> {
     map
 }
 
-fn status_text(d: &LegalDocument) -> String {
-    match d.status {
-        LegalStatus::InForce => "Còn hiệu lực".to_string(),
-        LegalStatus::PartlyInForce => "Còn hiệu lực một phần".to_string(),
-        LegalStatus::NotYetInForce => "Chưa có hiệu lực".to_string(),
-        LegalStatus::Repealed => match &d.repealed_by {
-            Some(r) => format!("Hết hiệu lực (thay bằng {r})"),
-            None => "Hết hiệu lực".to_string(),
-        },
-    }
-}
-
-fn details(d: &LegalDocument) -> Vec<Detail> {
+fn details(c: &Catalogue, u: &Urls, d: &LegalDocument) -> Vec<Detail> {
     let mut details = vec![
         Detail::text("Số, ký hiệu", d.number.clone()),
         Detail::text("Loại văn bản", d.kind.clone()),
         Detail::text("Cơ quan ban hành", d.issuer.clone()),
         Detail::text("Ngày ban hành", views::date_text_vi(&d.signed)),
     ];
-    if let Some(e) = &d.effective {
+    if let Some(e) = &d.in_force_from {
         details.push(Detail::text("Ngày hiệu lực", views::date_text_vi(e)));
     }
-    details.push(Detail::text("Tình trạng", status_text(d)));
-    if let Some(u) = &d.url {
-        details.push(Detail {
-            label: "Toàn văn",
-            value: "Xem toàn văn".into(),
-            url: Some(u.clone()),
-        });
+    let (status, replacement) = views::legal_status(c, u, d);
+    details.push(Detail::inside("Tình trạng", status, replacement));
+    if let Some(url) = &d.url {
+        details.push(Detail::outside("Toàn văn", "Xem toàn văn", url));
     }
     details
 }
@@ -133,7 +118,7 @@ impl PageKind for LegalDocuments {
                     ),
                     intro: Some(d.title.clone()),
                     crumbs: vec![crumb(u, "Văn bản pháp luật", urls::LEGAL)],
-                    details: details(d),
+                    details: details(c, u, d),
                     sources: sources(&d.sources),
                     empty: items
                         .is_empty()

@@ -43,20 +43,43 @@ pub(super) struct NoteLink {
     pub(super) note: Option<String>,
 }
 
-/// One labelled fact; `url` is an outside address checked at load.
+/// One labelled fact, linked to an outside address checked at load or to a page of the site.
 #[derive(Debug, Clone, Serialize)]
 pub(super) struct Detail {
-    pub(super) label: &'static str,
-    pub(super) value: String,
-    pub(super) url: Option<HttpUrl>,
+    label: &'static str,
+    value: String,
+    url: Option<String>,
 }
 
 impl Detail {
+    /// A fact with no link.
     pub(super) fn text(label: &'static str, value: impl Into<String>) -> Detail {
         Detail {
             label,
             value: value.into(),
             url: None,
+        }
+    }
+
+    /// A fact linked to an outside address (only a checked [`HttpUrl`] can be one).
+    pub(super) fn outside(label: &'static str, value: impl Into<String>, url: &HttpUrl) -> Detail {
+        Detail {
+            label,
+            value: value.into(),
+            url: Some(url.to_string()),
+        }
+    }
+
+    /// A fact linked to a page of the site (`link` as made by [`Urls::link`]).
+    pub(super) fn inside(
+        label: &'static str,
+        value: impl Into<String>,
+        link: Option<String>,
+    ) -> Detail {
+        Detail {
+            label,
+            value: value.into(),
+            url: link,
         }
     }
 }

@@ -240,6 +240,11 @@ impl<'a> Cx<'a> {
         self.tera
             .render_to(template, ctx, &mut html)
             .map_err(|e| super::render::template_error(self.theme, e))?;
+        // The 404 page is served at whatever path was missing, so only links from the site's
+        // root can work there; every other page links relative to itself.
+        if out != urls::NOT_FOUND {
+            html = urls::relativize(&html, &self.urls.base_path, &urls::to_root(&out));
+        }
         if let Some(snippet) = &self.opts.inject_before_body_end {
             if let Some(i) = html.windows(7).rposition(|w| w == b"</body>") {
                 html.splice(i..i, snippet.bytes());
