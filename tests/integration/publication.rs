@@ -408,3 +408,35 @@ fn site_has_decision_pages_annex_print_pages_history_and_feed_entries() {
         "Thủ tục đăng ký khai sinh – Sửa đổi, bổ sung, thay thế theo Quyết định 3059/QĐ-UBND"
     ));
 }
+
+#[test]
+fn shipped_decision_2873_annex_lists_its_twelve_amended_procedures() {
+    let out = tempfile::tempdir().unwrap();
+    let docx = out.path().join("2873.docx");
+    let catalogue = crate::support::repo_root().join("catalogue");
+    run_in(
+        out.path(),
+        &[
+            "annex",
+            "2873-qd-ubnd-2025",
+            "-o",
+            &docx.to_string_lossy(),
+            "--catalogue",
+            &catalogue.to_string_lossy(),
+        ],
+    )
+    .assert_code(0);
+    let tables = docx_tables(&docx);
+    let mut codes: Vec<String> = list_tables(&tables)
+        .iter()
+        .flat_map(|t| t[1..].iter().map(|r| r[1].clone()))
+        .collect();
+    codes.sort();
+    assert_eq!(
+        codes,
+        [
+            "2.000815", "2.000884", "2.000908", "2.000913", "2.000927", "2.000942", "2.000992",
+            "2.001008", "2.001016", "2.001019", "2.001035", "2.001406"
+        ]
+    );
+}
