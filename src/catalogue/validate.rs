@@ -673,86 +673,88 @@ fn read_span_of_key(path: &Path, key: &str) -> Span {
 
 fn check_file(f: &LoadedFile, forms: &BTreeSet<String>) -> FileResult {
     let mut cx = FileCx::new(&f.path, &f.root);
-    let checked =
-        match &f.role {
-            FileRole::Site => typed::<raw::SiteFile>(f, FileKind::Site, &mut cx.diags).map(|s| {
-                check_site(&mut cx, &s);
-                for (i, code) in s.featured.iter().enumerate() {
-                    cx.reference(RefKind::Procedure, code, p!["featured", i]);
-                }
-                Checked::Site(s)
-            }),
-            FileRole::Sectors => typed(f, FileKind::Sectors, &mut cx.diags).map(Checked::Sectors),
-            FileRole::Agency(id) => typed::<raw::AgencyFile>(f, FileKind::Agency, &mut cx.diags)
-                .map(|a| {
-                    check_agency(&mut cx, id, &a);
-                    Checked::Agency(Agency {
-                        id: id.clone(),
-                        file: f.path.clone(),
-                        data: a,
-                    })
-                }),
-            FileRole::Legal => {
-                typed::<raw::LegalDocument>(f, FileKind::Legal, &mut cx.diags).map(|l| {
-                    let slug = f
-                        .path
-                        .file_stem()
-                        .map(|s| s.to_string_lossy().into_owned())
-                        .unwrap_or_default();
-                    check_legal(&mut cx, &slug, &l);
-                    Checked::Legal(LegalDocument {
-                        slug,
-                        file: f.path.clone(),
-                        from: l.in_force_from.as_deref().and_then(parse_date),
-                        until: l.in_force_until.as_deref().and_then(parse_date),
-                        data: l,
-                    })
+    let checked = match &f.role {
+        FileRole::Site => typed::<raw::SiteFile>(f, FileKind::Site, &mut cx.diags).map(|s| {
+            check_site(&mut cx, &s);
+            for (i, code) in s.featured.iter().enumerate() {
+                cx.reference(RefKind::Procedure, code, p!["featured", i]);
+            }
+            Checked::Site(s)
+        }),
+        FileRole::Sectors => typed(f, FileKind::Sectors, &mut cx.diags).map(Checked::Sectors),
+        FileRole::Agency(id) => {
+            typed::<raw::AgencyFile>(f, FileKind::Agency, &mut cx.diags).map(|a| {
+                check_agency(&mut cx, id, &a);
+                Checked::Agency(Agency {
+                    id: id.clone(),
+                    file: f.path.clone(),
+                    data: a,
                 })
-            }
-            FileRole::Journey(id) => typed::<raw::JourneyFile>(f, FileKind::Journey, &mut cx.diags)
-                .map(|j| {
-                    check_journey(&mut cx, &j);
-                    Checked::Journey(Journey {
-                        id: id.clone(),
-                        file: f.path.clone(),
-                        data: j,
-                    })
-                }),
-            FileRole::Procedure { sector_dir, stem } => {
-                typed::<raw::ProcedureFile>(f, FileKind::Procedure, &mut cx.diags)
-                    .and_then(|p| check_procedure(&mut cx, sector_dir, stem, p, forms))
-                    .map(|p| Checked::Procedure(Arc::new(p)))
-            }
-            FileRole::Decision(slug) => {
-                typed::<super::decision::DecisionFile>(f, FileKind::Decision, &mut cx.diags)
-                    .and_then(|d| {
-                        let out = super::decision::check_file(&f.path, &f.root, slug, d);
-                        cx.diags.extend(out.diags);
-                        for (kind, list) in [
-                            (RefKind::Legal, out.legal_refs),
-                            (RefKind::Procedure, out.procedure_refs),
-                        ] {
-                            for (target, span) in list {
-                                cx.refs.push(Reference {
-                                    kind,
-                                    target,
-                                    file: f.path.clone(),
-                                    span,
-                                    // A decision is a record of the past: citing a document
-                                    // since repealed is no fault of it.
-                                    current: false,
-                                });
-                            }
-                        }
-                        out.decision.map(Checked::Decision)
-                    })
-            }
-        };
+            })
+        }
+        FileRole::Legal => {
+            typed::<raw::LegalDocument>(f, FileKind::Legal, &mut cx.diags).map(|l| {
+                let slug = f
+                    .path
+                    .file_stem()
+                    .map(|s| s.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                check_legal(&mut cx, &slug, &l);
+                Checked::Legal(LegalDocument {
+                    slug,
+                    file: f.path.clone(),
+                    from: l.in_force_from.as_deref().and_then(parse_date),
+                    until: l.in_force_until.as_deref().and_then(parse_date),
+                    data: l,
+                })
+            })
+        }
+        FileRole::Journey(id) => typed::<raw::JourneyFile>(f, FileKind::Journey, &mut cx.diags)
+            .map(|j| {
+                check_journey(&mut cx, &j);
+                Checked::Journey(Journey {
+                    id: id.clone(),
+                    file: f.path.clone(),
+                    data: j,
+                })
+            }),
+        FileRole::Procedure { sector_dir, stem } => {
+            typed::<raw::ProcedureFile>(f, FileKind::Procedure, &mut cx.diags)
+                .and_then(|p| check_procedure(&mut cx, sector_dir, stem, p, forms))
+                .map(|p| Checked::Procedure(Arc::new(p)))
+        }
+        FileRole::Decision(slug) => check_decision_file(f, slug, &mut cx),
+    };
     FileResult {
         checked,
         diags: cx.diags,
         refs: cx.refs,
     }
+}
+
+/// A decision file: schema, then the decision module's own rules; its references join the
+/// file's, to be resolved with everyone else's.
+fn check_decision_file(f: &LoadedFile, slug: &str, cx: &mut FileCx) -> Option<Checked> {
+    let d = typed::<super::decision::DecisionFile>(f, FileKind::Decision, &mut cx.diags)?;
+    let out = super::decision::check_file(&f.path, &f.root, slug, d);
+    cx.diags.extend(out.diags);
+    for (kind, list) in [
+        (RefKind::Legal, out.legal_refs),
+        (RefKind::Procedure, out.procedure_refs),
+    ] {
+        for (target, span) in list {
+            cx.refs.push(Reference {
+                kind,
+                target,
+                file: f.path.clone(),
+                span,
+                // A decision is a record of the past: citing a document since repealed is no
+                // fault of it.
+                current: false,
+            });
+        }
+    }
+    out.decision.map(Checked::Decision)
 }
 
 fn check_site(cx: &mut FileCx, s: &raw::SiteFile) {
