@@ -55,6 +55,8 @@ pub enum SchemaKind {
     Sectors,
     /// site.yaml
     Site,
+    /// decisions/<slug>.yaml
+    Decision,
 }
 
 impl From<SchemaKind> for FileKind {
@@ -66,6 +68,7 @@ impl From<SchemaKind> for FileKind {
             SchemaKind::Journey => FileKind::Journey,
             SchemaKind::Sectors => FileKind::Sectors,
             SchemaKind::Site => FileKind::Site,
+            SchemaKind::Decision => FileKind::Decision,
         }
     }
 }
@@ -158,6 +161,31 @@ pub enum Command {
         /// Tên shell.
         shell: clap_complete::Shell,
     },
+    /// So sánh hai phiên bản danh mục: thủ tục mới, bãi bỏ, sửa đổi (bộ phận nào, cũ → mới).
+    /// Thoát 0 khi giống nhau, 1 khi khác nhau, 2 khi có lỗi.
+    Diff {
+        /// Danh mục cũ: thư mục, hoặc git:<rev>[:<đường-dẫn>] (ví dụ git:HEAD~1).
+        old: String,
+        /// Danh mục mới: thư mục, hoặc git:<rev>[:<đường-dẫn>]. Mặc định: ./catalogue nếu có, không thì thư mục hiện tại nếu có site.yaml.
+        new: Option<String>,
+        /// Định dạng kết quả.
+        #[arg(long, value_enum, default_value = "human")]
+        format: DiffFormatArg,
+        /// In đề xuất các dòng của quyết định công bố (YAML) thay cho báo cáo.
+        #[arg(long)]
+        as_decision: bool,
+    },
+    /// Xuất phụ lục quyết định công bố (Phần I. Danh mục, Phần II. Nội dung cụ thể) ra tệp .docx.
+    Annex {
+        /// Số quyết định (ví dụ 2873/QĐ-UBND), tên tệp trong decisions/ (ví dụ 2873-qd-ubnd-2025), hoặc `all` cho toàn bộ danh mục hiện hành.
+        decision: String,
+        /// Tệp .docx sẽ ghi.
+        #[arg(short, long)]
+        output: PathBuf,
+        /// Thư mục danh mục (chứa site.yaml). Mặc định: ./catalogue nếu có, không thì thư mục hiện tại nếu có site.yaml.
+        #[arg(long)]
+        catalogue: Option<PathBuf>,
+    },
     /// In JSON Schema (draft-07) của tệp danh mục, sinh từ chính kiểu dữ liệu của motcua.
     Schema {
         /// Loại tệp.
@@ -167,6 +195,17 @@ pub enum Command {
         #[arg(long, value_name = "DIR")]
         write: Option<PathBuf>,
     },
+}
+
+/// Output format of `diff`.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum DiffFormatArg {
+    /// Text for a terminal.
+    Human,
+    /// JSON on stdout.
+    Json,
+    /// Markdown, for a pull request or an e-mail.
+    Markdown,
 }
 
 /// What `new` creates.
@@ -272,5 +311,28 @@ pub fn run() -> i32 {
         },
         Command::Completions { shell } => cmd::completions::run(shell),
         Command::Schema { kind, write } => cmd::schema::run(kind.into(), write.as_deref()),
+        Command::Diff {
+            old,
+            new,
+            format,
+            as_decision,
+        } => {
+            let new = match new {
+                Some(n) => n,
+                None => match locate(None) {
+                    Ok(dir) => dir.to_string_lossy().into_owned(),
+                    Err(code) => return code,
+                },
+            };
+            cmd::diff::run(&old, &new, format, as_decision)
+        }
+        Command::Annex {
+            decision,
+            output,
+            catalogue,
+        } => match locate(catalogue) {
+            Ok(catalogue) => cmd::annex::run(&catalogue, &decision, &output),
+            Err(code) => code,
+        },
     }
 }

@@ -8,6 +8,7 @@ pub mod catalogue;
 pub mod cli;
 pub mod cmd;
 pub mod diagnostics;
+pub mod publication;
 pub mod search;
 pub(crate) mod serve;
 pub mod site;

@@ -26,6 +26,8 @@ pub enum FileRole {
     Legal,
     /// `journeys/<id>.yaml`.
     Journey(String),
+    /// `decisions/<slug>.yaml`.
+    Decision(String),
     /// `procedures/<sector>/<code>.yaml`.
     Procedure {
         /// The directory name (must equal the procedure's sector).
@@ -295,6 +297,10 @@ fn classify(parts: &[String]) -> Classified {
             Some(stem) => Classified::Yaml(FileRole::Journey(stem.to_string())),
             None => Classified::Misplaced("journeys/ chỉ chứa tệp .yaml"),
         },
+        ["decisions", f] => match yaml_stem(f) {
+            Some(stem) => Classified::Yaml(FileRole::Decision(stem.to_string())),
+            None => Classified::Misplaced("decisions/ chỉ chứa tệp .yaml"),
+        },
         ["procedures", sector, f] => match yaml_stem(f) {
             Some(stem) => Classified::Yaml(FileRole::Procedure {
                 sector_dir: sector.to_string(),
@@ -311,7 +317,7 @@ fn classify(parts: &[String]) -> Classified {
         [_] => Classified::Ignore,
         ["schema", ..] | [".vscode", ..] => Classified::Ignore,
         _ if strs.last().map(|f| yaml_stem(f).is_some()).unwrap_or(false) => Classified::Misplaced(
-            "tệp YAML phải nằm trong agencies/, legal/, journeys/ hoặc procedures/<lĩnh-vực>/",
+            "tệp YAML phải nằm trong agencies/, legal/, journeys/, decisions/ hoặc procedures/<lĩnh-vực>/",
         ),
         _ => Classified::Ignore,
     }

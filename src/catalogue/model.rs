@@ -146,6 +146,8 @@ pub struct Catalogue {
     pub journeys: Vec<Journey>,
     /// Form files (paths relative to the catalogue, `/`-separated).
     pub forms: BTreeSet<String>,
+    /// Publishing decisions, oldest first (see `decision::sort`).
+    pub decisions: Vec<super::decision::Decision>,
 }
 
 impl Catalogue {

@@ -29,12 +29,15 @@ pub enum FileKind {
     Journey,
     /// `procedures/*/*.yaml`.
     Procedure,
+    /// `decisions/*.yaml`.
+    Decision,
 }
 
 impl FileKind {
     /// Every kind, in a stable order.
-    pub const ALL: [FileKind; 6] = [
+    pub const ALL: [FileKind; 7] = [
         FileKind::Procedure,
+        FileKind::Decision,
         FileKind::Agency,
         FileKind::Legal,
         FileKind::Journey,
@@ -51,6 +54,7 @@ impl FileKind {
             FileKind::Legal => "legal.schema.json",
             FileKind::Journey => "journey.schema.json",
             FileKind::Procedure => "procedure.schema.json",
+            FileKind::Decision => "decision.schema.json",
         }
     }
 
@@ -63,6 +67,7 @@ impl FileKind {
             FileKind::Legal => "legal",
             FileKind::Journey => "journey",
             FileKind::Procedure => "procedure",
+            FileKind::Decision => "decision",
         }
     }
 }
@@ -83,6 +88,7 @@ pub fn json_schema(kind: FileKind) -> J {
         FileKind::Legal => generate::<raw::LegalDocument>(),
         FileKind::Journey => generate::<raw::JourneyFile>(),
         FileKind::Procedure => generate::<raw::ProcedureFile>(),
+        FileKind::Decision => generate::<super::decision::DecisionFile>(),
     }
 }
 

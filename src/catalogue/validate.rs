@@ -277,6 +277,7 @@ enum Checked {
     Legal(LegalDocument),
     Journey(Journey),
     Procedure(Arc<Procedure>),
+    Decision(super::decision::Decision),
 }
 
 struct FileResult {
@@ -459,6 +460,7 @@ fn assemble(
     let mut legal: BTreeMap<String, LegalDocument> = BTreeMap::new();
     let mut procedures: Vec<Arc<Procedure>> = Vec::new();
     let mut journeys = Vec::new();
+    let mut decisions = Vec::new();
     let mut refs: Vec<&Reference> = Vec::new();
     let mut legal_seen: HashMap<String, (PathBuf, Span)> = HashMap::new();
     // Records that exist but failed their own checks: references to them are not reported
@@ -528,6 +530,7 @@ fn assemble(
             }
             Some(Checked::Journey(j)) => journeys.push(j.clone()),
             Some(Checked::Procedure(p)) => procedures.push(Arc::clone(p)),
+            Some(Checked::Decision(d)) => decisions.push(d.clone()),
             None => {}
         }
     }
@@ -613,6 +616,7 @@ fn assemble(
         unique.push(p);
     }
     journeys.sort_by(|a: &Journey, b: &Journey| a.id.cmp(&b.id));
+    super::decision::sort(&mut decisions);
 
     let catalogue = Catalogue {
         root,
@@ -623,6 +627,7 @@ fn assemble(
         procedures: unique,
         journeys,
         forms,
+        decisions,
     };
     let sectors_broken = broken.contains(&(RefKind::Sector as u8, String::new()));
     if !broken.is_empty() {
@@ -633,6 +638,7 @@ fn assemble(
     }
     check_references(&catalogue, &refs, opts.today, diags);
     check_catalogue_rules(&catalogue, opts, diags);
+    super::decision::check_catalogue(&catalogue, diags);
     diags.sort();
     catalogue
 }
@@ -718,12 +724,38 @@ fn check_file(f: &LoadedFile, forms: &BTreeSet<String>) -> FileResult {
                 .and_then(|p| check_procedure(&mut cx, sector_dir, stem, p, forms))
                 .map(|p| Checked::Procedure(Arc::new(p)))
         }
+        FileRole::Decision(slug) => check_decision_file(f, slug, &mut cx),
     };
     FileResult {
         checked,
         diags: cx.diags,
         refs: cx.refs,
     }
+}
+
+/// A decision file: schema, then the decision module's own rules; its references join the
+/// file's, to be resolved with everyone else's.
+fn check_decision_file(f: &LoadedFile, slug: &str, cx: &mut FileCx) -> Option<Checked> {
+    let d = typed::<super::decision::DecisionFile>(f, FileKind::Decision, &mut cx.diags)?;
+    let out = super::decision::check_file(&f.path, &f.root, slug, d);
+    cx.diags.extend(out.diags);
+    for (kind, list) in [
+        (RefKind::Legal, out.legal_refs),
+        (RefKind::Procedure, out.procedure_refs),
+    ] {
+        for (target, span) in list {
+            cx.refs.push(Reference {
+                kind,
+                target,
+                file: f.path.clone(),
+                span,
+                // A decision is a record of the past: citing a document since repealed is no
+                // fault of it.
+                current: false,
+            });
+        }
+    }
+    out.decision.map(Checked::Decision)
 }
 
 fn check_site(cx: &mut FileCx, s: &raw::SiteFile) {

@@ -2,9 +2,11 @@
 
 use std::path::{Path, PathBuf};
 
+pub mod annex;
 pub mod build;
 pub mod check;
 pub mod completions;
+pub mod diff;
 pub mod init;
 pub mod new;
 pub mod schema;

@@ -65,6 +65,7 @@ pub fn atom(urls: &Urls, c: &Catalogue) -> String {
     let updated = items
         .iter()
         .map(|p| p.changed_on().max(p.last_verified))
+        .chain(c.decisions.last().map(|d| d.signed))
         .max()
         .map(|d| d.format("%Y-%m-%dT00:00:00Z").to_string())
         .unwrap_or_else(|| "1970-01-01T00:00:00Z".to_string());
@@ -129,6 +130,52 @@ pub fn atom(urls: &Urls, c: &Catalogue) -> String {
             xml_escape(&markdown_text(&p.summary))
         );
         let _ = writeln!(s, "  </entry>");
+    }
+    // One entry per item of the latest decisions: what each decision did to each procedure.
+    for d in c.decisions.iter().rev().take(20) {
+        let page = urls.absolute(&super::pages::publication::decision_page(&d.slug));
+        for item in &d.items {
+            let name = c
+                .procedure(&item.procedure)
+                .map(|p| p.name.clone())
+                .unwrap_or_else(|| item.procedure.clone());
+            let mut what = item.kind.label().to_string();
+            if !item.parts.is_empty() {
+                let parts: Vec<&str> = item.parts.iter().map(|p| p.label()).collect();
+                what.push_str(&format!(" ({})", parts.join("; ")));
+            }
+            let _ = writeln!(s, "  <entry>");
+            let _ = writeln!(
+                s,
+                "    <title>{} – {} theo Quyết định {}</title>",
+                xml_escape(&name),
+                xml_escape(item.kind.label()),
+                xml_escape(&d.number)
+            );
+            let _ = writeln!(
+                s,
+                "    <id>{}#{}</id>",
+                xml_escape(&page),
+                xml_escape(&item.procedure)
+            );
+            let _ = writeln!(s, "    <link href=\"{}\"/>", xml_escape(&page));
+            let _ = writeln!(
+                s,
+                "    <updated>{}</updated>",
+                d.signed.format("%Y-%m-%dT00:00:00Z")
+            );
+            let _ = writeln!(
+                s,
+                "    <summary>Thủ tục {} ({}): {} theo Quyết định {} ngày {} của {}.</summary>",
+                xml_escape(&name),
+                xml_escape(&item.procedure),
+                xml_escape(&what),
+                xml_escape(&d.number),
+                d.signed.format("%d/%m/%Y"),
+                xml_escape(&d.issuer)
+            );
+            let _ = writeln!(s, "  </entry>");
+        }
     }
     s.push_str("</feed>\n");
     s

@@ -477,7 +477,8 @@ struct SourceView {
     accessed: Option<String>,
 }
 
-fn count_text(originals: u32, copies: u32, handling: PaperHandling) -> String {
+/// How many copies of a paper to bring, as the procedure page says it.
+pub fn count_text(originals: u32, copies: u32, handling: PaperHandling) -> String {
     let verb = match handling {
         PaperHandling::Submit => "Nộp",
         PaperHandling::Show => "Xuất trình",
@@ -493,12 +494,38 @@ fn count_text(originals: u32, copies: u32, handling: PaperHandling) -> String {
     }
 }
 
-fn fee_view(c: &Catalogue, urls: &Urls, f: &Fee) -> FeeView {
-    let (amount, unknown) = match &f.amount {
+/// A fee's amount as the procedure page shows it, and whether it is unknown.
+pub fn fee_amount_text(f: &Fee) -> (String, bool) {
+    match &f.amount {
         Some(Amount::Vnd(0)) | Some(Amount::Word(_)) => ("Miễn phí".to_string(), false),
         Some(Amount::Vnd(v)) => (format!("{} đồng", vnd(*v)), false),
         None => ("Chưa có thông tin".to_string(), true),
-    };
+    }
+}
+
+/// A fee row as one sentence, built from the same amount text as the procedure page:
+/// "Lệ phí đăng ký khai sinh: Miễn phí (Đăng ký khai sinh đúng hạn)".
+pub fn fee_text(f: &Fee) -> String {
+    let label = f.name.clone().unwrap_or_else(|| {
+        match f.kind {
+            FeeKind::Fee => "Phí",
+            FeeKind::Charge => "Lệ phí",
+        }
+        .to_string()
+    });
+    let (amount, _) = fee_amount_text(f);
+    let mut s = format!("{label}: {amount}");
+    if let Some(per) = &f.per {
+        s.push_str(&format!(" / {per}"));
+    }
+    if let Some(c) = &f.condition {
+        s.push_str(&format!(" ({c})"));
+    }
+    s
+}
+
+fn fee_view(c: &Catalogue, urls: &Urls, f: &Fee) -> FeeView {
+    let (amount, unknown) = fee_amount_text(f);
     let validity = match (&f.valid_from, &f.valid_until) {
         (Some(a), Some(b)) => Some(format!(
             "Áp dụng từ {} đến {}",

@@ -180,6 +180,20 @@ fn each_case_reports_the_defect_it_is_named_for() {
             &["duplicate-legal", "legal-file-name"],
         ),
         ("time-limit-missing-value", &["missing-value"]),
+        (
+            "decision-unknown-procedure",
+            &["decision-unknown-procedure"],
+        ),
+        (
+            "decision-abolished-still-current",
+            &["abolished-still-current"],
+        ),
+        ("decision-amended-without-parts", &["amended-without-parts"]),
+        ("decision-version-mismatch", &["decision-version-mismatch"]),
+        ("decision-date-order", &["date-order"]),
+        ("decision-late", &["late-decision"]),
+        ("decision-duplicate-number", &["duplicate-decision"]),
+        ("decision-bad-file-name", &["bad-file-name"]),
         ("empty-channels", &["empty-list"]),
         ("cascade-invalid-cited-legal-document", &["unknown-key"]),
         (

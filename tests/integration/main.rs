@@ -10,6 +10,7 @@ mod linkcheck;
 mod open_data;
 mod peer_corpus;
 mod positions;
+mod publication;
 mod schema;
 mod snapshots;
 mod urls;

@@ -5,13 +5,14 @@ use motcua::catalogue::schema::{json_schema_text, FileKind};
 
 use crate::support::{repo_root, run_in, Fixture};
 
-const KINDS: [(&str, FileKind); 6] = [
+const KINDS: [(&str, FileKind); 7] = [
     ("procedure", FileKind::Procedure),
     ("agency", FileKind::Agency),
     ("legal", FileKind::Legal),
     ("journey", FileKind::Journey),
     ("sectors", FileKind::Sectors),
     ("site", FileKind::Site),
+    ("decision", FileKind::Decision),
 ];
 
 #[test]

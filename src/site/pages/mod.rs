@@ -13,6 +13,7 @@ mod level;
 mod listing;
 mod open_data;
 mod procedure;
+pub(crate) mod publication;
 mod sector;
 
 use std::collections::BTreeSet;
@@ -60,6 +61,7 @@ pub(crate) const KINDS: &[&dyn PageKind] = &[
     &az::AtoZ,
     &fixed::Fixed,
     &open_data::OpenData,
+    &publication::Publications,
 ];
 
 /// Which pages a render produces.

@@ -99,7 +99,8 @@ impl PageKind for ProcedurePages {
             }
             // The page and its checklist share one view and one canonical URL, so one context.
             let view = to_json(&views::procedure_view(cx.c, cx.urls, p, cx.opts.today))?;
-            let ctx = cx.context(vec![("p", view)], Some(&dir))?;
+            let history = to_json(&super::publication::history(cx.c, cx.urls, &p.code))?;
+            let ctx = cx.context(vec![("p", view), ("history", history)], Some(&dir))?;
             if want_checklist {
                 cx.render_to("checklist.html", &ctx, urls::file_for(&checklist))?;
             }
