@@ -17,10 +17,10 @@ use std::path::Path;
 
 use motcua::catalogue::raw::{
     self, Actor, AgencyFile, Amount, AmountWord, ChangeKind, Channel, ChannelKind, Condition,
-    Contact, Fee, FeeKind, Feedback, FormRef, JourneyFile, JourneyKind, JourneyStep, LegalBasis,
-    LegalDocument, LegalStatus, Level, OnlineLevel, Paper, PaperGroup, PaperHandling,
-    ProcedureAgencies, ProcedureFile, ProcedureResult, SectorsFile, SiteFile, Source, SourceKind,
-    Step, TimeLimit, TimeUnit, Version,
+    Contact, ContactUrl, Fee, FeeKind, Feedback, FormRef, HttpUrl, JourneyFile, JourneyKind,
+    JourneyStep, LegalBasis, LegalDocument, LegalStatus, Level, OnlineLevel, Paper, PaperGroup,
+    PaperHandling, ProcedureAgencies, ProcedureFile, ProcedureResult, SectorsFile, SiteFile,
+    Source, SourceKind, Step, TimeLimit, TimeUnit, Version,
 };
 
 /// The default seed.
@@ -565,7 +565,7 @@ pub fn procedure(i: usize, seed: u64) -> ProcedureFile {
         .map(|kind| Channel {
             kind,
             description: None,
-            url: (kind == ChannelKind::Online).then(|| "https://dichvucong.gov.vn/".to_string()),
+            url: (kind == ChannelKind::Online).then(|| web("https://dichvucong.gov.vn/")),
             online_level: (kind == ChannelKind::Online).then_some(if days <= 5.0 {
                 OnlineLevel::Full
             } else {
@@ -728,7 +728,7 @@ pub fn procedure(i: usize, seed: u64) -> ProcedureFile {
         sources: vec![Source {
             title: format!("CSDL quốc gia về TTHC, thủ tục {code} (dữ liệu tổng hợp để kiểm thử)"),
             kind: SourceKind::NationalDatabase,
-            url: Some("https://dichvucong.gov.vn/".into()),
+            url: Some(web("https://dichvucong.gov.vn/")),
             printed: false,
             accessed: Some(date(signed_day + 20)),
             covers: vec![],
@@ -755,7 +755,7 @@ pub fn write_shared(out: &Path) -> std::io::Result<()> {
     let site = SiteFile {
         name: "Thủ tục hành chính tỉnh Mẫu (danh mục tổng hợp)".into(),
         province: "Tỉnh Mẫu".into(),
-        base_url: "https://thutuc.example.gov.vn/".into(),
+        base_url: web("https://thutuc.example.gov.vn/"),
         description: Some(
             "Danh mục tổng hợp do gen_catalogue sinh ra để kiểm thử và đo hiệu năng.".into(),
         ),
@@ -767,7 +767,7 @@ pub fn write_shared(out: &Path) -> std::io::Result<()> {
             email: None,
         }),
         feedback: Feedback {
-            url: "https://dichvucong.gov.vn/".into(),
+            url: ContactUrl::parse("https://dichvucong.gov.vn/").expect("a valid contact URL"),
             label: Some("Gửi phản ánh, kiến nghị".into()),
             phone: None,
             tracking_url: None,
@@ -924,4 +924,9 @@ fn main() {
         "generated {n} procedures in {out} (seed {seed}) in {:.2?}",
         start.elapsed()
     );
+}
+
+/// A web address written in this generator (always valid).
+fn web(url: &str) -> HttpUrl {
+    HttpUrl::parse(url).expect("a valid web address")
 }

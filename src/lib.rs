@@ -9,6 +9,6 @@ pub mod cli;
 pub mod cmd;
 pub mod diagnostics;
 pub mod search;
-pub mod serve;
+pub(crate) mod serve;
 pub mod site;
-pub mod text;
+pub(crate) mod text;

@@ -6,6 +6,8 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+pub use super::url::{ContactUrl, HttpUrl};
+
 /// A calendar date written as `YYYY-MM-DD`.
 pub type DateText = String;
 
@@ -21,7 +23,7 @@ pub struct SiteFile {
     #[schemars(
         description = "Địa chỉ gốc của trang khi xuất bản, ví dụ https://thutuc.example.gov.vn/ (có thể có đường dẫn con)."
     )]
-    pub base_url: String,
+    pub base_url: HttpUrl,
     #[serde(default)]
     #[schemars(description = "Mô tả ngắn của trang (dùng cho thẻ meta và nguồn tin).")]
     pub description: Option<String>,
@@ -77,8 +79,10 @@ pub struct Contact {
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Feedback {
-    #[schemars(description = "Đường dẫn gửi phản ánh, kiến nghị.")]
-    pub url: String,
+    #[schemars(
+        description = "Đường dẫn gửi phản ánh, kiến nghị: https://…, hoặc mailto:…, tel:…."
+    )]
+    pub url: ContactUrl,
     #[serde(default)]
     #[schemars(description = "Nhãn hiển thị của đường dẫn.")]
     pub label: Option<String>,
@@ -87,7 +91,7 @@ pub struct Feedback {
     pub phone: Option<String>,
     #[serde(default)]
     #[schemars(description = "Đường dẫn tra cứu tình trạng hồ sơ.")]
-    pub tracking_url: Option<String>,
+    pub tracking_url: Option<HttpUrl>,
 }
 
 /// `catalogue/sectors.yaml`: the list of sectors (lĩnh vực).
@@ -171,7 +175,7 @@ pub struct AgencyFile {
     pub email: Option<String>,
     #[serde(default)]
     #[schemars(description = "Trang thông tin điện tử.")]
-    pub website: Option<String>,
+    pub website: Option<HttpUrl>,
     #[serde(default)]
     #[schemars(description = "Toạ độ (để mở bản đồ).")]
     pub coordinates: Option<Coordinates>,
@@ -269,7 +273,7 @@ pub struct LegalDocument {
     pub amended_by: Vec<DocumentChange>,
     #[serde(default)]
     #[schemars(description = "Đường dẫn tới toàn văn chính thức.")]
-    pub url: Option<String>,
+    pub url: Option<HttpUrl>,
     #[serde(default)]
     #[schemars(description = "Nguồn của các thông tin trên.")]
     pub sources: Vec<Source>,
@@ -474,7 +478,7 @@ pub struct Channel {
     pub description: Option<String>,
     #[serde(default)]
     #[schemars(description = "Đường dẫn nộp hồ sơ trực tuyến.")]
-    pub url: Option<String>,
+    pub url: Option<HttpUrl>,
     #[serde(default)]
     #[schemars(
         description = "Mức độ dịch vụ công trực tuyến: full (toàn trình) hoặc partial (một phần)."
@@ -698,7 +702,7 @@ pub struct FormRef {
     pub file: Option<String>,
     #[serde(default)]
     #[schemars(description = "Đường dẫn tải mẫu chính thức.")]
-    pub url: Option<String>,
+    pub url: Option<HttpUrl>,
 }
 
 /// A condition the applicant must meet.
@@ -766,7 +770,7 @@ pub struct Version {
     pub decision: String,
     #[serde(default)]
     #[schemars(description = "Đường dẫn tới quyết định công bố.")]
-    pub decision_url: Option<String>,
+    pub decision_url: Option<HttpUrl>,
     #[schemars(description = "Ngày ký quyết định (YYYY-MM-DD).")]
     pub signed: DateText,
     #[serde(default)]
@@ -822,7 +826,7 @@ pub struct Source {
     pub kind: SourceKind,
     #[serde(default)]
     #[schemars(description = "Đường dẫn (bắt buộc, trừ khi printed: true).")]
-    pub url: Option<String>,
+    pub url: Option<HttpUrl>,
     #[serde(default)]
     #[schemars(
         description = "true khi nguồn là bản in không có đường dẫn (tên nguồn ghi rõ nơi đăng)."

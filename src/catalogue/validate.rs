@@ -641,12 +641,12 @@ fn placeholder_site() -> raw::SiteFile {
     raw::SiteFile {
         name: String::new(),
         province: String::new(),
-        base_url: "/".into(),
+        base_url: raw::HttpUrl::stand_in(),
         description: None,
         languages: vec!["vi".into()],
         contact: None,
         feedback: raw::Feedback {
-            url: String::new(),
+            url: raw::ContactUrl::stand_in(),
             label: None,
             phone: None,
             tracking_url: None,
@@ -726,17 +726,15 @@ fn check_file(f: &LoadedFile, forms: &BTreeSet<String>) -> FileResult {
 }
 
 fn check_site(cx: &mut FileCx, s: &raw::SiteFile) {
-    let ok = (s.base_url.starts_with("https://")
-        || s.base_url.starts_with("http://")
-        || s.base_url.starts_with('/'))
-        && s.base_url.ends_with('/');
-    if !ok {
+    // The scheme and host were checked with the schema (an `HttpUrl`); links are built by
+    // appending to it, so it must name a directory.
+    if !s.base_url.as_str().ends_with('/') {
         let span = cx.at(p!["base_url"]);
         cx.error(
             span,
             "bad-url",
-            format!("base_url `{}` không hợp lệ", s.base_url),
-            "viết đầy đủ và kết thúc bằng `/`, ví dụ \"https://thutuc.example.gov.vn/\"",
+            format!("base_url `{}` phải kết thúc bằng `/`", s.base_url),
+            "thêm `/` ở cuối, ví dụ \"https://thutuc.example.gov.vn/\"",
         );
     }
 }

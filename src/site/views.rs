@@ -1,14 +1,15 @@
 //! View models: everything a template shows, computed in Rust so templates stay dumb.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::pages::{self, Urls};
+use super::urls::{self, Urls};
 use crate::catalogue::model::{
-    Actor, Amount, Catalogue, ChangeKind, ChannelKind, Fee, FeeKind, LegalBasis, LegalDocument,
-    LegalStatus, Level, OnlineLevel, PaperHandling, Procedure, TimeLimit, TimeUnit,
+    Actor, Amount, Catalogue, ChangeKind, ChannelKind, Fee, FeeKind, HttpUrl, LegalBasis,
+    LegalDocument, LegalStatus, Level, OnlineLevel, PaperHandling, Procedure, Source, SourceKind,
+    TimeLimit, TimeUnit,
 };
 use crate::text::{markdown, markdown_text, truncate, vnd};
 
@@ -139,9 +140,8 @@ pub fn fee_summary(p: &Procedure) -> String {
 }
 
 /// A legal document's force as one sentence, from its declared status and dates (not from the
-/// build date, so the page reads the same whenever it is built), and the page of the document
-/// that replaced it (when the registry has it).
-pub fn legal_status(c: &Catalogue, urls: &Urls, d: &LegalDocument) -> (String, Option<String>) {
+/// build date, so the page reads the same whenever it is built).
+pub fn legal_status(c: &Catalogue, d: &LegalDocument) -> String {
     if !d.status.ends_force() {
         let mut text = match d.status {
             LegalStatus::Amended if !d.amended_by.is_empty() => format!(
@@ -158,27 +158,61 @@ pub fn legal_status(c: &Catalogue, urls: &Urls, d: &LegalDocument) -> (String, O
         if let Some(u) = d.until {
             text.push_str(&format!(" đến hết ngày {}", date_vi(u)));
         }
-        return (text, None);
+        return text;
     }
     let mut text = match d.until {
         Some(u) => format!("Hết hiệu lực từ {}", date_vi(u.succ_opt().unwrap_or(u))),
         None => "Hết hiệu lực".to_string(),
     };
-    let mut link = None;
     match (&d.status, &d.replaced_by) {
-        (_, Some(r)) => {
-            let known = c.legal.get(&r.document);
-            let name = known
-                .map(|n| format!("{} {}", n.kind, n.number))
-                .unwrap_or_else(|| r.document.clone());
-            text.push_str(&format!(", được thay thế bởi {name}"));
-            link = known.map(|n| urls.link(&pages::legal(&n.number)));
-        }
+        (_, Some(r)) => text.push_str(&format!(
+            ", được thay thế bởi {}",
+            document_name(c, &r.document)
+        )),
         (LegalStatus::Expired, None) => text.push_str(" (hết thời hạn áp dụng)"),
         (LegalStatus::Repealed, None) => text.push_str(" (bị bãi bỏ)"),
         _ => {}
     }
-    (text, link)
+    text
+}
+
+/// "Luật 68/2020/QH14" when the registry has the document, else its number.
+fn document_name(c: &Catalogue, number: &str) -> String {
+    c.legal
+        .get(number)
+        .map(|n| format!("{} {}", n.kind, n.number))
+        .unwrap_or_else(|| number.to_string())
+}
+
+/// A document related to another (its replacement or an amendment), linked to its page.
+#[derive(Debug, Clone, Serialize)]
+pub struct RelatedDocument {
+    /// What the relation is, then the document: "Thay thế bởi Luật 68/2020/QH14".
+    pub name: String,
+    /// Its page on this site.
+    pub url: String,
+    /// Its title, and from when the relation applies.
+    pub note: String,
+}
+
+/// The documents that replaced or amended `d`, in that order, with links to their pages.
+pub fn related_documents(c: &Catalogue, urls: &Urls, d: &LegalDocument) -> Vec<RelatedDocument> {
+    let replaced = d.replaced_by.iter().map(|r| ("Được thay thế bởi", r));
+    let amended = d
+        .amended_by
+        .iter()
+        .map(|a| ("Được sửa đổi, bổ sung bởi", a));
+    replaced
+        .chain(amended)
+        .map(|(what, r)| RelatedDocument {
+            name: format!("{what} {}", document_name(c, &r.document)),
+            url: urls.link(&urls::legal(&r.document)),
+            note: match c.legal.get(&r.document) {
+                Some(n) => format!("{} (từ {})", n.title, date_text_vi(&r.from)),
+                None => format!("từ {}", date_text_vi(&r.from)),
+            },
+        })
+        .collect()
 }
 
 /// A link to a legal document as shown next to a fact.
@@ -194,22 +228,48 @@ pub struct BasisView {
     pub title: String,
     /// Document kind (Luật, Nghị định…).
     pub kind: String,
-    /// True when the document is no longer in force.
+    /// True when the document is not in force on the build date.
     pub repealed: bool,
+    /// Its status when that matters to a reader: not in force, or amended.
+    pub status: Option<String>,
+    /// The document that replaced it, when it is no longer in force and the registry knows.
+    pub replaced_by: Option<NamedDoc>,
 }
 
-fn basis(c: &Catalogue, urls: &Urls, items: &[LegalBasis]) -> Vec<BasisView> {
+/// A legal document's number and page.
+#[derive(Debug, Clone, Serialize)]
+pub struct NamedDoc {
+    /// "Luật 68/2020/QH14".
+    pub name: String,
+    /// Its page on this site.
+    pub url: String,
+}
+
+/// Citations as shown next to a fact, each with the document's force on `today` (the build
+/// date): a reader must see at once that a citation is no longer the law.
+fn basis(c: &Catalogue, urls: &Urls, items: &[LegalBasis], today: NaiveDate) -> Vec<BasisView> {
     items
         .iter()
         .map(|b| {
             let doc = c.legal.get(&b.document);
+            let in_force = doc.map(|d| d.in_force_on(today)).unwrap_or(true);
             BasisView {
                 number: b.document.clone(),
                 article: b.article.clone(),
-                url: urls.link(&pages::legal(&b.document)),
+                url: urls.link(&urls::legal(&b.document)),
                 title: doc.map(|d| d.title.clone()).unwrap_or_default(),
                 kind: doc.map(|d| d.kind.clone()).unwrap_or_default(),
-                repealed: doc.map(|d| d.status.ends_force()).unwrap_or(false),
+                repealed: !in_force,
+                status: doc
+                    .filter(|d| !in_force || d.status == LegalStatus::Amended)
+                    .map(|d| legal_status(c, d)),
+                replaced_by: doc
+                    .filter(|_| !in_force)
+                    .and_then(|d| d.replaced_by.as_ref())
+                    .map(|r| NamedDoc {
+                        name: document_name(c, &r.document),
+                        url: urls.link(&urls::legal(&r.document)),
+                    }),
             }
         })
         .collect()
@@ -231,7 +291,7 @@ fn agency_link(c: &Catalogue, urls: &Urls, id: &str) -> AgencyLink {
             .get(id)
             .map(|a| a.name.clone())
             .unwrap_or_else(|| id.to_string()),
-        url: urls.link(&pages::agency(id)),
+        url: urls.link(&urls::agency(id)),
     }
 }
 
@@ -253,25 +313,29 @@ pub struct OfficeView {
     /// Email.
     pub email: Option<String>,
     /// OpenStreetMap link when coordinates are known.
-    pub map_url: Option<String>,
+    pub map_url: Option<HttpUrl>,
+}
+
+/// The map link of a point (OpenStreetMap: no key, no tracking). Always a valid address;
+/// `None` would only mean the format below stopped being one.
+pub fn map_url(lat: f64, lon: f64) -> Option<HttpUrl> {
+    HttpUrl::parse(&format!(
+        "https://www.openstreetmap.org/?mlat={lat:.6}&mlon={lon:.6}#map=17/{lat:.6}/{lon:.6}"
+    ))
+    .ok()
 }
 
 fn office_view(c: &Catalogue, urls: &Urls, id: &str) -> Option<OfficeView> {
     let a = c.agencies.get(id)?;
     Some(OfficeView {
         name: a.name.clone(),
-        url: urls.link(&pages::agency(id)),
+        url: urls.link(&urls::agency(id)),
         description: a.description.clone(),
         address: a.address.clone(),
         opening_hours: a.opening_hours.clone(),
         phone: a.phone.clone(),
         email: a.email.clone(),
-        map_url: a.coordinates.map(|k| {
-            format!(
-                "https://www.openstreetmap.org/?mlat={:.6}&mlon={:.6}#map=17/{:.6}/{:.6}",
-                k.lat, k.lon, k.lat, k.lon
-            )
-        }),
+        map_url: a.coordinates.and_then(|k| map_url(k.lat, k.lon)),
     })
 }
 
@@ -301,7 +365,7 @@ pub fn card(c: &Catalogue, urls: &Urls, p: &Procedure) -> ProcedureCard {
     ProcedureCard {
         code: p.code.clone(),
         name: p.name.clone(),
-        url: urls.link(&pages::procedure(&p.code)),
+        url: urls.link(&urls::procedure(&p.code)),
         sector_name: c
             .sector(&p.sector)
             .map(|s| s.name.clone())
@@ -348,6 +412,10 @@ pub struct ProcedureView {
     legal_basis: Vec<BasisView>,
     version: VersionView,
     sources: Vec<SourceView>,
+    /// Every fact rests only on secondary sources.
+    secondary_all: bool,
+    /// The parts that rest only on secondary sources.
+    secondary_parts: Vec<String>,
     last_verified: String,
     stale: bool,
     alert_html: Option<String>,
@@ -366,7 +434,7 @@ struct ResultView {
 struct ChannelView {
     label: String,
     description: Option<String>,
-    url: Option<String>,
+    url: Option<HttpUrl>,
     online_level: Option<&'static str>,
     time_limits: Vec<TimeLimitView>,
     fees: Vec<FeeView>,
@@ -377,6 +445,7 @@ struct TimeLimitView {
     text: String,
     condition: Option<String>,
     basis: Vec<BasisView>,
+    unverified: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -469,8 +538,84 @@ struct CodeLink {
 #[derive(Debug, Clone, Serialize)]
 struct SourceView {
     title: String,
-    url: Option<String>,
+    url: Option<HttpUrl>,
     accessed: Option<String>,
+    /// "nguồn thứ cấp" and the like, so a reader can weigh each source.
+    kind: &'static str,
+}
+
+/// How a source kind is named on the page.
+fn source_kind_name(k: SourceKind) -> &'static str {
+    match k {
+        SourceKind::OfficialText => "văn bản chính thức",
+        SourceKind::NationalDatabase => "CSDL quốc gia về thủ tục hành chính",
+        SourceKind::ProvincialPublication => "văn bản của tỉnh",
+        SourceKind::OtherProvince => "công bố của tỉnh khác",
+        SourceKind::Secondary => "nguồn thứ cấp",
+    }
+}
+
+/// How a `covers` entry is named on the page; unknown names are shown as written.
+fn part_name(part: &str) -> &str {
+    match part {
+        "name" => "tên thủ tục",
+        "code" => "mã thủ tục",
+        "levels" => "cấp thực hiện",
+        "applicants" => "đối tượng thực hiện",
+        "agencies" => "cơ quan thực hiện",
+        "offices" => "nơi nộp hồ sơ",
+        "steps" => "trình tự thực hiện",
+        "channels" => "cách thức nộp",
+        "time_limits" => "thời hạn giải quyết",
+        "fees" => "phí, lệ phí",
+        "papers" => "thành phần hồ sơ",
+        "conditions" => "điều kiện",
+        "result" => "kết quả",
+        "legal_basis" => "căn cứ pháp lý",
+        "version" => "phiên bản",
+        "forms" => "mẫu đơn, tờ khai",
+        other => other,
+    }
+}
+
+/// What on the page rests only on secondary sources: every part some source `covers` that no
+/// other kind of source covers. A non-secondary source that names no parts may cover
+/// anything, so it clears every part; with only secondary sources, everything is flagged.
+pub(crate) struct SecondaryOnly {
+    /// Every source is secondary.
+    pub(crate) all: bool,
+    /// The parts (display names, in the order first covered) resting only on secondary sources.
+    pub(crate) parts: Vec<String>,
+}
+
+/// The parts of a record that rest only on secondary sources.
+pub(crate) fn secondary_only(sources: &[Source]) -> SecondaryOnly {
+    let primary = |s: &&Source| s.kind != SourceKind::Secondary;
+    let all = !sources.is_empty() && !sources.iter().any(|s| primary(&s));
+    if all || sources.iter().filter(primary).any(|s| s.covers.is_empty()) {
+        return SecondaryOnly {
+            all,
+            parts: Vec::new(),
+        };
+    }
+    let firm: BTreeSet<&str> = sources
+        .iter()
+        .filter(primary)
+        .flat_map(|s| s.covers.iter().map(String::as_str))
+        .collect();
+    let mut parts: Vec<String> = Vec::new();
+    for part in sources
+        .iter()
+        .filter(|s| s.kind == SourceKind::Secondary)
+        .flat_map(|s| s.covers.iter().map(String::as_str))
+        .filter(|p| !firm.contains(p))
+    {
+        let name = part_name(part).to_string();
+        if !parts.contains(&name) {
+            parts.push(name);
+        }
+    }
+    SecondaryOnly { all, parts }
 }
 
 fn count_text(originals: u32, copies: u32, handling: PaperHandling) -> String {
@@ -489,7 +634,7 @@ fn count_text(originals: u32, copies: u32, handling: PaperHandling) -> String {
     }
 }
 
-fn fee_view(c: &Catalogue, urls: &Urls, f: &Fee) -> FeeView {
+fn fee_view(c: &Catalogue, urls: &Urls, f: &Fee, today: NaiveDate) -> FeeView {
     let (amount, unknown) = match &f.amount {
         Some(Amount::Vnd(0)) | Some(Amount::Word(_)) => ("Miễn phí".to_string(), false),
         Some(Amount::Vnd(v)) => (format!("{} đồng", vnd(*v)), false),
@@ -517,7 +662,7 @@ fn fee_view(c: &Catalogue, urls: &Urls, f: &Fee) -> FeeView {
         condition: f.condition.clone(),
         exemptions: f.exemptions.clone(),
         validity,
-        basis: basis(c, urls, &f.legal_basis),
+        basis: basis(c, urls, &f.legal_basis, today),
         unverified: f.unverified,
     }
 }
@@ -527,7 +672,7 @@ fn code_link(c: &Catalogue, urls: &Urls, code: &str) -> CodeLink {
         Some(p) => CodeLink {
             code: code.to_string(),
             name: p.name.clone(),
-            url: Some(urls.link(&pages::procedure(code))),
+            url: Some(urls.link(&urls::procedure(code))),
         },
         None => CodeLink {
             code: code.to_string(),
@@ -544,7 +689,7 @@ pub fn procedure_view(
     p: &Procedure,
     today: NaiveDate,
 ) -> ProcedureView {
-    let url = urls.link(&pages::procedure(&p.code));
+    let url = urls.link(&urls::procedure(&p.code));
     let summary_text = markdown_text(&p.summary);
     let channels = p
         .channels
@@ -563,10 +708,15 @@ pub fn procedure_view(
                 .map(|t| TimeLimitView {
                     text: time_limit_text(t),
                     condition: t.condition.clone(),
-                    basis: basis(c, urls, &t.legal_basis),
+                    basis: basis(c, urls, &t.legal_basis, today),
+                    unverified: t.unverified,
                 })
                 .collect(),
-            fees: ch.fees.iter().map(|f| fee_view(c, urls, f)).collect(),
+            fees: ch
+                .fees
+                .iter()
+                .map(|f| fee_view(c, urls, f, today))
+                .collect(),
         })
         .collect();
     let mut looked_up = Vec::new();
@@ -597,7 +747,7 @@ pub fn procedure_view(
                                 .file
                                 .as_ref()
                                 .map(|file| urls.link(file))
-                                .or_else(|| f.url.clone()),
+                                .or_else(|| f.url.as_ref().map(HttpUrl::to_string)),
                             issued_by: f.issued_by.as_ref().and_then(|d| {
                                 basis(
                                     c,
@@ -606,13 +756,14 @@ pub fn procedure_view(
                                         document: d.clone(),
                                         article: None,
                                     }],
+                                    today,
                                 )
                                 .into_iter()
                                 .next()
                             }),
                         }),
                         note: i.note.clone(),
-                        basis: basis(c, urls, &i.legal_basis),
+                        basis: basis(c, urls, &i.legal_basis, today),
                         unverified: i.unverified,
                     }
                 })
@@ -633,25 +784,26 @@ pub fn procedure_view(
     };
     let v = &p.version;
     let decision_link = match &v.decision_url {
-        Some(u) if u.starts_with("http://") || u.starts_with("https://") => format!(
+        Some(u) => format!(
             "<a href=\"{}\" rel=\"noopener\">{}</a>",
-            escape_html(u),
+            escape_html(u.as_str()),
             escape_html(&v.decision)
         ),
-        _ => escape_html(&v.decision),
+        None => escape_html(&v.decision),
     };
+    let secondary = secondary_only(&p.sources);
     let stale = (today - p.last_verified).num_days() > i64::from(c.site.freshness_days);
     let sector = c.sector(&p.sector);
     ProcedureView {
         code: p.code.clone(),
         name: p.name.clone(),
         description: truncate(&summary_text, 155),
-        checklist_url: urls.link(&pages::checklist(&p.code)),
-        json_url: urls.link(&pages::procedure_json(&p.code)),
+        checklist_url: urls.link(&urls::checklist(&p.code)),
+        json_url: urls.link(&urls::procedure_json(&p.code)),
         summary_html: markdown(&p.summary),
         sector: AgencyLink {
             name: sector.map(|s| s.name.clone()).unwrap_or_default(),
-            url: urls.link(&pages::sector(&p.sector)),
+            url: urls.link(&urls::sector(&p.sector)),
         },
         levels: levels_text(&p.levels),
         applicants: p.applicants.join("; "),
@@ -671,7 +823,7 @@ pub fn procedure_view(
             .iter()
             .map(|k| ConditionView {
                 text: k.text.clone(),
-                basis: basis(c, urls, &k.legal_basis),
+                basis: basis(c, urls, &k.legal_basis, today),
                 unverified: k.unverified,
             })
             .collect(),
@@ -709,7 +861,7 @@ pub fn procedure_view(
                 .map(|a| agency_link(c, urls, a))
                 .collect(),
         },
-        legal_basis: basis(c, urls, &p.legal_basis),
+        legal_basis: basis(c, urls, &p.legal_basis, today),
         version: VersionView {
             decision: v.decision.clone(),
             decision_link,
@@ -731,13 +883,13 @@ pub fn procedure_view(
             .iter()
             .map(|s| SourceView {
                 title: s.title.clone(),
-                url: s
-                    .url
-                    .clone()
-                    .filter(|u| u.starts_with("http://") || u.starts_with("https://")),
+                url: s.url.clone(),
                 accessed: s.accessed.as_deref().map(date_text_vi),
+                kind: source_kind_name(s.kind),
             })
             .collect(),
+        secondary_all: secondary.all,
+        secondary_parts: secondary.parts,
         last_verified: date_vi(p.last_verified),
         stale,
         alert_html: p.alert.as_deref().map(markdown),
@@ -785,7 +937,7 @@ fn json_ld(c: &Catalogue, urls: &Urls, p: &Procedure, summary: &str) -> String {
                 "name": channel_name(ch.kind),
             });
             if let Some(u) = &ch.url {
-                v["serviceUrl"] = serde_json::Value::String(u.clone());
+                v["serviceUrl"] = serde_json::Value::String(u.to_string());
             }
             if let Some(t) = ch.time_limits.first() {
                 v["processingTime"] = serde_json::Value::String(time_limit_text(t));
@@ -799,7 +951,7 @@ fn json_ld(c: &Catalogue, urls: &Urls, p: &Procedure, summary: &str) -> String {
         "identifier": p.code,
         "name": p.name,
         "description": summary,
-        "url": urls.absolute(&pages::procedure(&p.code)),
+        "url": urls.absolute(&urls::procedure(&p.code)),
         "serviceType": c.sector(&p.sector).map(|s| s.name.clone()).unwrap_or_default(),
         "areaServed": {"@type": "AdministrativeArea", "name": c.site.province},
         "availableChannel": channels,
@@ -835,7 +987,7 @@ pub fn sector_tiles(c: &Catalogue, urls: &Urls) -> Vec<Tile> {
         .iter()
         .map(|s| Tile {
             name: s.name.clone(),
-            url: urls.link(&pages::sector(&s.id)),
+            url: urls.link(&urls::sector(&s.id)),
             count: counts.get(s.id.as_str()).copied().unwrap_or(0),
         })
         .collect()
@@ -844,6 +996,38 @@ pub fn sector_tiles(c: &Catalogue, urls: &Urls) -> Vec<Tile> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn src(kind: SourceKind, covers: &[&str]) -> Source {
+        Source {
+            title: "Nguồn".into(),
+            kind,
+            url: None,
+            printed: true,
+            accessed: None,
+            covers: covers.iter().map(|c| c.to_string()).collect(),
+        }
+    }
+
+    #[test]
+    fn parts_resting_only_on_secondary_sources() {
+        let s = secondary_only(&[
+            src(SourceKind::NationalDatabase, &["papers", "fees"]),
+            src(
+                SourceKind::Secondary,
+                &["fees", "time_limits", "steps", "time_limits"],
+            ),
+        ]);
+        assert!(!s.all);
+        assert_eq!(s.parts, ["thời hạn giải quyết", "trình tự thực hiện"]);
+        let all = secondary_only(&[src(SourceKind::Secondary, &["fees"])]);
+        assert!(all.all);
+        // An official source naming no parts may cover anything: nothing is flagged.
+        let open = secondary_only(&[
+            src(SourceKind::OfficialText, &[]),
+            src(SourceKind::Secondary, &["fees"]),
+        ]);
+        assert!(!open.all && open.parts.is_empty());
+    }
 
     fn tl(value: Option<f64>, unit: TimeUnit) -> TimeLimit {
         TimeLimit {

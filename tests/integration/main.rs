@@ -5,11 +5,15 @@ mod support;
 mod corpus;
 mod exit_codes;
 mod generator;
+mod grounding;
 mod hostile;
+mod linkcheck;
 mod peer_corpus;
 mod positions;
 mod schema;
 mod snapshots;
+mod urls;
+mod user_journey;
 
 /// The synthetic catalogue generator, shared with `cargo run --example gen_catalogue`.
 #[path = "../../examples/gen_catalogue.rs"]

@@ -1,6 +1,6 @@
-//! Which pages exist and where they live: one place computes every URL and output path.
+//! Where pages live: one place computes every URL and output path.
 
-use crate::catalogue::model::{Level, Procedure};
+use crate::catalogue::model::Level;
 
 /// Builds site-relative URLs under the site's base path, and the matching output paths.
 #[derive(Debug, Clone)]
@@ -51,9 +51,12 @@ impl Urls {
     }
 }
 
+/// The directory under which every procedure has its pages.
+pub const PROCEDURES: &str = "thu-tuc/";
+
 /// Site-relative directory of a procedure page.
 pub fn procedure(code: &str) -> String {
-    format!("thu-tuc/{code}/")
+    format!("{PROCEDURES}{code}/")
 }
 
 /// Site-relative path of a procedure's printable checklist. A file beside the page rather
@@ -158,17 +161,6 @@ pub fn ascii_slug(s: &str) -> String {
         out.pop();
     }
     out
-}
-
-/// Procedures sorted for an A–Z listing (Vietnamese-aware: by folded name, then name).
-pub fn sort_by_name(items: &mut [&Procedure]) {
-    items.sort_by_cached_key(|p| {
-        (
-            crate::text::fold_ascii(&p.name).to_lowercase(),
-            p.name.clone(),
-            p.code.clone(),
-        )
-    });
 }
 
 #[cfg(test)]
