@@ -179,20 +179,64 @@ fn shipped_catalogue_follows_the_grounding_rules() {
     }
 }
 
-/// The check above must be able to fail: a document replaced before the build date is not in
-/// force, so citing it is caught.
+/// The check above must be able to fail: in the base fixture, the 2006 residence law was
+/// replaced on 2021-07-01, so `in_force_on` (which the check relies on) turns false the day
+/// after its last day, and `check` warns where a current procedure cites it.
 #[test]
 fn a_replaced_document_is_not_in_force_after_its_last_day() {
+    let base = crate::support::fixtures("base");
+    let (c, diags) = load_and_validate(
+        &base,
+        &Options {
+            today: date("2026-12-01"),
+        },
+    );
+    assert!(!diags.has_errors());
+    let d = c
+        .legal
+        .get("81/2006/QH11")
+        .expect("the base fixture's replaced law");
+    assert!(d.status.ends_force());
+    assert!(d.in_force_on(date("2021-06-30")));
+    assert!(!d.in_force_on(date("2021-07-01")));
+    let run = crate::support::Fixture::base()
+        .patch(
+            "procedures/cu-tru/1.004222.yaml",
+            "  - {document: \"68/2020/QH14\"}\n",
+            "  - {document: \"68/2020/QH14\"}\n  - {document: \"81/2006/QH11\"}\n",
+        )
+        .check(&[]);
+    assert!(
+        run.lines().iter().any(|l| l.contains("cites-not-in-force")),
+        "{run}"
+    );
+}
+
+/// Amendments recorded in the shipped registry point at documents that were in force when
+/// they took effect, and a document marked amended says by what, except where the amending
+/// document is not in the registry yet (listed in the report of issue 12).
+#[test]
+fn shipped_amendments_are_consistent() {
     let c = shipped(date("2026-12-01"));
-    let replaced: Vec<_> = c.legal.values().filter(|d| d.status.ends_force()).collect();
-    for d in &replaced {
-        let until = d.until.expect("a replaced document has in_force_until");
-        assert!(
-            d.in_force_on(until),
-            "{} in force on its last day",
-            d.number
-        );
-        let after = until.succ_opt().expect("a next day");
-        assert!(!d.in_force_on(after), "{} not in force after it", d.number);
+    let amended: Vec<_> = c
+        .legal
+        .values()
+        .filter(|d| !d.amended_by.is_empty())
+        .collect();
+    assert!(amended.len() >= 5, "amendments not recorded");
+    for d in amended {
+        for a in &d.amended_by {
+            let by = c
+                .legal
+                .get(&a.document)
+                .expect("amending document in legal/");
+            let from = date(&a.from);
+            assert!(
+                by.in_force_on(from),
+                "{} amends {} from {from} before it is in force",
+                a.document,
+                d.number
+            );
+        }
     }
 }
