@@ -164,3 +164,69 @@ impl Catalogue {
         self.sectors.iter().find(|s| s.id == id)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(status: LegalStatus, from: Option<&str>, until: Option<&str>) -> LegalDocument {
+        let date = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok();
+        LegalDocument {
+            slug: "x".into(),
+            file: PathBuf::from("legal/x.yaml"),
+            data: raw::LegalDocument {
+                number: "1/2020/QH14".into(),
+                kind: "Luật".into(),
+                title: "Luật thử".into(),
+                issuer: "Quốc hội".into(),
+                signed: "2020-01-01".into(),
+                in_force_from: from.map(String::from),
+                status,
+                in_force_until: until.map(String::from),
+                replaced_by: None,
+                amended_by: Vec::new(),
+                url: None,
+                sources: Vec::new(),
+            },
+            from: from.and_then(date),
+            until: until.and_then(date),
+        }
+    }
+
+    fn on(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    #[test]
+    fn in_force_between_first_and_last_day() {
+        let d = doc(
+            LegalStatus::Replaced,
+            Some("2021-07-01"),
+            Some("2025-06-30"),
+        );
+        assert!(!d.in_force_on(on("2021-06-30")));
+        assert!(d.in_force_on(on("2021-07-01")));
+        assert!(d.in_force_on(on("2025-06-30")));
+        assert!(!d.in_force_on(on("2025-07-01")));
+    }
+
+    #[test]
+    fn a_future_document_is_not_yet_in_force() {
+        let d = doc(LegalStatus::InForce, Some("2027-01-01"), None);
+        assert!(!d.in_force_on(on("2026-12-01")));
+        assert!(d.in_force_on(on("2027-01-01")));
+    }
+
+    #[test]
+    fn an_ended_status_without_a_last_day_counts_as_not_in_force() {
+        assert!(!doc(LegalStatus::Repealed, None, None).in_force_on(on("2026-12-01")));
+        assert!(doc(LegalStatus::Amended, None, None).in_force_on(on("2026-12-01")));
+    }
+
+    #[test]
+    fn a_known_future_end_keeps_the_document_in_force_until_then() {
+        let d = doc(LegalStatus::Replaced, None, Some("2027-06-30"));
+        assert!(d.in_force_on(on("2026-12-01")));
+        assert!(!d.in_force_on(on("2027-07-01")));
+    }
+}

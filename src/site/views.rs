@@ -1,6 +1,6 @@
 //! View models: everything a template shows, computed in Rust so templates stay dumb.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -8,7 +8,8 @@ use serde::Serialize;
 use super::urls::{self, Urls};
 use crate::catalogue::model::{
     Actor, Amount, Catalogue, ChangeKind, ChannelKind, Fee, FeeKind, HttpUrl, LegalBasis,
-    LegalDocument, LegalStatus, Level, OnlineLevel, PaperHandling, Procedure, TimeLimit, TimeUnit,
+    LegalDocument, LegalStatus, Level, OnlineLevel, PaperHandling, Procedure, Source, SourceKind,
+    TimeLimit, TimeUnit,
 };
 use crate::text::{markdown, markdown_text, truncate, vnd};
 
@@ -139,9 +140,8 @@ pub fn fee_summary(p: &Procedure) -> String {
 }
 
 /// A legal document's force as one sentence, from its declared status and dates (not from the
-/// build date, so the page reads the same whenever it is built), and the page of the document
-/// that replaced it (when the registry has it).
-pub fn legal_status(c: &Catalogue, urls: &Urls, d: &LegalDocument) -> (String, Option<String>) {
+/// build date, so the page reads the same whenever it is built).
+pub fn legal_status(c: &Catalogue, d: &LegalDocument) -> String {
     if !d.status.ends_force() {
         let mut text = match d.status {
             LegalStatus::Amended if !d.amended_by.is_empty() => format!(
@@ -158,27 +158,61 @@ pub fn legal_status(c: &Catalogue, urls: &Urls, d: &LegalDocument) -> (String, O
         if let Some(u) = d.until {
             text.push_str(&format!(" đến hết ngày {}", date_vi(u)));
         }
-        return (text, None);
+        return text;
     }
     let mut text = match d.until {
         Some(u) => format!("Hết hiệu lực từ {}", date_vi(u.succ_opt().unwrap_or(u))),
         None => "Hết hiệu lực".to_string(),
     };
-    let mut link = None;
     match (&d.status, &d.replaced_by) {
-        (_, Some(r)) => {
-            let known = c.legal.get(&r.document);
-            let name = known
-                .map(|n| format!("{} {}", n.kind, n.number))
-                .unwrap_or_else(|| r.document.clone());
-            text.push_str(&format!(", được thay thế bởi {name}"));
-            link = known.map(|n| urls.link(&urls::legal(&n.number)));
-        }
+        (_, Some(r)) => text.push_str(&format!(
+            ", được thay thế bởi {}",
+            document_name(c, &r.document)
+        )),
         (LegalStatus::Expired, None) => text.push_str(" (hết thời hạn áp dụng)"),
         (LegalStatus::Repealed, None) => text.push_str(" (bị bãi bỏ)"),
         _ => {}
     }
-    (text, link)
+    text
+}
+
+/// "Luật 68/2020/QH14" when the registry has the document, else its number.
+fn document_name(c: &Catalogue, number: &str) -> String {
+    c.legal
+        .get(number)
+        .map(|n| format!("{} {}", n.kind, n.number))
+        .unwrap_or_else(|| number.to_string())
+}
+
+/// A document related to another (its replacement or an amendment), linked to its page.
+#[derive(Debug, Clone, Serialize)]
+pub struct RelatedDocument {
+    /// What the relation is, then the document: "Thay thế bởi Luật 68/2020/QH14".
+    pub name: String,
+    /// Its page on this site.
+    pub url: String,
+    /// Its title, and from when the relation applies.
+    pub note: String,
+}
+
+/// The documents that replaced or amended `d`, in that order, with links to their pages.
+pub fn related_documents(c: &Catalogue, urls: &Urls, d: &LegalDocument) -> Vec<RelatedDocument> {
+    let replaced = d.replaced_by.iter().map(|r| ("Được thay thế bởi", r));
+    let amended = d
+        .amended_by
+        .iter()
+        .map(|a| ("Được sửa đổi, bổ sung bởi", a));
+    replaced
+        .chain(amended)
+        .map(|(what, r)| RelatedDocument {
+            name: format!("{what} {}", document_name(c, &r.document)),
+            url: urls.link(&urls::legal(&r.document)),
+            note: match c.legal.get(&r.document) {
+                Some(n) => format!("{} (từ {})", n.title, date_text_vi(&r.from)),
+                None => format!("từ {}", date_text_vi(&r.from)),
+            },
+        })
+        .collect()
 }
 
 /// A link to a legal document as shown next to a fact.
@@ -194,22 +228,48 @@ pub struct BasisView {
     pub title: String,
     /// Document kind (Luật, Nghị định…).
     pub kind: String,
-    /// True when the document is no longer in force.
+    /// True when the document is not in force on the build date.
     pub repealed: bool,
+    /// Its status when that matters to a reader: not in force, or amended.
+    pub status: Option<String>,
+    /// The document that replaced it, when it is no longer in force and the registry knows.
+    pub replaced_by: Option<NamedDoc>,
 }
 
-fn basis(c: &Catalogue, urls: &Urls, items: &[LegalBasis]) -> Vec<BasisView> {
+/// A legal document's number and page.
+#[derive(Debug, Clone, Serialize)]
+pub struct NamedDoc {
+    /// "Luật 68/2020/QH14".
+    pub name: String,
+    /// Its page on this site.
+    pub url: String,
+}
+
+/// Citations as shown next to a fact, each with the document's force on `today` (the build
+/// date): a reader must see at once that a citation is no longer the law.
+fn basis(c: &Catalogue, urls: &Urls, items: &[LegalBasis], today: NaiveDate) -> Vec<BasisView> {
     items
         .iter()
         .map(|b| {
             let doc = c.legal.get(&b.document);
+            let in_force = doc.map(|d| d.in_force_on(today)).unwrap_or(true);
             BasisView {
                 number: b.document.clone(),
                 article: b.article.clone(),
                 url: urls.link(&urls::legal(&b.document)),
                 title: doc.map(|d| d.title.clone()).unwrap_or_default(),
                 kind: doc.map(|d| d.kind.clone()).unwrap_or_default(),
-                repealed: doc.map(|d| d.status.ends_force()).unwrap_or(false),
+                repealed: !in_force,
+                status: doc
+                    .filter(|d| !in_force || d.status == LegalStatus::Amended)
+                    .map(|d| legal_status(c, d)),
+                replaced_by: doc
+                    .filter(|_| !in_force)
+                    .and_then(|d| d.replaced_by.as_ref())
+                    .map(|r| NamedDoc {
+                        name: document_name(c, &r.document),
+                        url: urls.link(&urls::legal(&r.document)),
+                    }),
             }
         })
         .collect()
@@ -352,6 +412,10 @@ pub struct ProcedureView {
     legal_basis: Vec<BasisView>,
     version: VersionView,
     sources: Vec<SourceView>,
+    /// Every fact rests only on secondary sources.
+    secondary_all: bool,
+    /// The parts that rest only on secondary sources.
+    secondary_parts: Vec<String>,
     last_verified: String,
     stale: bool,
     alert_html: Option<String>,
@@ -381,6 +445,7 @@ struct TimeLimitView {
     text: String,
     condition: Option<String>,
     basis: Vec<BasisView>,
+    unverified: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -475,6 +540,82 @@ struct SourceView {
     title: String,
     url: Option<HttpUrl>,
     accessed: Option<String>,
+    /// "nguồn thứ cấp" and the like, so a reader can weigh each source.
+    kind: &'static str,
+}
+
+/// How a source kind is named on the page.
+fn source_kind_name(k: SourceKind) -> &'static str {
+    match k {
+        SourceKind::OfficialText => "văn bản chính thức",
+        SourceKind::NationalDatabase => "CSDL quốc gia về thủ tục hành chính",
+        SourceKind::ProvincialPublication => "văn bản của tỉnh",
+        SourceKind::OtherProvince => "công bố của tỉnh khác",
+        SourceKind::Secondary => "nguồn thứ cấp",
+    }
+}
+
+/// How a `covers` entry is named on the page; unknown names are shown as written.
+fn part_name(part: &str) -> &str {
+    match part {
+        "name" => "tên thủ tục",
+        "code" => "mã thủ tục",
+        "levels" => "cấp thực hiện",
+        "applicants" => "đối tượng thực hiện",
+        "agencies" => "cơ quan thực hiện",
+        "offices" => "nơi nộp hồ sơ",
+        "steps" => "trình tự thực hiện",
+        "channels" => "cách thức nộp",
+        "time_limits" => "thời hạn giải quyết",
+        "fees" => "phí, lệ phí",
+        "papers" => "thành phần hồ sơ",
+        "conditions" => "điều kiện",
+        "result" => "kết quả",
+        "legal_basis" => "căn cứ pháp lý",
+        "version" => "phiên bản",
+        "forms" => "mẫu đơn, tờ khai",
+        other => other,
+    }
+}
+
+/// What on the page rests only on secondary sources: every part some source `covers` that no
+/// other kind of source covers. A non-secondary source that names no parts may cover
+/// anything, so it clears every part; with only secondary sources, everything is flagged.
+pub(crate) struct SecondaryOnly {
+    /// Every source is secondary.
+    pub(crate) all: bool,
+    /// The parts (display names, in the order first covered) resting only on secondary sources.
+    pub(crate) parts: Vec<String>,
+}
+
+/// The parts of a record that rest only on secondary sources.
+pub(crate) fn secondary_only(sources: &[Source]) -> SecondaryOnly {
+    let primary = |s: &&Source| s.kind != SourceKind::Secondary;
+    let all = !sources.is_empty() && !sources.iter().any(|s| primary(&s));
+    if all || sources.iter().filter(primary).any(|s| s.covers.is_empty()) {
+        return SecondaryOnly {
+            all,
+            parts: Vec::new(),
+        };
+    }
+    let firm: BTreeSet<&str> = sources
+        .iter()
+        .filter(primary)
+        .flat_map(|s| s.covers.iter().map(String::as_str))
+        .collect();
+    let mut parts: Vec<String> = Vec::new();
+    for part in sources
+        .iter()
+        .filter(|s| s.kind == SourceKind::Secondary)
+        .flat_map(|s| s.covers.iter().map(String::as_str))
+        .filter(|p| !firm.contains(p))
+    {
+        let name = part_name(part).to_string();
+        if !parts.contains(&name) {
+            parts.push(name);
+        }
+    }
+    SecondaryOnly { all, parts }
 }
 
 /// How many copies of a paper to bring, as the procedure page says it.
@@ -524,7 +665,7 @@ pub fn fee_text(f: &Fee) -> String {
     s
 }
 
-fn fee_view(c: &Catalogue, urls: &Urls, f: &Fee) -> FeeView {
+fn fee_view(c: &Catalogue, urls: &Urls, f: &Fee, today: NaiveDate) -> FeeView {
     let (amount, unknown) = fee_amount_text(f);
     let validity = match (&f.valid_from, &f.valid_until) {
         (Some(a), Some(b)) => Some(format!(
@@ -548,7 +689,7 @@ fn fee_view(c: &Catalogue, urls: &Urls, f: &Fee) -> FeeView {
         condition: f.condition.clone(),
         exemptions: f.exemptions.clone(),
         validity,
-        basis: basis(c, urls, &f.legal_basis),
+        basis: basis(c, urls, &f.legal_basis, today),
         unverified: f.unverified,
     }
 }
@@ -594,10 +735,15 @@ pub fn procedure_view(
                 .map(|t| TimeLimitView {
                     text: time_limit_text(t),
                     condition: t.condition.clone(),
-                    basis: basis(c, urls, &t.legal_basis),
+                    basis: basis(c, urls, &t.legal_basis, today),
+                    unverified: t.unverified,
                 })
                 .collect(),
-            fees: ch.fees.iter().map(|f| fee_view(c, urls, f)).collect(),
+            fees: ch
+                .fees
+                .iter()
+                .map(|f| fee_view(c, urls, f, today))
+                .collect(),
         })
         .collect();
     let mut looked_up = Vec::new();
@@ -637,13 +783,14 @@ pub fn procedure_view(
                                         document: d.clone(),
                                         article: None,
                                     }],
+                                    today,
                                 )
                                 .into_iter()
                                 .next()
                             }),
                         }),
                         note: i.note.clone(),
-                        basis: basis(c, urls, &i.legal_basis),
+                        basis: basis(c, urls, &i.legal_basis, today),
                         unverified: i.unverified,
                     }
                 })
@@ -671,6 +818,7 @@ pub fn procedure_view(
         ),
         None => escape_html(&v.decision),
     };
+    let secondary = secondary_only(&p.sources);
     let stale = (today - p.last_verified).num_days() > i64::from(c.site.freshness_days);
     let sector = c.sector(&p.sector);
     ProcedureView {
@@ -702,7 +850,7 @@ pub fn procedure_view(
             .iter()
             .map(|k| ConditionView {
                 text: k.text.clone(),
-                basis: basis(c, urls, &k.legal_basis),
+                basis: basis(c, urls, &k.legal_basis, today),
                 unverified: k.unverified,
             })
             .collect(),
@@ -740,7 +888,7 @@ pub fn procedure_view(
                 .map(|a| agency_link(c, urls, a))
                 .collect(),
         },
-        legal_basis: basis(c, urls, &p.legal_basis),
+        legal_basis: basis(c, urls, &p.legal_basis, today),
         version: VersionView {
             decision: v.decision.clone(),
             decision_link,
@@ -764,8 +912,11 @@ pub fn procedure_view(
                 title: s.title.clone(),
                 url: s.url.clone(),
                 accessed: s.accessed.as_deref().map(date_text_vi),
+                kind: source_kind_name(s.kind),
             })
             .collect(),
+        secondary_all: secondary.all,
+        secondary_parts: secondary.parts,
         last_verified: date_vi(p.last_verified),
         stale,
         alert_html: p.alert.as_deref().map(markdown),
@@ -872,6 +1023,38 @@ pub fn sector_tiles(c: &Catalogue, urls: &Urls) -> Vec<Tile> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn src(kind: SourceKind, covers: &[&str]) -> Source {
+        Source {
+            title: "Nguồn".into(),
+            kind,
+            url: None,
+            printed: true,
+            accessed: None,
+            covers: covers.iter().map(|c| c.to_string()).collect(),
+        }
+    }
+
+    #[test]
+    fn parts_resting_only_on_secondary_sources() {
+        let s = secondary_only(&[
+            src(SourceKind::NationalDatabase, &["papers", "fees"]),
+            src(
+                SourceKind::Secondary,
+                &["fees", "time_limits", "steps", "time_limits"],
+            ),
+        ]);
+        assert!(!s.all);
+        assert_eq!(s.parts, ["thời hạn giải quyết", "trình tự thực hiện"]);
+        let all = secondary_only(&[src(SourceKind::Secondary, &["fees"])]);
+        assert!(all.all);
+        // An official source naming no parts may cover anything: nothing is flagged.
+        let open = secondary_only(&[
+            src(SourceKind::OfficialText, &[]),
+            src(SourceKind::Secondary, &["fees"]),
+        ]);
+        assert!(!open.all && open.parts.is_empty());
+    }
 
     fn tl(value: Option<f64>, unit: TimeUnit) -> TimeLimit {
         TimeLimit {

@@ -5,6 +5,7 @@ mod support;
 mod corpus;
 mod exit_codes;
 mod generator;
+mod grounding;
 mod hostile;
 mod linkcheck;
 mod open_data;

@@ -7,7 +7,7 @@ use super::listing::{crumb, sources, Detail, Group, ListPage, NoteLink};
 use super::procedure::cited_documents;
 use super::{files_of, Cx, PageKind, Selection};
 use crate::catalogue::model::{Catalogue, LegalDocument, Procedure};
-use crate::site::urls::{self, Urls};
+use crate::site::urls;
 use crate::site::views;
 use crate::site::SiteError;
 
@@ -27,7 +27,7 @@ fn citations_by_document(c: &Catalogue) -> BTreeMap<&str, BTreeSet<&str>> {
     map
 }
 
-fn details(c: &Catalogue, u: &Urls, d: &LegalDocument) -> Vec<Detail> {
+fn details(c: &Catalogue, d: &LegalDocument) -> Vec<Detail> {
     let mut details = vec![
         Detail::text("Số, ký hiệu", d.number.clone()),
         Detail::text("Loại văn bản", d.kind.clone()),
@@ -37,8 +37,7 @@ fn details(c: &Catalogue, u: &Urls, d: &LegalDocument) -> Vec<Detail> {
     if let Some(e) = &d.in_force_from {
         details.push(Detail::text("Ngày hiệu lực", views::date_text_vi(e)));
     }
-    let (status, replacement) = views::legal_status(c, u, d);
-    details.push(Detail::inside("Tình trạng", status, replacement));
+    details.push(Detail::text("Tình trạng", views::legal_status(c, d)));
     if let Some(url) = &d.url {
         details.push(Detail::outside("Toàn văn", "Xem toàn văn", url));
     }
@@ -118,7 +117,17 @@ impl PageKind for LegalDocuments {
                     ),
                     intro: Some(d.title.clone()),
                     crumbs: vec![crumb(u, "Văn bản pháp luật", urls::LEGAL)],
-                    details: details(c, u, d),
+                    details: details(c, d),
+                    // The replacement and the amendments, linked: a reader of an old text
+                    // must find the one in force.
+                    links: views::related_documents(c, u, d)
+                        .into_iter()
+                        .map(|r| NoteLink {
+                            name: r.name,
+                            url: r.url,
+                            note: Some(r.note),
+                        })
+                        .collect(),
                     sources: sources(&d.sources),
                     empty: items
                         .is_empty()

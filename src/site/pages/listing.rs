@@ -43,7 +43,7 @@ pub(super) struct NoteLink {
     pub(super) note: Option<String>,
 }
 
-/// One labelled fact, linked to an outside address checked at load or to a page of the site.
+/// One labelled fact, perhaps linked to an outside address checked at load.
 #[derive(Debug, Clone, Serialize)]
 pub(super) struct Detail {
     label: &'static str,
@@ -67,19 +67,6 @@ impl Detail {
             label,
             value: value.into(),
             url: Some(url.to_string()),
-        }
-    }
-
-    /// A fact linked to a page of the site (`link` as made by [`Urls::link`]).
-    pub(super) fn inside(
-        label: &'static str,
-        value: impl Into<String>,
-        link: Option<String>,
-    ) -> Detail {
-        Detail {
-            label,
-            value: value.into(),
-            url: link,
         }
     }
 }
