@@ -54,6 +54,8 @@ pub enum SchemaKind {
     Sectors,
     /// site.yaml
     Site,
+    /// calendar.yaml
+    Calendar,
 }
 
 impl From<SchemaKind> for FileKind {
@@ -65,6 +67,7 @@ impl From<SchemaKind> for FileKind {
             SchemaKind::Journey => FileKind::Journey,
             SchemaKind::Sectors => FileKind::Sectors,
             SchemaKind::Site => FileKind::Site,
+            SchemaKind::Calendar => FileKind::Calendar,
         }
     }
 }

@@ -125,6 +125,8 @@ pub struct Catalogue {
     pub journeys: Vec<Journey>,
     /// Form files (paths relative to the catalogue, `/`-separated).
     pub forms: BTreeSet<String>,
+    /// The working calendar (`calendar.yaml`), when the catalogue has one.
+    pub calendar: Option<super::calendar::Calendar>,
 }
 
 impl Catalogue {

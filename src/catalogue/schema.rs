@@ -29,17 +29,20 @@ pub enum FileKind {
     Journey,
     /// `procedures/*/*.yaml`.
     Procedure,
+    /// `calendar.yaml`.
+    Calendar,
 }
 
 impl FileKind {
     /// Every kind, in a stable order.
-    pub const ALL: [FileKind; 6] = [
+    pub const ALL: [FileKind; 7] = [
         FileKind::Procedure,
         FileKind::Agency,
         FileKind::Legal,
         FileKind::Journey,
         FileKind::Sectors,
         FileKind::Site,
+        FileKind::Calendar,
     ];
 
     /// The file name of the shipped schema, e.g. `procedure.schema.json`.
@@ -51,6 +54,7 @@ impl FileKind {
             FileKind::Legal => "legal.schema.json",
             FileKind::Journey => "journey.schema.json",
             FileKind::Procedure => "procedure.schema.json",
+            FileKind::Calendar => "calendar.schema.json",
         }
     }
 
@@ -63,6 +67,7 @@ impl FileKind {
             FileKind::Legal => "legal",
             FileKind::Journey => "journey",
             FileKind::Procedure => "procedure",
+            FileKind::Calendar => "calendar",
         }
     }
 }
@@ -83,6 +88,7 @@ pub fn json_schema(kind: FileKind) -> J {
         FileKind::Legal => generate::<raw::LegalDocument>(),
         FileKind::Journey => generate::<raw::JourneyFile>(),
         FileKind::Procedure => generate::<raw::ProcedureFile>(),
+        FileKind::Calendar => generate::<super::calendar::CalendarFile>(),
     }
 }
 

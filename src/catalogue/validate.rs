@@ -270,6 +270,7 @@ enum Checked {
     Legal(LegalDocument),
     Journey(Journey),
     Procedure(Arc<Procedure>),
+    Calendar(Box<super::calendar::Calendar>),
 }
 
 struct FileResult {
@@ -452,6 +453,7 @@ fn assemble(
     let mut legal: BTreeMap<String, LegalDocument> = BTreeMap::new();
     let mut procedures: Vec<Arc<Procedure>> = Vec::new();
     let mut journeys = Vec::new();
+    let mut calendar = None;
     let mut refs: Vec<&Reference> = Vec::new();
     let mut legal_seen: HashMap<String, (PathBuf, Span)> = HashMap::new();
     // Records that exist but failed their own checks: references to them are not reported
@@ -521,6 +523,7 @@ fn assemble(
             }
             Some(Checked::Journey(j)) => journeys.push(j.clone()),
             Some(Checked::Procedure(p)) => procedures.push(Arc::clone(p)),
+            Some(Checked::Calendar(c)) => calendar = Some((**c).clone()),
             None => {}
         }
     }
@@ -616,6 +619,7 @@ fn assemble(
         procedures: unique,
         journeys,
         forms,
+        calendar,
     };
     let sectors_broken = broken.contains(&(RefKind::Sector as u8, String::new()));
     if !broken.is_empty() {
@@ -626,6 +630,13 @@ fn assemble(
     }
     check_references(&catalogue, &refs, diags);
     check_catalogue_rules(&catalogue, opts, diags);
+    if let Some(d) = catalogue
+        .calendar
+        .as_ref()
+        .and_then(|c| c.coverage(opts.today))
+    {
+        diags.push(d);
+    }
     diags.sort();
     catalogue
 }
@@ -660,55 +671,71 @@ fn read_span_of_key(path: &Path, key: &str) -> Span {
 
 fn check_file(f: &LoadedFile, forms: &BTreeSet<String>) -> FileResult {
     let mut cx = FileCx::new(&f.path, &f.root);
-    let checked = match &f.role {
-        FileRole::Site => typed::<raw::SiteFile>(f, FileKind::Site, &mut cx.diags).map(|s| {
-            check_site(&mut cx, &s);
-            for (i, code) in s.featured.iter().enumerate() {
-                cx.reference(RefKind::Procedure, code, p!["featured", i]);
-            }
-            Checked::Site(s)
-        }),
-        FileRole::Sectors => typed(f, FileKind::Sectors, &mut cx.diags).map(Checked::Sectors),
-        FileRole::Agency(id) => {
-            typed::<raw::AgencyFile>(f, FileKind::Agency, &mut cx.diags).map(|a| {
-                check_agency(&mut cx, id, &a);
-                Checked::Agency(Agency {
-                    id: id.clone(),
-                    file: f.path.clone(),
-                    data: a,
-                })
-            })
-        }
-        FileRole::Legal => {
-            typed::<raw::LegalDocument>(f, FileKind::Legal, &mut cx.diags).map(|l| {
-                let slug = f
-                    .path
-                    .file_stem()
-                    .map(|s| s.to_string_lossy().into_owned())
-                    .unwrap_or_default();
-                check_legal(&mut cx, &slug, &l);
-                Checked::Legal(LegalDocument {
-                    slug,
-                    file: f.path.clone(),
-                    data: l,
-                })
-            })
-        }
-        FileRole::Journey(id) => typed::<raw::JourneyFile>(f, FileKind::Journey, &mut cx.diags)
-            .map(|j| {
-                check_journey(&mut cx, &j);
-                Checked::Journey(Journey {
-                    id: id.clone(),
-                    file: f.path.clone(),
-                    data: j,
-                })
+    let checked =
+        match &f.role {
+            FileRole::Site => typed::<raw::SiteFile>(f, FileKind::Site, &mut cx.diags).map(|s| {
+                check_site(&mut cx, &s);
+                for (i, code) in s.featured.iter().enumerate() {
+                    cx.reference(RefKind::Procedure, code, p!["featured", i]);
+                }
+                Checked::Site(s)
             }),
-        FileRole::Procedure { sector_dir, stem } => {
-            typed::<raw::ProcedureFile>(f, FileKind::Procedure, &mut cx.diags)
-                .and_then(|p| check_procedure(&mut cx, sector_dir, stem, p, forms))
-                .map(|p| Checked::Procedure(Arc::new(p)))
-        }
-    };
+            FileRole::Sectors => typed(f, FileKind::Sectors, &mut cx.diags).map(Checked::Sectors),
+            FileRole::Agency(id) => typed::<raw::AgencyFile>(f, FileKind::Agency, &mut cx.diags)
+                .map(|a| {
+                    check_agency(&mut cx, id, &a);
+                    Checked::Agency(Agency {
+                        id: id.clone(),
+                        file: f.path.clone(),
+                        data: a,
+                    })
+                }),
+            FileRole::Legal => {
+                typed::<raw::LegalDocument>(f, FileKind::Legal, &mut cx.diags).map(|l| {
+                    let slug = f
+                        .path
+                        .file_stem()
+                        .map(|s| s.to_string_lossy().into_owned())
+                        .unwrap_or_default();
+                    check_legal(&mut cx, &slug, &l);
+                    Checked::Legal(LegalDocument {
+                        slug,
+                        file: f.path.clone(),
+                        data: l,
+                    })
+                })
+            }
+            FileRole::Journey(id) => typed::<raw::JourneyFile>(f, FileKind::Journey, &mut cx.diags)
+                .map(|j| {
+                    check_journey(&mut cx, &j);
+                    Checked::Journey(Journey {
+                        id: id.clone(),
+                        file: f.path.clone(),
+                        data: j,
+                    })
+                }),
+            FileRole::Calendar => {
+                typed::<super::calendar::CalendarFile>(f, FileKind::Calendar, &mut cx.diags)
+                    .and_then(|c| {
+                        let checked = super::calendar::check(&f.path, &f.root, c);
+                        cx.diags.extend(checked.diags);
+                        for a in checked.agencies {
+                            cx.refs.push(Reference {
+                                kind: RefKind::Agency,
+                                target: a.agency,
+                                file: f.path.clone(),
+                                span: a.span,
+                            });
+                        }
+                        checked.calendar.map(|c| Checked::Calendar(Box::new(c)))
+                    })
+            }
+            FileRole::Procedure { sector_dir, stem } => {
+                typed::<raw::ProcedureFile>(f, FileKind::Procedure, &mut cx.diags)
+                    .and_then(|p| check_procedure(&mut cx, sector_dir, stem, p, forms))
+                    .map(|p| Checked::Procedure(Arc::new(p)))
+            }
+        };
     FileResult {
         checked,
         diags: cx.diags,
