@@ -7,6 +7,7 @@
 pub mod catalogue;
 pub mod cli;
 pub mod cmd;
+pub mod deadline;
 pub mod diagnostics;
 pub mod search;
 pub mod serve;
