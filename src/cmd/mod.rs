@@ -3,6 +3,7 @@
 pub mod build;
 pub mod check;
 pub mod completions;
+pub mod deadline;
 pub mod init;
 pub mod new;
 pub mod schema;

@@ -7,7 +7,7 @@ use motcua::catalogue::model::TimeUnit;
 use motcua::catalogue::{load_and_validate, Options};
 use motcua::deadline::{self, DeadlineError, Limit};
 
-use crate::support::fixtures;
+use crate::support::{fixtures, Fixture};
 
 /// Fewest vectors the shared file must hold.
 const MIN_VECTORS: usize = 40;
@@ -103,4 +103,127 @@ fn js_calendar_json_is_the_exported_base_calendar() {
         std::fs::write(&path, &text).unwrap();
     }
     assert_eq!(std::fs::read_to_string(&path).unwrap_or_default(), text);
+}
+
+fn json(run: &crate::support::Run) -> serde_json::Value {
+    serde_json::from_str(&run.stdout).unwrap_or_else(|e| panic!("not JSON ({e}): {run}"))
+}
+
+#[test]
+fn deadline_command_prints_the_due_date_and_the_skipped_days() {
+    let fx = Fixture::base();
+    let run = fx.run(&[
+        "deadline",
+        "--catalogue",
+        ".",
+        "--code",
+        "1.004222",
+        "--channel",
+        "in_person",
+        "--from",
+        "2026-04-29 16:30",
+    ]);
+    run.assert_code(0);
+    for line in [
+        "Nộp: thứ Tư, 29/04/2026 lúc 16:30",
+        "Thời hạn: 7 ngày làm việc",
+        "Hẹn trả muộn nhất: hết ngày thứ Ba, 12/05/2026",
+        "  - thứ Năm, 30/04/2026: Ngày Chiến thắng",
+        "  - thứ Sáu, 01/05/2026: Ngày Quốc tế lao động",
+        "  - Chủ nhật, 10/05/2026: nghỉ hằng tuần",
+    ] {
+        assert!(run.stdout.contains(line), "missing {line:?}\n{run}");
+    }
+}
+
+#[test]
+fn deadline_command_json_for_working_days_and_cutoff() {
+    let run = Fixture::base().run(&[
+        "deadline",
+        "--catalogue",
+        ".",
+        "--working-days",
+        "7",
+        "--cutoff-hour",
+        "15",
+        "--from",
+        "2026-04-29 16:30",
+        "--format",
+        "json",
+    ]);
+    run.assert_code(0);
+    let v = json(&run);
+    let due = &v["results"][0]["due"];
+    assert_eq!(due["received_as"], "2026-05-04");
+    assert_eq!(due["receipt"], "after_cutoff");
+    assert_eq!(due["due"], "2026-05-13");
+    assert_eq!(due["skipped"].as_array().map(Vec::len), Some(6));
+}
+
+#[test]
+fn deadline_command_applies_the_procedure_office_closure() {
+    // 1.001193 is filed at bo-phan-mot-cua-cap-xa, closed on 14/12/2026 in the base calendar.
+    let run = Fixture::base().run(&[
+        "deadline",
+        "--catalogue",
+        ".",
+        "--code",
+        "1.001193",
+        "--from",
+        "2026-12-11 16:30",
+        "--format",
+        "json",
+    ]);
+    run.assert_code(0);
+    let v = json(&run);
+    assert_eq!(v["office"], "bo-phan-mot-cua-cap-xa");
+    let due = &v["results"][0]["due"];
+    assert_eq!(due["due"], "2026-12-15");
+    assert_eq!(due["skipped"][2]["kind"], "closure");
+}
+
+#[test]
+fn deadline_command_errors() {
+    let fx = Fixture::base();
+    let unknown = fx.run(&["deadline", "--catalogue", ".", "--code", "1.004223"]);
+    unknown.assert_code(2);
+    assert!(unknown.stderr.contains("`1.004222`"), "{unknown}");
+    let bad = fx.run(&[
+        "deadline",
+        "--catalogue",
+        ".",
+        "--working-days",
+        "3",
+        "--from",
+        "29/04/2026",
+    ]);
+    bad.assert_code(2);
+    let outside = fx.run(&[
+        "deadline",
+        "--catalogue",
+        ".",
+        "--working-days",
+        "3",
+        "--from",
+        "2028-01-03 09:00",
+    ]);
+    outside.assert_code(1);
+    assert!(
+        outside.stdout.contains("lịch làm việc chưa có năm 2028"),
+        "{outside}"
+    );
+    let no_calendar = Fixture::base().remove("calendar.yaml").run(&[
+        "deadline",
+        "--catalogue",
+        ".",
+        "--working-days",
+        "3",
+        "--from",
+        "2026-04-29 09:00",
+    ]);
+    no_calendar.assert_code(1);
+    assert!(
+        no_calendar.stderr.contains("calendar.yaml"),
+        "{no_calendar}"
+    );
 }
