@@ -25,10 +25,10 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use motcua::catalogue::raw::{
-    AgencyFile, Amount, AmountWord, ChangeKind, Channel, ChannelKind, Condition, Fee, FeeKind,
-    Feedback, LegalBasis, LegalDocument, LegalStatus, Level, OnlineLevel, Paper, PaperGroup,
-    PaperHandling, ProcedureAgencies, ProcedureFile, ProcedureResult, Sector, SectorsFile,
-    SiteFile, Source, Step, TimeLimit, TimeUnit, Version,
+    AgencyFile, Amount, AmountWord, ChangeKind, Channel, ChannelKind, Condition, ContactUrl, Fee,
+    FeeKind, Feedback, HttpUrl, LegalBasis, LegalDocument, LegalStatus, Level, OnlineLevel, Paper,
+    PaperGroup, PaperHandling, ProcedureAgencies, ProcedureFile, ProcedureResult, Sector,
+    SectorsFile, SiteFile, Source, SourceKind, Step, TimeLimit, TimeUnit, Version,
 };
 use serde::Deserialize;
 use unicode_normalization::UnicodeNormalization;
@@ -374,6 +374,8 @@ fn convert_one(
                 cutoff_hour: None,
                 condition: None,
                 legal_basis: vec![],
+                // The neutral corpus gives no legal basis for its time limits.
+                unverified: true,
             }],
             fees: fees.clone(),
         })
@@ -457,7 +459,10 @@ fn convert_one(
         },
         sources: vec![Source {
             title: format!("Kho dữ liệu so sánh (gen_corpus.py), thủ tục {}", n.code),
+            kind: SourceKind::Secondary,
             url: None,
+            // Synthetic data has no address; `printed` keeps `check` quiet about it.
+            printed: true,
             accessed: None,
             covers: vec![],
         }],
@@ -498,12 +503,15 @@ pub fn convert(input: &Path, out: &Path) -> std::io::Result<Report> {
     let site = SiteFile {
         name: "Thủ tục hành chính (kho dữ liệu so sánh)".into(),
         province: "Toàn quốc".into(),
-        base_url: "/".into(),
+        // Links are paths under the base URL's path (`/`), as in the peers' builds.
+        base_url: HttpUrl::parse("http://localhost/")
+            .map_err(|p| std::io::Error::other(p.message))?,
         description: Some("Cùng nội dung với bản Hugo, Zola của bộ so sánh hiệu năng.".into()),
         languages: vec!["vi".into()],
         contact: None,
         feedback: Feedback {
-            url: "https://dichvucong.gov.vn/".into(),
+            url: ContactUrl::parse("https://dichvucong.gov.vn/")
+                .map_err(|p| std::io::Error::other(p.message))?,
             label: None,
             phone: None,
             tracking_url: None,
@@ -552,9 +560,11 @@ pub fn convert(input: &Path, out: &Path) -> std::io::Result<Report> {
             kind: c.kind,
             title: c.title,
             signed: c.signed,
-            effective: None,
+            in_force_from: None,
             status: LegalStatus::InForce,
-            repealed_by: None,
+            in_force_until: None,
+            replaced_by: None,
+            amended_by: vec![],
             url: None,
             sources: vec![],
         };

@@ -17,10 +17,10 @@ use std::path::Path;
 
 use motcua::catalogue::raw::{
     self, Actor, AgencyFile, Amount, AmountWord, ChangeKind, Channel, ChannelKind, Condition,
-    Contact, Fee, FeeKind, Feedback, FormRef, JourneyFile, JourneyKind, JourneyStep, LegalBasis,
-    LegalDocument, LegalStatus, Level, OnlineLevel, Paper, PaperGroup, PaperHandling,
-    ProcedureAgencies, ProcedureFile, ProcedureResult, SectorsFile, SiteFile, Source, Step,
-    TimeLimit, TimeUnit, Version,
+    Contact, ContactUrl, Fee, FeeKind, Feedback, FormRef, HttpUrl, JourneyFile, JourneyKind,
+    JourneyStep, LegalBasis, LegalDocument, LegalStatus, Level, OnlineLevel, Paper, PaperGroup,
+    PaperHandling, ProcedureAgencies, ProcedureFile, ProcedureResult, SectorsFile, SiteFile,
+    Source, SourceKind, Step, TimeLimit, TimeUnit, Version,
 };
 
 /// The default seed.
@@ -565,7 +565,7 @@ pub fn procedure(i: usize, seed: u64) -> ProcedureFile {
         .map(|kind| Channel {
             kind,
             description: None,
-            url: (kind == ChannelKind::Online).then(|| "https://dichvucong.gov.vn/".to_string()),
+            url: (kind == ChannelKind::Online).then(|| web("https://dichvucong.gov.vn/")),
             online_level: (kind == ChannelKind::Online).then_some(if days <= 5.0 {
                 OnlineLevel::Full
             } else {
@@ -578,6 +578,7 @@ pub fn procedure(i: usize, seed: u64) -> ProcedureFile {
                 cutoff_hour: None,
                 condition: None,
                 legal_basis: vec![cite(law, Some(format!("Điều {article}")))],
+                unverified: false,
             }],
             fees: fees.clone(),
         })
@@ -726,7 +727,9 @@ pub fn procedure(i: usize, seed: u64) -> ProcedureFile {
         },
         sources: vec![Source {
             title: format!("CSDL quốc gia về TTHC, thủ tục {code} (dữ liệu tổng hợp để kiểm thử)"),
-            url: Some("https://dichvucong.gov.vn/".into()),
+            kind: SourceKind::NationalDatabase,
+            url: Some(web("https://dichvucong.gov.vn/")),
+            printed: false,
             accessed: Some(date(signed_day + 20)),
             covers: vec![],
         }],
@@ -752,7 +755,7 @@ pub fn write_shared(out: &Path) -> std::io::Result<()> {
     let site = SiteFile {
         name: "Thủ tục hành chính tỉnh Mẫu (danh mục tổng hợp)".into(),
         province: "Tỉnh Mẫu".into(),
-        base_url: "https://thutuc.example.gov.vn/".into(),
+        base_url: web("https://thutuc.example.gov.vn/"),
         description: Some(
             "Danh mục tổng hợp do gen_catalogue sinh ra để kiểm thử và đo hiệu năng.".into(),
         ),
@@ -764,7 +767,7 @@ pub fn write_shared(out: &Path) -> std::io::Result<()> {
             email: None,
         }),
         feedback: Feedback {
-            url: "https://dichvucong.gov.vn/".into(),
+            url: ContactUrl::parse("https://dichvucong.gov.vn/").expect("a valid contact URL"),
             label: Some("Gửi phản ánh, kiến nghị".into()),
             phone: None,
             tracking_url: None,
@@ -814,9 +817,11 @@ pub fn write_shared(out: &Path) -> std::io::Result<()> {
             title: (*title).into(),
             issuer: (*issuer).into(),
             signed: (*signed).into(),
-            effective: Some((*effective).into()),
+            in_force_from: Some((*effective).into()),
             status: LegalStatus::InForce,
-            repealed_by: None,
+            in_force_until: None,
+            replaced_by: None,
+            amended_by: vec![],
             url: None,
             sources: vec![],
         };
@@ -869,7 +874,10 @@ pub fn generate(n: usize, seed: u64, out: &Path) -> std::io::Result<()> {
             legal_basis: vec![cite("107/2021/NĐ-CP", None)],
             sources: vec![Source {
                 title: "Dữ liệu tổng hợp để kiểm thử".into(),
+                kind: SourceKind::Secondary,
                 url: None,
+                // Synthetic data has no address; `printed` keeps `check` quiet about it.
+                printed: true,
                 accessed: None,
                 covers: vec![],
             }],
@@ -916,4 +924,9 @@ fn main() {
         "generated {n} procedures in {out} (seed {seed}) in {:.2?}",
         start.elapsed()
     );
+}
+
+/// A web address written in this generator (always valid).
+fn web(url: &str) -> HttpUrl {
+    HttpUrl::parse(url).expect("a valid web address")
 }

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::catalogue::schema::FileKind;
+use crate::catalogue::url::HttpUrl;
 use crate::cmd;
 use crate::diagnostics::Format;
 
@@ -108,9 +109,8 @@ pub enum OutputArg {
 pub enum Command {
     /// Kiểm tra danh mục: báo mọi lỗi kèm tệp:dòng:cột và gợi ý sửa.
     Check {
-        /// Thư mục danh mục (chứa site.yaml).
-        #[arg(default_value = "catalogue")]
-        catalogue: PathBuf,
+        /// Thư mục danh mục (chứa site.yaml). Mặc định: ./catalogue nếu có, không thì thư mục hiện tại nếu có site.yaml.
+        catalogue: Option<PathBuf>,
         /// Định dạng báo lỗi.
         #[arg(long, value_enum, default_value = "human")]
         format: FormatArg,
@@ -120,15 +120,14 @@ pub enum Command {
     },
     /// Xây dựng trang web tĩnh từ danh mục (mặc định vào thư mục public/).
     Build {
-        /// Thư mục danh mục (chứa site.yaml).
-        #[arg(default_value = "catalogue")]
-        catalogue: PathBuf,
+        /// Thư mục danh mục (chứa site.yaml). Mặc định: ./catalogue nếu có, không thì thư mục hiện tại nếu có site.yaml.
+        catalogue: Option<PathBuf>,
         /// Thư mục xuất bản.
         #[arg(short, long, default_value = "public")]
         output: PathBuf,
         /// Địa chỉ gốc khi xuất bản (ghi đè base_url trong site.yaml), ví dụ https://example.gov.vn/thu-tuc/.
-        #[arg(long)]
-        base_url: Option<String>,
+        #[arg(long, value_parser = parse_base_url)]
+        base_url: Option<HttpUrl>,
         /// Cho phép thay thế thư mục có sẵn nội dung không do motcua tạo.
         #[arg(long)]
         force: bool,
@@ -143,9 +142,9 @@ pub enum Command {
     Search {
         /// Từ khoá, ví dụ "lam ho chieu" hoặc 1.001193.
         query: String,
-        /// Thư mục danh mục.
-        #[arg(long, default_value = "catalogue")]
-        catalogue: PathBuf,
+        /// Thư mục danh mục. Mặc định: ./catalogue nếu có, không thì thư mục hiện tại nếu có site.yaml.
+        #[arg(long)]
+        catalogue: Option<PathBuf>,
         /// Số kết quả tối đa.
         #[arg(long, default_value_t = 10)]
         limit: usize,
@@ -177,18 +176,17 @@ pub enum Command {
         /// Cơ quan tiếp nhận (mã trong agencies/), để tính cả ngày cơ quan nghỉ riêng.
         #[arg(long)]
         office: Option<String>,
-        /// Thư mục danh mục.
-        #[arg(long, default_value = "catalogue")]
-        catalogue: PathBuf,
+        /// Thư mục danh mục. Mặc định: ./catalogue nếu có, không thì thư mục hiện tại nếu có site.yaml.
+        #[arg(long)]
+        catalogue: Option<PathBuf>,
         /// Định dạng kết quả.
         #[arg(long, value_enum, default_value = "human")]
         format: OutputArg,
     },
     /// Xem trước trang web trên máy: tự dựng lại và tải lại trang mỗi khi lưu tệp danh mục.
     Serve {
-        /// Thư mục danh mục (chứa site.yaml).
-        #[arg(default_value = "catalogue")]
-        catalogue: PathBuf,
+        /// Thư mục danh mục (chứa site.yaml). Mặc định: ./catalogue nếu có, không thì thư mục hiện tại nếu có site.yaml.
+        catalogue: Option<PathBuf>,
         /// Cổng (0 = chọn cổng trống; địa chỉ thật được in ra).
         #[arg(short, long, default_value_t = 1111)]
         port: u16,
@@ -250,21 +248,35 @@ pub enum NewKind {
         /// Tên thủ tục.
         #[arg(long)]
         name: Option<String>,
-        /// Thư mục danh mục (chứa site.yaml).
-        #[arg(default_value = "catalogue")]
-        catalogue: PathBuf,
+        /// Thư mục danh mục (chứa site.yaml). Mặc định: ./catalogue nếu có, không thì thư mục hiện tại nếu có site.yaml.
+        catalogue: Option<PathBuf>,
     },
+}
+
+/// `--base-url`: an absolute web address, checked like every URL in the catalogue.
+fn parse_base_url(text: &str) -> Result<HttpUrl, String> {
+    HttpUrl::parse(text).map_err(|p| format!("{}; {}", p.message, p.hint))
 }
 
 /// Parses the command line and runs the subcommand; returns the exit code.
 pub fn run() -> i32 {
     let cli = Cli::parse();
+    // Commands that read a catalogue find it the same way; the one place that says where.
+    let locate = |given: Option<PathBuf>| {
+        cmd::locate_catalogue(given).map_err(|e| {
+            eprintln!("error: {e}");
+            cmd::EXIT_USAGE
+        })
+    };
     match cli.command {
         Command::Check {
             catalogue,
             format,
             deny_warnings,
-        } => cmd::check::run(&catalogue, format.into(), deny_warnings),
+        } => match locate(catalogue) {
+            Ok(catalogue) => cmd::check::run(&catalogue, format.into(), deny_warnings),
+            Err(code) => code,
+        },
         Command::Build {
             catalogue,
             output,
@@ -272,20 +284,26 @@ pub fn run() -> i32 {
             force,
             verbose,
             format,
-        } => cmd::build::run(&cmd::build::BuildArgs {
-            catalogue: &catalogue,
-            out: &output,
-            base_url,
-            force,
-            verbose,
-            format: format.into(),
-        }),
+        } => match locate(catalogue) {
+            Ok(catalogue) => cmd::build::run(&cmd::build::BuildArgs {
+                catalogue: &catalogue,
+                out: &output,
+                base_url: base_url.map(|u| u.to_string()),
+                force,
+                verbose,
+                format: format.into(),
+            }),
+            Err(code) => code,
+        },
         Command::Search {
             query,
             catalogue,
             limit,
             json,
-        } => cmd::search::run(&catalogue, &query, limit, json),
+        } => match locate(catalogue) {
+            Ok(catalogue) => cmd::search::run(&catalogue, &query, limit, json),
+            Err(code) => code,
+        },
         Command::Deadline {
             code,
             channel,
@@ -305,13 +323,16 @@ pub fn run() -> i32 {
                 // clap requires one of the two.
                 (None, None) => return cmd::EXIT_USAGE,
             };
-            cmd::deadline::run(&cmd::deadline::DeadlineArgs {
-                catalogue: &catalogue,
-                what,
-                from,
-                office,
-                json: matches!(format, OutputArg::Json),
-            })
+            match locate(catalogue) {
+                Ok(catalogue) => cmd::deadline::run(&cmd::deadline::DeadlineArgs {
+                    catalogue: &catalogue,
+                    what,
+                    from,
+                    office,
+                    json: matches!(format, OutputArg::Json),
+                }),
+                Err(code) => code,
+            }
         }
         Command::Serve {
             catalogue,
@@ -320,14 +341,17 @@ pub fn run() -> i32 {
             open,
             poll,
             debounce_ms,
-        } => cmd::serve::run(&cmd::serve::ServeArgs {
-            catalogue: &catalogue,
-            port,
-            bind,
-            open,
-            poll,
-            debounce_ms,
-        }),
+        } => match locate(catalogue) {
+            Ok(catalogue) => cmd::serve::run(&cmd::serve::ServeArgs {
+                catalogue: &catalogue,
+                port,
+                bind,
+                open,
+                poll,
+                debounce_ms,
+            }),
+            Err(code) => code,
+        },
         Command::Init { dir, force } => cmd::init::run(&dir, force),
         Command::New {
             what:
@@ -337,7 +361,10 @@ pub fn run() -> i32 {
                     name,
                     catalogue,
                 },
-        } => cmd::new::procedure(&catalogue, &code, &sector, name.as_deref()),
+        } => match locate(catalogue) {
+            Ok(catalogue) => cmd::new::procedure(&catalogue, &code, &sector, name.as_deref()),
+            Err(code) => code,
+        },
         Command::Completions { shell } => cmd::completions::run(shell),
         Command::Schema { kind, write } => cmd::schema::run(kind.into(), write.as_deref()),
     }

@@ -10,6 +10,6 @@ pub mod cmd;
 pub mod deadline;
 pub mod diagnostics;
 pub mod search;
-pub mod serve;
+pub(crate) mod serve;
 pub mod site;
-pub mod text;
+pub(crate) mod text;

@@ -170,7 +170,10 @@ fn two_builds_are_byte_identical() {
 }
 
 #[test]
-fn every_internal_link_stays_under_the_sub_path() {
+fn under_a_sub_path_only_the_404_page_links_from_the_root() {
+    // Every other page links relative to itself (checked, with every link resolved, by the
+    // integration tests' HTML link checker); the 404 page is served at any missing path, so
+    // its links start from the site's root, which is the sub-path.
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("public");
     let o = build(
@@ -180,29 +183,25 @@ fn every_internal_link_stays_under_the_sub_path() {
     );
     assert!(o.status.success());
     let files = tree(&out);
+    let not_found = text(&files, "404.html");
     let re = regex::Regex::new(r#"(?:href|src|action)="(/[^"]*)""#).unwrap();
-    let mut checked = 0;
-    for (path, bytes) in files.iter().filter(|(k, _)| k.ends_with(".html")) {
-        let html = String::from_utf8_lossy(bytes);
-        for cap in re.captures_iter(&html) {
-            let link = &cap[1];
-            assert!(
-                link.starts_with("/thu-tuc/"),
-                "{path}: link {link} escapes the sub-path"
-            );
-            let target = link
-                .trim_start_matches("/thu-tuc/")
-                .split('#')
-                .next()
-                .unwrap();
-            let exists = target.is_empty() && files.contains_key("index.html")
-                || files.contains_key(target)
-                || files.contains_key(&format!("{target}index.html"));
-            assert!(exists, "{path}: broken link {link}");
-            checked += 1;
-        }
+    let links: Vec<&str> = re
+        .captures_iter(&not_found)
+        .map(|c| c.get(1).unwrap().as_str())
+        .collect();
+    assert!(links.len() > 5, "{links:?}");
+    for link in links {
+        assert!(link.starts_with("/thu-tuc/"), "404.html: {link} escapes");
     }
-    assert!(checked > 1000, "checked {checked} links");
+    let home = text(&files, "index.html");
+    assert!(
+        home.contains(r#"href="./a-z/""#),
+        "relative links on the home page"
+    );
+    assert!(
+        !re.is_match(&home),
+        "no root-absolute link on the home page"
+    );
     assert!(text(&files, "sitemap.xml")
         .contains("<loc>https://example.gov.vn/thu-tuc/thu-tuc/1.001193/</loc>"));
 }

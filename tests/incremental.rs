@@ -249,3 +249,59 @@ fn watcher_paths_skip_the_walk_and_match_a_fresh_validation() {
     assert_eq!(c.procedures.len(), first.procedures.len() - 1);
     assert!(c.procedure("2.000815").is_none());
 }
+
+/// Copies the shipped catalogue (journeys, abolished procedures, every page kind) to a
+/// temporary directory.
+fn shipped_copy() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("catalogue");
+    for entry in walkdir::WalkDir::new(&from) {
+        let entry = entry.unwrap();
+        let to = dir.path().join(entry.path().strip_prefix(&from).unwrap());
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&to).unwrap();
+        } else {
+            std::fs::copy(entry.path(), &to).unwrap();
+        }
+    }
+    dir
+}
+
+#[test]
+fn an_edit_reaches_every_kind_of_page_that_shows_the_procedure_and_equals_a_full_build() {
+    let dir = shipped_copy();
+    let opts = opts();
+    let old = load(dir.path());
+    let mut site = render_site(&old, &opts).unwrap();
+    // 1.001193 is on its own pages, a sector, a level, agencies, legal documents, a journey,
+    // the home page and the A–Z list.
+    let f = dir.path().join("procedures/ho-tich/1.001193.yaml");
+    rewrite(
+        &f,
+        "name: \"Thủ tục đăng ký khai sinh\"",
+        "name: \"Thủ tục đăng ký khai sinh (tên mới)\"",
+    );
+    let new = load(dir.path());
+    let codes: BTreeSet<String> = ["1.001193".to_string()].into();
+    let update = plan_procedure_update(&old, &new, &codes, &opts)
+        .unwrap()
+        .expect("incremental");
+    for prefix in [
+        "index.html",
+        "thu-tuc/1.001193/index.html",
+        "thu-tuc/1.001193/giay-to.html",
+        "linh-vuc/",
+        "cap/",
+        "co-quan/",
+        "van-ban/",
+        "su-kien/",
+        "a-z/",
+    ] {
+        assert!(
+            update.changes.keys().any(|k| k.starts_with(prefix)),
+            "the update re-renders no page under {prefix}"
+        );
+    }
+    update.apply(&mut site, &new, &opts);
+    assert_same(&site, &render_site(&new, &opts).unwrap());
+}

@@ -131,6 +131,8 @@ fn a_filled_in_scaffold_passes_check() {
     v["version"]["decision"] = y("\"3059/QĐ-UBND\"");
     v["version"]["signed"] = y("\"2021-08-30\"");
     v["sources"][0]["title"] = y("\"Nguồn dùng để thử\"");
+    v["sources"][0]["kind"] = y("national_database");
+    v["sources"][0]["url"] = y("\"https://dichvucong.gov.vn/\"");
     std::fs::write(&path, serde_yaml::to_string(&v).unwrap()).unwrap();
     let (code, err) = motcua(&[os("check"), cat.as_os_str()]);
     assert_eq!(code, 0, "filled scaffold: {err}");

@@ -42,8 +42,9 @@ fn serves_pages_with_types_and_the_reload_script() {
         .body
         .replace("&#x2F;", "/")
         .split('"')
-        .find(|s| s.starts_with("/static/css/") && s.ends_with(".css"))
-        .expect("stylesheet link")
+        .find(|s| s.starts_with("./static/css/") && s.ends_with(".css"))
+        .expect("stylesheet link, relative to the home page")
+        .trim_start_matches('.')
         .to_string();
     assert_eq!(
         server.get(&css_path).header("content-type"),

@@ -199,6 +199,14 @@ pub fn walk(root: &Path) -> Walk {
                 continue;
             }
         }
+        if entry.file_type().is_dir() && entry.depth() > 0 {
+            // A site built into the catalogue (`cd mysite && motcua build` writes
+            // `mysite/public/`) is output, not catalogue: tens of thousands of files to skip.
+            if entry.path().join(crate::site::write::MARKER).is_file() {
+                walker.skip_current_dir();
+            }
+            continue;
+        }
         if !entry.file_type().is_file() {
             continue;
         }

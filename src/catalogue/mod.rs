@@ -6,8 +6,9 @@ pub mod load;
 pub mod model;
 pub mod raw;
 pub mod schema;
+pub(crate) mod url;
 pub mod validate;
-pub mod yaml;
+pub(crate) mod yaml;
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};

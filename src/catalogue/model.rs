@@ -10,9 +10,10 @@ use chrono::NaiveDate;
 use super::raw;
 
 pub use super::raw::{
-    Actor, Amount, AmountWord, ChangeKind, Channel, ChannelKind, Condition, Fee, FeeKind, FormRef,
-    JourneyKind, LegalBasis, LegalStatus, Level, OnlineLevel, Paper, PaperGroup, PaperHandling,
-    Sector, Source, Step, TimeLimit, TimeUnit,
+    Actor, Amount, AmountWord, ChangeKind, Channel, ChannelKind, Condition, ContactUrl,
+    DocumentChange, Fee, FeeKind, FormRef, HttpUrl, JourneyKind, LegalBasis, LegalStatus, Level,
+    OnlineLevel, Paper, PaperGroup, PaperHandling, Sector, Source, SourceKind, Step, TimeLimit,
+    TimeUnit,
 };
 
 /// Site settings (`site.yaml`).
@@ -45,12 +46,32 @@ pub struct LegalDocument {
     pub file: PathBuf,
     /// Its data as written.
     pub data: raw::LegalDocument,
+    /// `in_force_from`, parsed (None when not given or not a valid date).
+    pub from: Option<NaiveDate>,
+    /// `in_force_until`, parsed (None when not given or not a valid date).
+    pub until: Option<NaiveDate>,
 }
 
 impl Deref for LegalDocument {
     type Target = raw::LegalDocument;
     fn deref(&self) -> &raw::LegalDocument {
         &self.data
+    }
+}
+
+impl LegalDocument {
+    /// True when the document is in force on `date`: on or after `in_force_from` (when known)
+    /// and not after `in_force_until`. A status that ends the document's force without a
+    /// last day (already an error in `check`) counts as not in force, so a citation of it is
+    /// still reported.
+    pub fn in_force_on(&self, date: NaiveDate) -> bool {
+        if self.from.is_some_and(|f| date < f) {
+            return false;
+        }
+        match self.until {
+            Some(u) => date <= u,
+            None => !self.data.status.ends_force(),
+        }
     }
 }
 

@@ -6,6 +6,8 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+pub use super::url::{ContactUrl, HttpUrl};
+
 /// A calendar date written as `YYYY-MM-DD`.
 pub type DateText = String;
 
@@ -21,7 +23,7 @@ pub struct SiteFile {
     #[schemars(
         description = "Địa chỉ gốc của trang khi xuất bản, ví dụ https://thutuc.example.gov.vn/ (có thể có đường dẫn con)."
     )]
-    pub base_url: String,
+    pub base_url: HttpUrl,
     #[serde(default)]
     #[schemars(description = "Mô tả ngắn của trang (dùng cho thẻ meta và nguồn tin).")]
     pub description: Option<String>,
@@ -77,8 +79,10 @@ pub struct Contact {
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Feedback {
-    #[schemars(description = "Đường dẫn gửi phản ánh, kiến nghị.")]
-    pub url: String,
+    #[schemars(
+        description = "Đường dẫn gửi phản ánh, kiến nghị: https://…, hoặc mailto:…, tel:…."
+    )]
+    pub url: ContactUrl,
     #[serde(default)]
     #[schemars(description = "Nhãn hiển thị của đường dẫn.")]
     pub label: Option<String>,
@@ -87,7 +91,7 @@ pub struct Feedback {
     pub phone: Option<String>,
     #[serde(default)]
     #[schemars(description = "Đường dẫn tra cứu tình trạng hồ sơ.")]
-    pub tracking_url: Option<String>,
+    pub tracking_url: Option<HttpUrl>,
 }
 
 /// `catalogue/sectors.yaml`: the list of sectors (lĩnh vực).
@@ -171,7 +175,7 @@ pub struct AgencyFile {
     pub email: Option<String>,
     #[serde(default)]
     #[schemars(description = "Trang thông tin điện tử.")]
-    pub website: Option<String>,
+    pub website: Option<HttpUrl>,
     #[serde(default)]
     #[schemars(description = "Toạ độ (để mở bản đồ).")]
     pub coordinates: Option<Coordinates>,
@@ -197,14 +201,36 @@ pub struct Coordinates {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum LegalStatus {
-    /// Còn hiệu lực.
+    /// Còn hiệu lực, chưa bị sửa đổi.
     InForce,
-    /// Còn hiệu lực một phần.
-    PartlyInForce,
-    /// Chưa có hiệu lực.
-    NotYetInForce,
-    /// Hết hiệu lực.
+    /// Còn hiệu lực, đã được sửa đổi, bổ sung (các văn bản sửa đổi ghi trong `amended_by`).
+    Amended,
+    /// Hết hiệu lực vì bị thay thế (văn bản thay thế ghi trong `replaced_by`).
+    Replaced,
+    /// Hết hiệu lực vì hết thời hạn.
+    Expired,
+    /// Hết hiệu lực vì bị bãi bỏ.
     Repealed,
+}
+
+impl LegalStatus {
+    /// True for the statuses that end a document's force (after `in_force_until`).
+    pub fn ends_force(self) -> bool {
+        matches!(
+            self,
+            LegalStatus::Replaced | LegalStatus::Expired | LegalStatus::Repealed
+        )
+    }
+}
+
+/// A later document that changed this one, and the day the change took effect.
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DocumentChange {
+    #[schemars(description = "Số hiệu văn bản sửa đổi hoặc thay thế (có trong legal/).")]
+    pub document: String,
+    #[schemars(description = "Ngày thay đổi có hiệu lực (YYYY-MM-DD).")]
+    pub from: DateText,
 }
 
 /// `catalogue/legal/<slug>.yaml`: one legal document in the registry.
@@ -226,16 +252,28 @@ pub struct LegalDocument {
     #[schemars(description = "Ngày ban hành (YYYY-MM-DD).")]
     pub signed: DateText,
     #[serde(default)]
-    #[schemars(description = "Ngày có hiệu lực (YYYY-MM-DD).")]
-    pub effective: Option<DateText>,
-    #[schemars(description = "Tình trạng hiệu lực.")]
+    #[schemars(description = "Ngày bắt đầu có hiệu lực (YYYY-MM-DD).")]
+    pub in_force_from: Option<DateText>,
+    #[schemars(
+        description = "Tình trạng hiệu lực: in_force (còn hiệu lực), amended (còn hiệu lực, đã sửa đổi), replaced (bị thay thế), expired (hết thời hạn), repealed (bị bãi bỏ)."
+    )]
     pub status: LegalStatus,
     #[serde(default)]
-    #[schemars(description = "Số hiệu văn bản thay thế (khi đã hết hiệu lực).")]
-    pub repealed_by: Option<String>,
+    #[schemars(
+        description = "Ngày cuối cùng còn hiệu lực (YYYY-MM-DD); bắt buộc khi status là replaced, expired hoặc repealed."
+    )]
+    pub in_force_until: Option<DateText>,
+    #[serde(default)]
+    #[schemars(
+        description = "Văn bản thay thế và ngày thay thế có hiệu lực; bắt buộc khi status là replaced."
+    )]
+    pub replaced_by: Option<DocumentChange>,
+    #[serde(default)]
+    #[schemars(description = "Các văn bản đã sửa đổi, bổ sung văn bản này, kèm ngày có hiệu lực.")]
+    pub amended_by: Vec<DocumentChange>,
     #[serde(default)]
     #[schemars(description = "Đường dẫn tới toàn văn chính thức.")]
-    pub url: Option<String>,
+    pub url: Option<HttpUrl>,
     #[serde(default)]
     #[schemars(description = "Nguồn của các thông tin trên.")]
     pub sources: Vec<Source>,
@@ -440,7 +478,7 @@ pub struct Channel {
     pub description: Option<String>,
     #[serde(default)]
     #[schemars(description = "Đường dẫn nộp hồ sơ trực tuyến.")]
-    pub url: Option<String>,
+    pub url: Option<HttpUrl>,
     #[serde(default)]
     #[schemars(
         description = "Mức độ dịch vụ công trực tuyến: full (toàn trình) hoặc partial (một phần)."
@@ -502,8 +540,13 @@ pub struct TimeLimit {
     )]
     pub condition: Option<String>,
     #[serde(default)]
-    #[schemars(description = "Căn cứ pháp lý của thời hạn.")]
+    #[schemars(description = "Căn cứ pháp lý của thời hạn (bắt buộc, trừ khi unverified: true).")]
     pub legal_basis: Vec<LegalBasis>,
+    #[serde(default)]
+    #[schemars(
+        description = "true khi chưa tìm được văn bản quy định thời hạn này; trang sẽ ghi rõ \"chưa xác minh\"."
+    )]
+    pub unverified: bool,
 }
 
 /// Phí (a fee for a service) or lệ phí (a charge for a state act).
@@ -659,7 +702,7 @@ pub struct FormRef {
     pub file: Option<String>,
     #[serde(default)]
     #[schemars(description = "Đường dẫn tải mẫu chính thức.")]
-    pub url: Option<String>,
+    pub url: Option<HttpUrl>,
 }
 
 /// A condition the applicant must meet.
@@ -727,7 +770,7 @@ pub struct Version {
     pub decision: String,
     #[serde(default)]
     #[schemars(description = "Đường dẫn tới quyết định công bố.")]
-    pub decision_url: Option<String>,
+    pub decision_url: Option<HttpUrl>,
     #[schemars(description = "Ngày ký quyết định (YYYY-MM-DD).")]
     pub signed: DateText,
     #[serde(default)]
@@ -753,17 +796,42 @@ pub struct Version {
     pub notes: Option<String>,
 }
 
+/// What kind of publication a source is: how far a fact taken from it can be trusted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum SourceKind {
+    /// Văn bản gốc từ nơi ban hành chính thức (vanban.chinhphu.vn, công báo, cổng của bộ, tỉnh, vbpl.vn).
+    OfficialText,
+    /// Cơ sở dữ liệu quốc gia về thủ tục hành chính (dichvucong.gov.vn).
+    NationalDatabase,
+    /// Văn bản, cổng thông tin của chính tỉnh (quyết định công bố, nghị quyết, cổng dịch vụ công tỉnh).
+    ProvincialPublication,
+    /// Quyết định của tỉnh, thành phố khác công bố cùng thủ tục.
+    OtherProvince,
+    /// Nguồn thứ cấp: trang luật, báo, bản sao trên kho mã nguồn…
+    Secondary,
+}
+
 /// Where a fact was taken from.
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Source {
     #[schemars(
-        description = "Tên nguồn, ví dụ \"Quyết định 1234/QĐ-BTP, phụ lục I\" hoặc \"CSDL quốc gia về TTHC, mã 1.001193\"."
+        description = "Tên nguồn, ví dụ \"Quyết định 1234/QĐ-BTP, phụ lục I\" hoặc \"CSDL quốc gia về TTHC, mã 1.001193\". Nguồn thứ cấp: ghi số, ngày của văn bản gốc."
     )]
     pub title: String,
+    #[schemars(
+        description = "Loại nguồn: official_text (văn bản gốc chính thức), national_database (CSDL quốc gia về TTHC), provincial_publication (văn bản, cổng của tỉnh), other_province (quyết định của tỉnh khác), secondary (nguồn thứ cấp)."
+    )]
+    pub kind: SourceKind,
     #[serde(default)]
-    #[schemars(description = "Đường dẫn.")]
-    pub url: Option<String>,
+    #[schemars(description = "Đường dẫn (bắt buộc, trừ khi printed: true).")]
+    pub url: Option<HttpUrl>,
+    #[serde(default)]
+    #[schemars(
+        description = "true khi nguồn là bản in không có đường dẫn (tên nguồn ghi rõ nơi đăng)."
+    )]
+    pub printed: bool,
     #[serde(default)]
     #[schemars(description = "Ngày truy cập (YYYY-MM-DD).")]
     pub accessed: Option<DateText>,

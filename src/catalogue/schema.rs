@@ -94,7 +94,8 @@ pub fn json_schema(kind: FileKind) -> J {
 
 /// The schema as pretty JSON text with a final newline, as shipped in `schema/`.
 pub fn json_schema_text(kind: FileKind) -> String {
-    let mut s = serde_json::to_string_pretty(&json_schema(kind)).unwrap_or_default();
+    // A `Value` always serializes; `{:#}` is `serde_json::to_string_pretty`.
+    let mut s = format!("{:#}", json_schema(kind));
     s.push('\n');
     s
 }
@@ -297,6 +298,20 @@ impl<'a> Checker<'a> {
         }
         match &node.value {
             Value::Str(s) => {
+                if let Some(schemes) = schema
+                    .get(super::url::SCHEMES_KEYWORD)
+                    .and_then(J::as_array)
+                {
+                    let schemes: Vec<&str> = schemes.iter().filter_map(J::as_str).collect();
+                    if let Err(p) = super::url::check(s, &schemes) {
+                        self.push(
+                            node.span,
+                            "bad-url",
+                            format!("`{field}`: {}", p.message),
+                            Some(p.hint),
+                        );
+                    }
+                }
                 if let Some(p) = schema.get("pattern").and_then(J::as_str) {
                     if let Some(re) = self.patterns.get(p) {
                         if !re.is_match(s) {

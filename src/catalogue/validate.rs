@@ -85,6 +85,9 @@ struct Reference {
     target: String,
     file: PathBuf,
     span: Span,
+    /// True when a current (not abolished) procedure relies on the target: citing a document
+    /// that is not in force is then worth a warning.
+    current: bool,
 }
 
 /// Per-file checking context: the tree for positions, and what the file found.
@@ -93,6 +96,8 @@ struct FileCx<'a> {
     root: &'a Node,
     diags: Vec<Diagnostic>,
     refs: Vec<Reference>,
+    /// Set while checking a procedure that is not abolished (see `Reference::current`).
+    current: bool,
 }
 
 /// Builds a path into a document: `p!["channels", 0, "fees"]`.
@@ -119,6 +124,7 @@ impl<'a> FileCx<'a> {
             root,
             diags: Vec::new(),
             refs: Vec::new(),
+            current: false,
         }
     }
 
@@ -162,6 +168,7 @@ impl<'a> FileCx<'a> {
             target: target.to_string(),
             file: self.path.to_path_buf(),
             span,
+            current: self.current,
         });
     }
 
@@ -189,8 +196,8 @@ impl<'a> FileCx<'a> {
         }
     }
 
-    /// The legal grounding rule: a paper, fee or condition cites a document, or says openly
-    /// that it is unverified.
+    /// The legal grounding rule: a paper, fee, condition or time limit cites a document, or
+    /// says openly that it is unverified.
     fn grounded(
         &mut self,
         what: &str,
@@ -628,7 +635,7 @@ fn assemble(
                 && (!sectors_broken || r.kind != RefKind::Sector)
         });
     }
-    check_references(&catalogue, &refs, diags);
+    check_references(&catalogue, &refs, opts.today, diags);
     check_catalogue_rules(&catalogue, opts, diags);
     if let Some(d) = catalogue
         .calendar
@@ -645,12 +652,12 @@ fn placeholder_site() -> raw::SiteFile {
     raw::SiteFile {
         name: String::new(),
         province: String::new(),
-        base_url: "/".into(),
+        base_url: raw::HttpUrl::stand_in(),
         description: None,
         languages: vec!["vi".into()],
         contact: None,
         feedback: raw::Feedback {
-            url: String::new(),
+            url: raw::ContactUrl::stand_in(),
             label: None,
             phone: None,
             tracking_url: None,
@@ -671,71 +678,58 @@ fn read_span_of_key(path: &Path, key: &str) -> Span {
 
 fn check_file(f: &LoadedFile, forms: &BTreeSet<String>) -> FileResult {
     let mut cx = FileCx::new(&f.path, &f.root);
-    let checked =
-        match &f.role {
-            FileRole::Site => typed::<raw::SiteFile>(f, FileKind::Site, &mut cx.diags).map(|s| {
-                check_site(&mut cx, &s);
-                for (i, code) in s.featured.iter().enumerate() {
-                    cx.reference(RefKind::Procedure, code, p!["featured", i]);
-                }
-                Checked::Site(s)
-            }),
-            FileRole::Sectors => typed(f, FileKind::Sectors, &mut cx.diags).map(Checked::Sectors),
-            FileRole::Agency(id) => typed::<raw::AgencyFile>(f, FileKind::Agency, &mut cx.diags)
-                .map(|a| {
-                    check_agency(&mut cx, id, &a);
-                    Checked::Agency(Agency {
-                        id: id.clone(),
-                        file: f.path.clone(),
-                        data: a,
-                    })
-                }),
-            FileRole::Legal => {
-                typed::<raw::LegalDocument>(f, FileKind::Legal, &mut cx.diags).map(|l| {
-                    let slug = f
-                        .path
-                        .file_stem()
-                        .map(|s| s.to_string_lossy().into_owned())
-                        .unwrap_or_default();
-                    check_legal(&mut cx, &slug, &l);
-                    Checked::Legal(LegalDocument {
-                        slug,
-                        file: f.path.clone(),
-                        data: l,
-                    })
+    let checked = match &f.role {
+        FileRole::Site => typed::<raw::SiteFile>(f, FileKind::Site, &mut cx.diags).map(|s| {
+            check_site(&mut cx, &s);
+            for (i, code) in s.featured.iter().enumerate() {
+                cx.reference(RefKind::Procedure, code, p!["featured", i]);
+            }
+            Checked::Site(s)
+        }),
+        FileRole::Sectors => typed(f, FileKind::Sectors, &mut cx.diags).map(Checked::Sectors),
+        FileRole::Agency(id) => {
+            typed::<raw::AgencyFile>(f, FileKind::Agency, &mut cx.diags).map(|a| {
+                check_agency(&mut cx, id, &a);
+                Checked::Agency(Agency {
+                    id: id.clone(),
+                    file: f.path.clone(),
+                    data: a,
                 })
-            }
-            FileRole::Journey(id) => typed::<raw::JourneyFile>(f, FileKind::Journey, &mut cx.diags)
-                .map(|j| {
-                    check_journey(&mut cx, &j);
-                    Checked::Journey(Journey {
-                        id: id.clone(),
-                        file: f.path.clone(),
-                        data: j,
-                    })
-                }),
-            FileRole::Calendar => {
-                typed::<super::calendar::CalendarFile>(f, FileKind::Calendar, &mut cx.diags)
-                    .and_then(|c| {
-                        let checked = super::calendar::check(&f.path, &f.root, c);
-                        cx.diags.extend(checked.diags);
-                        for a in checked.agencies {
-                            cx.refs.push(Reference {
-                                kind: RefKind::Agency,
-                                target: a.agency,
-                                file: f.path.clone(),
-                                span: a.span,
-                            });
-                        }
-                        checked.calendar.map(|c| Checked::Calendar(Box::new(c)))
-                    })
-            }
-            FileRole::Procedure { sector_dir, stem } => {
-                typed::<raw::ProcedureFile>(f, FileKind::Procedure, &mut cx.diags)
-                    .and_then(|p| check_procedure(&mut cx, sector_dir, stem, p, forms))
-                    .map(|p| Checked::Procedure(Arc::new(p)))
-            }
-        };
+            })
+        }
+        FileRole::Legal => {
+            typed::<raw::LegalDocument>(f, FileKind::Legal, &mut cx.diags).map(|l| {
+                let slug = f
+                    .path
+                    .file_stem()
+                    .map(|s| s.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                check_legal(&mut cx, &slug, &l);
+                Checked::Legal(LegalDocument {
+                    slug,
+                    file: f.path.clone(),
+                    from: l.in_force_from.as_deref().and_then(parse_date),
+                    until: l.in_force_until.as_deref().and_then(parse_date),
+                    data: l,
+                })
+            })
+        }
+        FileRole::Journey(id) => typed::<raw::JourneyFile>(f, FileKind::Journey, &mut cx.diags)
+            .map(|j| {
+                check_journey(&mut cx, &j);
+                Checked::Journey(Journey {
+                    id: id.clone(),
+                    file: f.path.clone(),
+                    data: j,
+                })
+            }),
+        FileRole::Calendar => check_calendar(f, &mut cx),
+        FileRole::Procedure { sector_dir, stem } => {
+            typed::<raw::ProcedureFile>(f, FileKind::Procedure, &mut cx.diags)
+                .and_then(|p| check_procedure(&mut cx, sector_dir, stem, p, forms))
+                .map(|p| Checked::Procedure(Arc::new(p)))
+        }
+    };
     FileResult {
         checked,
         diags: cx.diags,
@@ -743,18 +737,33 @@ fn check_file(f: &LoadedFile, forms: &BTreeSet<String>) -> FileResult {
     }
 }
 
+/// `calendar.yaml`: its own rules live in `calendar.rs`; closures' agencies join the references.
+fn check_calendar(f: &LoadedFile, cx: &mut FileCx) -> Option<Checked> {
+    let c = typed::<super::calendar::CalendarFile>(f, FileKind::Calendar, &mut cx.diags)?;
+    let checked = super::calendar::check(&f.path, &f.root, c);
+    cx.diags.extend(checked.diags);
+    for a in checked.agencies {
+        cx.refs.push(Reference {
+            kind: RefKind::Agency,
+            target: a.agency,
+            file: f.path.clone(),
+            span: a.span,
+            current: false,
+        });
+    }
+    checked.calendar.map(|c| Checked::Calendar(Box::new(c)))
+}
+
 fn check_site(cx: &mut FileCx, s: &raw::SiteFile) {
-    let ok = (s.base_url.starts_with("https://")
-        || s.base_url.starts_with("http://")
-        || s.base_url.starts_with('/'))
-        && s.base_url.ends_with('/');
-    if !ok {
+    // The scheme and host were checked with the schema (an `HttpUrl`); links are built by
+    // appending to it, so it must name a directory.
+    if !s.base_url.as_str().ends_with('/') {
         let span = cx.at(p!["base_url"]);
         cx.error(
             span,
             "bad-url",
-            format!("base_url `{}` không hợp lệ", s.base_url),
-            "viết đầy đủ và kết thúc bằng `/`, ví dụ \"https://thutuc.example.gov.vn/\"",
+            format!("base_url `{}` phải kết thúc bằng `/`", s.base_url),
+            "thêm `/` ở cuối, ví dụ \"https://thutuc.example.gov.vn/\"",
         );
     }
 }
@@ -781,7 +790,7 @@ fn check_agency(cx: &mut FileCx, id: &str, a: &raw::AgencyFile) {
             "chỉ giữ cấp huyện cho dữ liệu lịch sử; dùng province hoặc commune",
         );
     }
-    check_sources_dates(cx, &a.sources);
+    check_sources(cx, &a.sources);
 }
 
 fn is_slug(s: &str) -> bool {
@@ -814,29 +823,101 @@ fn check_legal(cx: &mut FileCx, slug: &str, l: &raw::LegalDocument) {
         );
     }
     let signed = cx.date(&l.signed, p!["signed"]);
-    if let Some(e) = &l.effective {
-        if let (Some(eff), Some(sig)) = (cx.date(e, p!["effective"]), signed) {
-            if eff < sig {
-                let span = cx.at(p!["effective"]);
+    let from = l
+        .in_force_from
+        .as_ref()
+        .and_then(|d| cx.date(d, p!["in_force_from"]));
+    let until = l
+        .in_force_until
+        .as_ref()
+        .and_then(|d| cx.date(d, p!["in_force_until"]));
+    if let (Some(f), Some(s)) = (from, signed) {
+        if f < s {
+            let span = cx.at(p!["in_force_from"]);
+            cx.error(
+                span,
+                "date-order",
+                "ngày có hiệu lực trước ngày ban hành".into(),
+                "kiểm tra lại hai ngày `signed` và `in_force_from`",
+            );
+        }
+    }
+    if let (Some(u), Some(f)) = (until, from.or(signed)) {
+        if u < f {
+            let span = cx.at(p!["in_force_until"]);
+            cx.error(
+                span,
+                "date-order",
+                "ngày hết hiệu lực trước ngày có hiệu lực".into(),
+                "`in_force_until` là ngày cuối cùng văn bản còn hiệu lực; kiểm tra lại hai ngày `in_force_from` và `in_force_until`",
+            );
+        }
+    }
+    if l.status.ends_force() && l.in_force_until.is_none() {
+        let span = cx.at(p!["status"]);
+        cx.error(
+            span,
+            "missing-in-force-until",
+            "văn bản đã hết hiệu lực nhưng không ghi ngày hết hiệu lực".into(),
+            "thêm `in_force_until: \"YYYY-MM-DD\"` (ngày cuối cùng còn hiệu lực, thường là ngày trước ngày văn bản thay thế có hiệu lực)",
+        );
+    }
+    if l.status == raw::LegalStatus::Replaced && l.replaced_by.is_none() {
+        let span = cx.at(p!["status"]);
+        cx.error(
+            span,
+            "missing-replaced-by",
+            "văn bản bị thay thế nhưng không ghi văn bản thay thế".into(),
+            "thêm `replaced_by: {document: \"số/năm/ký-hiệu\", from: \"YYYY-MM-DD\"}`, hoặc dùng `status: repealed` nếu văn bản bị bãi bỏ mà không có văn bản thay thế",
+        );
+    }
+    if let Some(r) = &l.replaced_by {
+        cx.reference(RefKind::Legal, &r.document, p!["replaced_by", "document"]);
+        let at = cx.date(&r.from, p!["replaced_by", "from"]);
+        if let (Some(at), Some(u)) = (at, until) {
+            if at <= u {
+                let span = cx.at(p!["replaced_by", "from"]);
                 cx.error(
                     span,
                     "date-order",
-                    "ngày hiệu lực trước ngày ban hành".into(),
-                    "kiểm tra lại hai ngày `signed` và `effective`",
+                    "văn bản thay thế có hiệu lực trong khi văn bản này vẫn còn hiệu lực".into(),
+                    "`replaced_by.from` phải sau `in_force_until` (thường là ngày liền sau)",
                 );
             }
         }
     }
-    if let Some(r) = &l.repealed_by {
-        cx.reference(RefKind::Legal, r, p!["repealed_by"]);
+    for (i, a) in l.amended_by.iter().enumerate() {
+        cx.reference(RefKind::Legal, &a.document, p!["amended_by", i, "document"]);
+        let at = cx.date(&a.from, p!["amended_by", i, "from"]);
+        if let (Some(at), Some(f)) = (at, from.or(signed)) {
+            if at < f {
+                let span = cx.at(p!["amended_by", i, "from"]);
+                cx.error(
+                    span,
+                    "date-order",
+                    "ngày sửa đổi có hiệu lực trước ngày văn bản có hiệu lực".into(),
+                    "kiểm tra lại `amended_by[].from` và `in_force_from`",
+                );
+            }
+        }
     }
-    check_sources_dates(cx, &l.sources);
+    check_sources(cx, &l.sources);
 }
 
-fn check_sources_dates(cx: &mut FileCx, sources: &[raw::Source]) {
+/// Per-source rules: a valid access date, and a URL unless the source is a printed text.
+fn check_sources(cx: &mut FileCx, sources: &[raw::Source]) {
     for (i, s) in sources.iter().enumerate() {
         if let Some(a) = &s.accessed {
             cx.date(a, p!["sources", i, "accessed"]);
+        }
+        if s.url.is_none() && !s.printed {
+            let span = cx.at(p!["sources", i]);
+            cx.error(
+                span,
+                "source-without-url",
+                format!("nguồn \"{}\" không có đường dẫn", s.title),
+                "thêm `url:` tới nơi đăng chính thức (CSDL quốc gia về TTHC, công báo, cổng của bộ, tỉnh); nếu là bản in không có trên mạng, ghi `printed: true` và ghi rõ nơi đăng trong `title`",
+            );
         }
     }
 }
@@ -882,7 +963,7 @@ fn check_journey(cx: &mut FileCx, j: &raw::JourneyFile) {
             "ghi rõ thông tin lấy từ văn bản hoặc trang nào trong `sources`",
         );
     }
-    check_sources_dates(cx, &j.sources);
+    check_sources(cx, &j.sources);
 }
 
 fn check_time_limit(cx: &mut FileCx, t: &raw::TimeLimit, path: &[PathSeg]) {
@@ -924,9 +1005,7 @@ fn check_time_limit(cx: &mut FileCx, t: &raw::TimeLimit, path: &[PathSeg]) {
         }
         _ => {}
     }
-    let mut lb = path.to_vec();
-    lb.push(PathSeg::from("legal_basis"));
-    cx.legal_basis(&t.legal_basis, &lb);
+    cx.grounded("thời hạn", &t.legal_basis, t.unverified, path);
 }
 
 fn check_procedure(
@@ -936,6 +1015,7 @@ fn check_procedure(
     p: raw::ProcedureFile,
     forms: &BTreeSet<String>,
 ) -> Option<Procedure> {
+    cx.current = p.version.change != ChangeKind::Abolished;
     if p.code != stem {
         let span = cx.at(p!["code"]);
         cx.error(
@@ -1045,7 +1125,21 @@ fn check_procedure(
                     cx.error(span, "negative-amount", format!("số tiền âm: {v}"), "ghi số tiền bằng đồng, không âm; hoặc `free` nếu văn bản quy định không thu");
                 }
             }
-            cx.grounded("khoản phí, lệ phí", &fee.legal_basis, fee.unverified, &base);
+            let free = matches!(fee.amount, Some(raw::Amount::Word(raw::AmountWord::Free)));
+            if free && fee.legal_basis.is_empty() {
+                // Reported instead of `ungrounded`: the fix is different (drop the amount).
+                let mut ap = base.to_vec();
+                ap.push(PathSeg::from("amount"));
+                let span = cx.at(&ap);
+                cx.error(
+                    span,
+                    "unverified-free",
+                    "ghi `free` (miễn phí) mà không có văn bản quy định".into(),
+                    "trích văn bản quy định không thu trong `legal_basis`; nếu chưa xác minh được, bỏ `amount` (trang sẽ ghi \"chưa có thông tin\") thay vì ghi miễn phí",
+                );
+            } else {
+                cx.grounded("khoản phí, lệ phí", &fee.legal_basis, fee.unverified, &base);
+            }
             let from = fee.valid_from.as_ref().and_then(|d| {
                 let mut dp = base.to_vec();
                 dp.push(PathSeg::from("valid_from"));
@@ -1182,7 +1276,7 @@ fn check_procedure(
         );
     }
     let last_verified = cx.date(&p.last_verified, p!["last_verified"]);
-    check_sources_dates(cx, &p.sources);
+    check_sources(cx, &p.sources);
     let (Some(last_verified), Some(signed)) = (last_verified, signed) else {
         return None;
     };
@@ -1235,7 +1329,7 @@ fn check_form(cx: &mut FileCx, form: &raw::FormRef, path: &[PathSeg], forms: &BT
     }
 }
 
-fn check_references(c: &Catalogue, refs: &[&Reference], diags: &mut Diagnostics) {
+fn check_references(c: &Catalogue, refs: &[&Reference], today: NaiveDate, diags: &mut Diagnostics) {
     let sector_ids: Vec<&str> = c.sectors.iter().map(|s| s.id.as_str()).collect();
     // A catalogue of 10,000 procedures has about 180,000 references: checked in parallel,
     // with procedure codes hashed rather than binary-searched.
@@ -1243,16 +1337,18 @@ fn check_references(c: &Catalogue, refs: &[&Reference], diags: &mut Diagnostics)
         c.procedures.iter().map(|p| p.code.as_str()).collect();
     let found: Vec<Diagnostic> = refs
         .par_iter()
-        .filter_map(|r| check_reference(c, &sector_ids, &codes, r))
+        .filter_map(|r| check_reference(c, &sector_ids, &codes, today, r))
         .collect();
     diags.extend(found);
 }
 
-/// The problem with one reference, if any: it dangles, or it cites a repealed document.
+/// The problem with one reference, if any: it dangles, or a current procedure cites a
+/// document that is not in force on `today`.
 fn check_reference(
     c: &Catalogue,
     sector_ids: &[&str],
     codes: &std::collections::HashSet<&str>,
+    today: NaiveDate,
     r: &Reference,
 ) -> Option<Diagnostic> {
     let exists = match r.kind {
@@ -1262,25 +1358,10 @@ fn check_reference(
         RefKind::Procedure => codes.contains(r.target.as_str()),
     };
     if exists {
-        if r.kind == RefKind::Legal {
+        if r.kind == RefKind::Legal && r.current {
             if let Some(doc) = c.legal.get(&r.target) {
-                if doc.status == raw::LegalStatus::Repealed {
-                    let by = doc
-                        .repealed_by
-                        .as_ref()
-                        .map(|n| format!(" (thay bằng {n})"))
-                        .unwrap_or_default();
-                    return Some(
-                        Diagnostic::warning(
-                            &r.file,
-                            r.span,
-                            "repealed-citation",
-                            format!("trích dẫn văn bản đã hết hiệu lực `{}`{by}", r.target),
-                        )
-                        .with_hint(
-                            "trích dẫn văn bản đang có hiệu lực, trừ khi đây là thông tin lịch sử",
-                        ),
-                    );
+                if !doc.in_force_on(today) {
+                    return Some(not_in_force(c, doc, today, r));
                 }
             }
         }
@@ -1305,6 +1386,53 @@ fn check_reference(
         )
         .with_hint(hint),
     )
+}
+
+/// The `cites-not-in-force` warning, naming the replacement when the registry knows it.
+fn not_in_force(c: &Catalogue, doc: &LegalDocument, today: NaiveDate, r: &Reference) -> Diagnostic {
+    let on = today.format("%d/%m/%Y");
+    let state = if doc.from.is_some_and(|f| today < f) {
+        format!("chưa có hiệu lực vào ngày {on}")
+    } else {
+        match doc.until {
+            Some(u) => format!(
+                "hết hiệu lực từ ngày {}",
+                (u + chrono::Days::new(1)).format("%d/%m/%Y")
+            ),
+            None => format!("không còn hiệu lực vào ngày {on}"),
+        }
+    };
+    let (by, hint) = match &doc.replaced_by {
+        Some(rb) => {
+            let from = parse_date(&rb.from)
+                .map(|d| format!(" từ ngày {}", d.format("%d/%m/%Y")))
+                .unwrap_or_default();
+            let title = c
+                .legal
+                .get(&rb.document)
+                .map(|d| format!(" ({})", d.title))
+                .unwrap_or_default();
+            (
+                format!("; được thay thế bởi `{}`{title}{from}", rb.document),
+                format!(
+                    "đối chiếu thủ tục với `{}` rồi trích dẫn văn bản này; chỉ giữ văn bản cũ cho thông tin lịch sử",
+                    rb.document
+                ),
+            )
+        }
+        None => (
+            String::new(),
+            "trích dẫn văn bản đang có hiệu lực, hoặc ghi văn bản thay thế vào `replaced_by` của văn bản cũ"
+                .to_string(),
+        ),
+    };
+    Diagnostic::warning(
+        &r.file,
+        r.span,
+        "cites-not-in-force",
+        format!("trích dẫn văn bản `{}` {state}{by}", r.target),
+    )
+    .with_hint(hint)
 }
 
 fn check_catalogue_rules(c: &Catalogue, opts: &Options, diags: &mut Diagnostics) {

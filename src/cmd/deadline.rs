@@ -105,6 +105,8 @@ pub fn run(args: &DeadlineArgs) -> i32 {
                 cutoff_hour: *cutoff_hour,
                 condition: None,
                 legal_basis: Vec::new(),
+                // A count asked for on the command line: no legal basis is claimed for it.
+                unverified: true,
             };
             (vec![(t, None)], args.office.clone())
         }

@@ -8,123 +8,26 @@ use std::path::Path;
 
 use super::{EXIT_OK, EXIT_USAGE};
 
-/// The catalogue files, relative path → contents.
-pub const FILES: &[(&str, &str)] = &[
-    (
-        "agencies/bo-phan-mot-cua-cap-xa.yaml",
-        include_str!("templates/init/agencies/bo-phan-mot-cua-cap-xa.yaml"),
-    ),
-    (
-        "agencies/cong-an-cap-xa.yaml",
-        include_str!("templates/init/agencies/cong-an-cap-xa.yaml"),
-    ),
-    (
-        "agencies/cong-an-tinh-ha-tinh.yaml",
-        include_str!("templates/init/agencies/cong-an-tinh-ha-tinh.yaml"),
-    ),
-    (
-        "agencies/ubnd-cap-xa.yaml",
-        include_str!("templates/init/agencies/ubnd-cap-xa.yaml"),
-    ),
-    (
-        "agencies/ubnd-tinh-ha-tinh.yaml",
-        include_str!("templates/init/agencies/ubnd-tinh-ha-tinh.yaml"),
-    ),
-    (
-        "forms/CT01.txt",
-        include_str!("templates/init/forms/CT01.txt"),
-    ),
-    (
-        "legal/01-2020-TT-BTP.yaml",
-        include_str!("templates/init/legal/01-2020-TT-BTP.yaml"),
-    ),
-    (
-        "legal/01-2022-TT-BTP.yaml",
-        include_str!("templates/init/legal/01-2022-TT-BTP.yaml"),
-    ),
-    (
-        "legal/04-2020-TT-BTP.yaml",
-        include_str!("templates/init/legal/04-2020-TT-BTP.yaml"),
-    ),
-    (
-        "legal/07-2025-NĐ-CP.yaml",
-        include_str!("templates/init/legal/07-2025-NĐ-CP.yaml"),
-    ),
-    (
-        "legal/08-2025-TT-BTP.yaml",
-        include_str!("templates/init/legal/08-2025-TT-BTP.yaml"),
-    ),
-    (
-        "legal/104-2022-NĐ-CP.yaml",
-        include_str!("templates/init/legal/104-2022-NĐ-CP.yaml"),
-    ),
-    (
-        "legal/120-2025-NĐ-CP.yaml",
-        include_str!("templates/init/legal/120-2025-NĐ-CP.yaml"),
-    ),
-    (
-        "legal/123-2015-NĐ-CP.yaml",
-        include_str!("templates/init/legal/123-2015-NĐ-CP.yaml"),
-    ),
-    (
-        "legal/154-2024-NĐ-CP.yaml",
-        include_str!("templates/init/legal/154-2024-NĐ-CP.yaml"),
-    ),
-    (
-        "legal/226-2016-TT-BTC.yaml",
-        include_str!("templates/init/legal/226-2016-TT-BTC.yaml"),
-    ),
-    (
-        "legal/23-2015-NĐ-CP.yaml",
-        include_str!("templates/init/legal/23-2015-NĐ-CP.yaml"),
-    ),
-    (
-        "legal/53-2025-TT-BCA.yaml",
-        include_str!("templates/init/legal/53-2025-TT-BCA.yaml"),
-    ),
-    (
-        "legal/60-2014-QH13.yaml",
-        include_str!("templates/init/legal/60-2014-QH13.yaml"),
-    ),
-    (
-        "legal/66-2023-TT-BCA.yaml",
-        include_str!("templates/init/legal/66-2023-TT-BCA.yaml"),
-    ),
-    (
-        "legal/68-2020-QH14.yaml",
-        include_str!("templates/init/legal/68-2020-QH14.yaml"),
-    ),
-    (
-        "legal/71-2025-TT-BTC.yaml",
-        include_str!("templates/init/legal/71-2025-TT-BTC.yaml"),
-    ),
-    (
-        "legal/75-2022-TT-BTC.yaml",
-        include_str!("templates/init/legal/75-2022-TT-BTC.yaml"),
-    ),
-    (
-        "legal/85-2019-TT-BTC.yaml",
-        include_str!("templates/init/legal/85-2019-TT-BTC.yaml"),
-    ),
-    (
-        "legal/87-2020-NĐ-CP.yaml",
-        include_str!("templates/init/legal/87-2020-NĐ-CP.yaml"),
-    ),
-    (
-        "procedures/chung-thuc/2.000815.yaml",
-        include_str!("templates/init/procedures/chung-thuc/2.000815.yaml"),
-    ),
-    (
-        "procedures/cu-tru/1.004222.yaml",
-        include_str!("templates/init/procedures/cu-tru/1.004222.yaml"),
-    ),
-    (
-        "procedures/ho-tich/1.001193.yaml",
-        include_str!("templates/init/procedures/ho-tich/1.001193.yaml"),
-    ),
-    ("sectors.yaml", include_str!("templates/init/sectors.yaml")),
-    ("site.yaml", include_str!("templates/init/site.yaml")),
-];
+/// The sample catalogue: the whole `templates/init/` directory, compiled into the binary so
+/// `init` works from anywhere (no hand-kept list of files to forget one in).
+static FILES: include_dir::Dir<'static> =
+    include_dir::include_dir!("$CARGO_MANIFEST_DIR/src/cmd/templates/init");
+
+/// Every file of the sample catalogue: relative path (`/`-separated) → contents.
+pub fn files() -> Vec<(String, &'static [u8])> {
+    fn walk(dir: &'static include_dir::Dir<'static>, out: &mut Vec<(String, &'static [u8])>) {
+        for f in dir.files() {
+            out.push((f.path().to_string_lossy().replace('\\', "/"), f.contents()));
+        }
+        for d in dir.dirs() {
+            walk(d, out);
+        }
+    }
+    let mut out = Vec::new();
+    walk(&FILES, &mut out);
+    out.sort();
+    out
+}
 
 /// `.vscode/settings.json`: maps each schema onto the files it describes, for
 /// yaml-language-server (completion, hover help, validation while typing).
@@ -167,8 +70,8 @@ pub fn write(dir: &Path, force: bool) -> Result<(), InitError> {
             return Err(InitError::NotEmpty(dir.to_path_buf()));
         }
     }
-    for (rel, text) in FILES {
-        let path = dir.join(rel);
+    for (rel, text) in files() {
+        let path = dir.join(&rel);
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent).map_err(io(parent))?;
         }
@@ -186,15 +89,68 @@ pub fn write(dir: &Path, force: bool) -> Result<(), InitError> {
 pub fn run(dir: &Path, force: bool) -> i32 {
     match write(dir, force) {
         Ok(()) => {
-            eprintln!(
-                "Đã tạo danh mục mẫu trong `{d}`.\n  Xem trước: motcua serve {d}\n  Kiểm tra:  motcua check {d}\n  Xuất bản:  motcua build {d} -o public\n  Thêm thủ tục: motcua new procedure --code <mã> --sector <lĩnh-vực> {d}",
-                d = dir.display()
-            );
+            eprintln!("{}", next_steps(dir));
             EXIT_OK
         }
         Err(e) => {
             eprintln!("error: {e}");
             EXIT_USAGE
+        }
+    }
+}
+
+/// What to type next, as commands that work exactly as printed (from the directory `init`
+/// was run in).
+fn next_steps(dir: &Path) -> String {
+    let cd = shell_quote(&dir.display().to_string());
+    format!(
+        "Đã tạo danh mục mẫu trong `{d}` (3 thủ tục thật, chú thích từng trường).\n\
+         Tiếp theo:\n  \
+         cd {cd}\n  \
+         motcua check                # kiểm tra danh mục\n  \
+         motcua serve                # xem trước tại http://127.0.0.1:1111/, tự tải lại khi lưu\n  \
+         motcua new procedure --code 1.000894 --sector ho-tich --name \"Thủ tục đăng ký kết hôn\"\n  \
+         motcua build                # xuất bản vào thư mục public/",
+        d = dir.display()
+    )
+}
+
+/// `text` as one shell word (single-quoted when it holds anything but safe characters).
+fn shell_quote(text: &str) -> String {
+    let safe = !text.is_empty()
+        && text.chars().all(|c| {
+            c.is_alphanumeric() || matches!(c, '/' | '.' | '_' | '-' | ',' | ':' | '+' | '=')
+        });
+    if safe {
+        text.to_string()
+    } else {
+        format!("'{}'", text.replace('\'', "'\\''"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quotes_only_what_needs_it() {
+        assert_eq!(shell_quote("mysite"), "mysite");
+        assert_eq!(shell_quote("/tmp/x-1/site"), "/tmp/x-1/site");
+        assert_eq!(shell_quote("my site"), "'my site'");
+        assert_eq!(shell_quote("it's"), "'it'\\''s'");
+    }
+
+    #[test]
+    fn the_sample_has_every_kind_of_file() {
+        let names: Vec<String> = files().into_iter().map(|(n, _)| n).collect();
+        for wanted in ["site.yaml", "sectors.yaml", "forms/CT01.txt"] {
+            assert!(
+                names.iter().any(|n| n == wanted),
+                "{wanted} missing: {names:?}"
+            );
+        }
+        for dir in ["agencies/", "legal/", "procedures/"] {
+            assert!(names.iter().any(|n| n.starts_with(dir)), "{dir} missing");
         }
     }
 }

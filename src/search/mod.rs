@@ -21,10 +21,10 @@
 //! regenerating the vectors (see `normalize`'s tests) and the fixture index
 //! (`MOTCUA_UPDATE_FIXTURES=1 cargo test --lib search`).
 
-pub mod engine;
-pub mod normalize;
+pub(crate) mod engine;
+pub(crate) mod normalize;
 pub mod scorer;
-pub mod shards;
+pub(crate) mod shards;
 
 #[cfg(test)]
 pub(crate) mod fixture;

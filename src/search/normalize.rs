@@ -55,6 +55,7 @@ impl Token {
     }
 
     /// The digits-only alias of a code token (`1.001193` → `1001193`).
+    #[cfg(test)]
     pub fn code_alias(&self) -> Option<String> {
         self.code.then(|| self.folded.replace('.', ""))
     }
@@ -362,6 +363,7 @@ fn tone_position(v: &[char], closed: bool) -> usize {
 
 /// All index terms of a text: folded unigrams, code aliases, accented unigrams that differ
 /// from their folded form, and folded pairs of adjacent syllables.
+#[cfg(test)]
 pub fn index_terms(text: &str) -> Vec<String> {
     terms_of(&tokens(text), true)
 }

@@ -3,7 +3,7 @@
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::sync::{mpsc, Arc};
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use super::Shared;
 use crate::catalogue::{self, Catalogue, Options};
@@ -87,19 +87,11 @@ pub enum Outcome {
     Full,
     /// Only the pages depending on the edited procedures were rendered.
     Incremental,
-    /// The catalogue or the theme has errors; the last good site stays served.
-    Failed,
 }
 
 /// The result of one rebuild, for the console.
 #[derive(Debug, Clone)]
 pub struct Report {
-    /// What happened.
-    pub outcome: Outcome,
-    /// Files rendered.
-    pub files: usize,
-    /// From the start of validation to the new files being served.
-    pub elapsed: Duration,
     /// The line (or diagnostics) printed for the user.
     pub message: String,
 }
@@ -207,12 +199,7 @@ impl Builder {
                 )
             };
             publish(shared, &self.opts, None, Some(overlay_html(&text)), None);
-            return Report {
-                outcome: Outcome::Failed,
-                files: 0,
-                elapsed: start.elapsed(),
-                message,
-            };
+            return Report { message };
         }
         let c = Arc::new(c);
         let version = self.version + 1;
@@ -290,20 +277,12 @@ impl Builder {
                 if warnings > 0 {
                     message.push_str(&format!(", {warnings} cảnh báo (xem `motcua check`)"));
                 }
-                Report {
-                    outcome,
-                    files,
-                    elapsed,
-                    message,
-                }
+                Report { message }
             }
             Err(e) => {
                 let text = format!("error: {e}\n");
                 publish(shared, &self.opts, None, Some(overlay_html(&text)), None);
                 Report {
-                    outcome: Outcome::Failed,
-                    files: 0,
-                    elapsed: start.elapsed(),
                     message: format!("{text}Giao diện có lỗi: vẫn phục vụ bản dựng tốt gần nhất."),
                 }
             }
@@ -391,8 +370,8 @@ fn update_search(shared: &Shared, opts: &BuildOptions, c: &Catalogue, version: u
             if let Ok(mut s) = shared.search.write() {
                 *s = Some(super::SearchIndex {
                     engine,
-                    base_path: crate::site::pages::Urls::new(
-                        &opts.base_url.clone().unwrap_or_default(),
+                    base_path: crate::site::urls::Urls::new(
+                        opts.base_url.as_deref().unwrap_or(c.site.base_url.as_str()),
                     )
                     .base_path,
                 });

@@ -8,7 +8,7 @@ use std::time::Duration;
 use tiny_http::{Header, Request, Response, Server};
 
 use super::{Served, Shared, EVENTS_PATH, SEARCH_PATH};
-use crate::site::pages;
+use crate::site::urls;
 
 /// How often an idle event stream sends a comment, so a closed page is noticed and its
 /// thread ends.
@@ -202,7 +202,7 @@ fn not_found(served: &Served) -> Reply {
     let body = served
         .site
         .as_ref()
-        .and_then(|s| s.files.get(pages::NOT_FOUND))
+        .and_then(|s| s.files.get(urls::NOT_FOUND))
         .cloned()
         .unwrap_or_else(|| b"<!doctype html><title>404</title><h1>404</h1></html>".to_vec());
     html_reply(404, body, served.overlay.as_deref())

@@ -5,9 +5,9 @@
 //! catalogue, receives debounced file events and swaps in the rebuilt files; each open page
 //! holds one Server-Sent Events thread that waits for the builder's broadcast.
 
-pub mod build;
-pub mod http;
-pub mod watch;
+pub(crate) mod build;
+pub(crate) mod http;
+pub(crate) mod watch;
 
 use std::io::Write as _;
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr};

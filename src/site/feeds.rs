@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
-use super::pages::{self, Urls};
+use super::urls::{self, Urls};
 use super::views::{fee_summary, shortest_time};
 use crate::catalogue::model::Catalogue;
 use crate::text::markdown_text;
@@ -25,7 +25,7 @@ pub fn sitemap<'a>(urls: &Urls, paths: impl Iterator<Item = &'a str>, c: &Catalo
         .iter()
         .map(|p| {
             (
-                pages::file_for(&pages::procedure(&p.code)),
+                urls::file_for(&urls::procedure(&p.code)),
                 p.last_verified.format("%Y-%m-%d").to_string(),
             )
         })
@@ -49,7 +49,7 @@ pub fn sitemap<'a>(urls: &Urls, paths: impl Iterator<Item = &'a str>, c: &Catalo
 pub fn robots(urls: &Urls) -> String {
     format!(
         "User-agent: *\nAllow: /\nSitemap: {}\n",
-        urls.absolute(pages::SITEMAP)
+        urls.absolute(urls::SITEMAP)
     )
 }
 
@@ -74,16 +74,16 @@ pub fn atom(urls: &Urls, c: &Catalogue) -> String {
         "  <title>{}: thủ tục mới cập nhật</title>",
         xml_escape(&c.site.name)
     );
-    let _ = writeln!(s, "  <id>{}</id>", xml_escape(&urls.absolute(pages::FEED)));
+    let _ = writeln!(s, "  <id>{}</id>", xml_escape(&urls.absolute(urls::FEED)));
     let _ = writeln!(
         s,
         "  <link rel=\"self\" href=\"{}\"/>",
-        xml_escape(&urls.absolute(pages::FEED))
+        xml_escape(&urls.absolute(urls::FEED))
     );
     let _ = writeln!(
         s,
         "  <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>",
-        xml_escape(&urls.absolute(pages::HOME))
+        xml_escape(&urls.absolute(urls::HOME))
     );
     let _ = writeln!(s, "  <updated>{updated}</updated>");
     let _ = writeln!(
@@ -98,7 +98,7 @@ pub fn atom(urls: &Urls, c: &Catalogue) -> String {
         )
     );
     for p in items {
-        let url = urls.absolute(&pages::procedure(&p.code));
+        let url = urls.absolute(&urls::procedure(&p.code));
         let change = match p.version.change {
             crate::catalogue::model::ChangeKind::New => "Công bố mới",
             crate::catalogue::model::ChangeKind::Amended => "Sửa đổi, bổ sung",
@@ -140,7 +140,7 @@ fn record(urls: &Urls, c: &Catalogue, p: &crate::catalogue::model::Procedure) ->
     if let Some(o) = v.as_object_mut() {
         o.insert(
             "url".into(),
-            urls.absolute(&pages::procedure(&p.code)).into(),
+            urls.absolute(&urls::procedure(&p.code)).into(),
         );
         o.insert(
             "sector_name".into(),
@@ -168,11 +168,11 @@ pub fn open_data(
         .par_iter()
         .map(|p| {
             let bytes = record_bytes(&record(urls, c, p));
-            sink.put(pages::procedure_json(&p.code), bytes.clone())?;
+            sink.put(urls::procedure_json(&p.code), bytes.clone())?;
             Ok(bytes)
         })
         .collect::<Result<_, super::SiteError>>()?;
-    sink.put(pages::DATA.to_string(), bulk_from_records(c, &records))
+    sink.put(urls::DATA.to_string(), bulk_from_records(c, &records))
 }
 
 /// The bulk document `{"legal_documents", "procedures", "province", "site"}` (keys in
@@ -203,7 +203,8 @@ fn bulk_from_records(c: &Catalogue, records: &[Vec<u8>]) -> Vec<u8> {
 }
 
 fn record_bytes(r: &serde_json::Value) -> Vec<u8> {
-    let mut bytes = serde_json::to_vec(r).unwrap_or_default();
+    // A `Value` always serializes; its compact display is exactly `serde_json::to_vec`.
+    let mut bytes = r.to_string().into_bytes();
     bytes.push(b'\n');
     bytes
 }

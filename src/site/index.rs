@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use super::pages::{self, Urls};
+use super::urls::{self, Urls};
 use super::views::{channel_name, fee_summary, level_name, shortest_time};
 use crate::catalogue::model::{Catalogue, Procedure};
 use crate::search::{self, SearchDoc};
@@ -75,7 +75,7 @@ pub fn search_doc(c: &Catalogue, p: &Procedure) -> SearchDoc {
             .collect(),
         shortest_time: shortest_time(p),
         fee_summary: fee_summary(p),
-        url: pages::procedure(&p.code),
+        url: urls::procedure(&p.code),
     }
 }
 

@@ -1,13 +1,16 @@
 //! The site: render the validated catalogue with the theme, index it, write it atomically.
 
-pub mod deps;
-pub mod feeds;
+pub(crate) mod deps;
+pub(crate) mod feeds;
 pub mod index;
-pub mod pages;
-pub mod render;
-pub mod theme;
-pub mod views;
-pub mod write;
+pub(crate) mod pages;
+pub(crate) mod render;
+pub(crate) mod theme;
+pub(crate) mod urls;
+pub(crate) mod views;
+pub(crate) mod write;
+
+pub use pages::Selection;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
@@ -148,18 +151,18 @@ pub fn render_site_into(
         paths: std::sync::Mutex::new(Vec::new()),
         bytes: std::sync::atomic::AtomicUsize::new(0),
     };
-    let urls = pages::Urls::new(opts.base_url.as_deref().unwrap_or(&c.site.base_url));
+    let urls = site_urls(c, opts);
     let theme = theme::load(&c.root, c.site.theme.as_deref())?;
     // The search index is independent of the pages and its merge step is serial, so it is
     // built beside them: the other core keeps rendering meanwhile.
     let (pages_and_feeds, index) = rayon::join(
         || -> Result<_, SiteError> {
             let t = Instant::now();
-            render::render_into(c, &theme, &urls, opts, &render::Selection::All, &tally)?;
+            render::render_into(c, &theme, &urls, opts, &Selection::All, &tally)?;
             let rendered = t.elapsed();
             let t = Instant::now();
             feeds::open_data(&urls, c, &tally)?;
-            tally.put(pages::FEED.to_string(), feeds::atom(&urls, c).into_bytes())?;
+            tally.put(urls::FEED.to_string(), feeds::atom(&urls, c).into_bytes())?;
             tally.put("robots.txt".to_string(), feeds::robots(&urls).into_bytes())?;
             for form in &c.forms {
                 let path = c.root.join(form);
@@ -184,7 +187,7 @@ pub fn render_site_into(
     paths.sort_unstable();
     let sitemap = feeds::sitemap(&urls, paths.iter().map(String::as_str), c);
     let bytes = tally.bytes.into_inner() + sitemap.len();
-    sink.put(pages::SITEMAP.to_string(), sitemap.into_bytes())?;
+    sink.put(urls::SITEMAP.to_string(), sitemap.into_bytes())?;
     Ok(Summary {
         pages: paths.iter().filter(|p| p.ends_with(".html")).count(),
         files: paths.len() + 1,
@@ -201,9 +204,9 @@ pub fn check_render(c: &Catalogue, opts: &BuildOptions) -> Option<crate::diagnos
     // are rendered and nothing else: every template, over a sample that covers the shapes of
     // data a template branches on. `build` renders everything and refuses to publish on a
     // template error, so a rarer failure is still caught before anything is written.
-    let urls = pages::Urls::new(opts.base_url.as_deref().unwrap_or(&c.site.base_url));
+    let urls = site_urls(c, opts);
     let rendered = theme::load(&c.root, c.site.theme.as_deref())
-        .and_then(|theme| render::render_selected(c, &theme, &urls, opts, &check_sample(c)));
+        .and_then(|theme| render::render_selected(c, &theme, &urls, opts, &pages::check_sample(c)));
     match rendered {
         Ok(_) => None,
         Err(SiteError::Template { file, message }) => {
@@ -236,68 +239,6 @@ pub fn check_render(c: &Catalogue, opts: &BuildOptions) -> Option<crate::diagnos
             e.to_string(),
         )),
     }
-}
-
-/// The pages `check` renders: every fixed page and listing index, the first page of each
-/// listing kind, and per sector the first procedure of each shape (abolished, with an alert,
-/// per channel kind, with conditions, with forms, with office look-ups).
-fn check_sample(c: &Catalogue) -> render::Selection {
-    use crate::catalogue::model::ChannelKind;
-    let mut dirs: BTreeSet<String> = [
-        pages::HOME,
-        pages::SECTORS,
-        pages::AGENCIES,
-        pages::LEGAL,
-        pages::JOURNEYS,
-        pages::LEVELS,
-        pages::SEARCH,
-        pages::ABOUT,
-    ]
-    .iter()
-    .map(|d| d.to_string())
-    .collect();
-    dirs.extend(c.sectors.first().map(|s| pages::sector(&s.id)));
-    dirs.extend(c.agencies.keys().next().map(|a| pages::agency(a)));
-    dirs.extend(c.legal.keys().next().map(|n| pages::legal(n)));
-    dirs.extend(c.journeys.first().map(|j| pages::journey(&j.id)));
-    dirs.extend(
-        c.procedures
-            .first()
-            .and_then(|p| p.levels.first())
-            .map(|l| pages::level(*l)),
-    );
-    type Shape = fn(&crate::catalogue::model::Procedure) -> bool;
-    let shapes: [Shape; 8] = [
-        |_| true,
-        |p| p.is_abolished(),
-        |p| p.alert.is_some(),
-        |p| p.channels.iter().any(|ch| ch.kind == ChannelKind::Online),
-        |p| p.channels.iter().any(|ch| ch.kind == ChannelKind::Postal),
-        |p| !p.conditions.is_empty(),
-        |p| {
-            p.papers
-                .iter()
-                .flat_map(|g| &g.items)
-                .any(|i| i.form.is_some())
-        },
-        |p| {
-            p.papers
-                .iter()
-                .flat_map(|g| &g.items)
-                .any(|i| i.office_looks_up.is_some())
-        },
-    ];
-    for s in &c.sectors {
-        for shape in shapes {
-            if let Some(p) = c.procedures.iter().find(|p| p.sector == s.id && shape(p)) {
-                dirs.insert(pages::procedure(&p.code));
-                dirs.insert(pages::checklist(&p.code));
-            }
-        }
-    }
-    let mut files: BTreeSet<String> = dirs.iter().map(|d| pages::file_for(d)).collect();
-    files.insert("404.html".to_string());
-    render::Selection::Only(files)
 }
 
 /// Files to replace (`Some`) or delete (`None`) in a rendered site, from an incremental update.
@@ -350,13 +291,13 @@ impl Update {
             let urls = site_urls(c, opts);
             let sitemap = feeds::sitemap(&urls, site.files.keys().map(String::as_str), c);
             site.files
-                .insert(pages::SITEMAP.to_string(), sitemap.into_bytes());
+                .insert(urls::SITEMAP.to_string(), sitemap.into_bytes());
         }
     }
 }
 
-fn site_urls(c: &Catalogue, opts: &BuildOptions) -> pages::Urls {
-    pages::Urls::new(opts.base_url.as_deref().unwrap_or(&c.site.base_url))
+fn site_urls(c: &Catalogue, opts: &BuildOptions) -> urls::Urls {
+    urls::Urls::new(opts.base_url.as_deref().unwrap_or(c.site.base_url.as_str()))
 }
 
 /// Plans an incremental update after the catalogue changed from `old` to `new` in the
@@ -380,7 +321,7 @@ pub fn plan_procedure_update_part(
     opts: &BuildOptions,
     part: Part,
 ) -> Result<Option<Update>, SiteError> {
-    if deps::levels_in_use(old) != deps::levels_in_use(new) {
+    if !pages::same_structure(old, new) {
         return Ok(None);
     }
     let mut affected = BTreeSet::new();
@@ -391,11 +332,8 @@ pub fn plan_procedure_update_part(
     let own: BTreeSet<String> = codes
         .iter()
         .flat_map(|c| {
-            [
-                pages::file_for(&pages::procedure(c)),
-                pages::file_for(&pages::checklist(c)),
-                pages::procedure_json(c),
-            ]
+            let [page, checklist] = pages::own_files(c);
+            [page, checklist, urls::procedure_json(c)]
         })
         .collect();
     affected.retain(|p| match part {
@@ -410,13 +348,8 @@ pub fn plan_procedure_update_part(
         .collect();
     let urls = site_urls(new, opts);
     let theme = theme::load(&new.root, new.site.theme.as_deref())?;
-    let mut rendered = render::render_selected(
-        new,
-        &theme,
-        &urls,
-        opts,
-        &render::Selection::Only(html.clone()),
-    )?;
+    let mut rendered =
+        render::render_selected(new, &theme, &urls, opts, &Selection::Only(html.clone()))?;
     let mut changes = BTreeMap::new();
     for path in html {
         let bytes = rendered.remove(&path);
@@ -427,17 +360,17 @@ pub fn plan_procedure_update_part(
             let json = new
                 .procedure(code)
                 .map(|p| feeds::procedure_json(&urls, new, p));
-            changes.insert(pages::procedure_json(code), json);
+            changes.insert(urls::procedure_json(code), json);
         }
     }
     let feeds = part != Part::Own;
     if feeds {
         // Computed here, outside `serve`'s lock: the bulk export is tens of MB at 10,000.
         changes.insert(
-            pages::FEED.to_string(),
+            urls::FEED.to_string(),
             Some(feeds::atom(&urls, new).into_bytes()),
         );
-        changes.insert(pages::DATA.to_string(), Some(feeds::bulk_data(&urls, new)));
+        changes.insert(urls::DATA.to_string(), Some(feeds::bulk_data(&urls, new)));
     }
     let search = if feeds {
         let (index, _) = index::static_index(new, &urls)

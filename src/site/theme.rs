@@ -7,57 +7,41 @@ use walkdir::WalkDir;
 
 use super::SiteError;
 
-/// Built-in templates, compiled into the binary so motcua works from any directory.
-const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
-    (
-        "base.html",
-        include_str!("../../themes/default/templates/base.html"),
-    ),
-    (
-        "macros.html",
-        include_str!("../../themes/default/templates/macros.html"),
-    ),
-    (
-        "index.html",
-        include_str!("../../themes/default/templates/index.html"),
-    ),
-    (
-        "procedure.html",
-        include_str!("../../themes/default/templates/procedure.html"),
-    ),
-    (
-        "checklist.html",
-        include_str!("../../themes/default/templates/checklist.html"),
-    ),
-    (
-        "list.html",
-        include_str!("../../themes/default/templates/list.html"),
-    ),
-    (
-        "search.html",
-        include_str!("../../themes/default/templates/search.html"),
-    ),
-    (
-        "about.html",
-        include_str!("../../themes/default/templates/about.html"),
-    ),
-    (
-        "404.html",
-        include_str!("../../themes/default/templates/404.html"),
-    ),
+/// The built-in theme: the whole `themes/default/` directory, compiled into the binary so
+/// motcua works from any directory (a catalogue of its own, a `cargo install`ed binary).
+static DEFAULT_THEME: include_dir::Dir<'static> =
+    include_dir::include_dir!("$CARGO_MANIFEST_DIR/themes/default");
+
+/// The assets every page links to, by the name templates use for them (`assets.css` …).
+/// A theme without one of them cannot produce working pages, so loading it fails.
+pub const PAGE_ASSETS: &[(&str, &str)] = &[
+    ("css", "css/style.css"),
+    ("search_css", "css/search.css"),
+    ("search_js", "js/search.js"),
+    ("site_js", "js/site.js"),
+    ("favicon", "favicon.svg"),
 ];
 
-/// Built-in static assets.
-const DEFAULT_STATIC: &[(&str, &[u8])] = &[
-    (
-        "css/style.css",
-        include_bytes!("../../themes/default/static/css/style.css"),
-    ),
-    (
-        "js/site.js",
-        include_bytes!("../../themes/default/static/js/site.js"),
-    ),
-];
+/// Every file under `sub/` of the built-in theme, by its path relative to `sub/`.
+fn builtin_files(sub: &str) -> Vec<(String, &'static [u8])> {
+    fn walk(dir: &include_dir::Dir<'static>, out: &mut Vec<&'static include_dir::File<'static>>) {
+        out.extend(dir.files());
+        for d in dir.dirs() {
+            walk(d, out);
+        }
+    }
+    let mut files = Vec::new();
+    if let Some(dir) = DEFAULT_THEME.get_dir(sub) {
+        walk(dir, &mut files);
+    }
+    files
+        .into_iter()
+        .filter_map(|f| {
+            let rel = f.path().strip_prefix(sub).ok()?;
+            Some((rel.to_string_lossy().replace('\\', "/"), f.contents()))
+        })
+        .collect()
+}
 
 /// A resolved theme: template sources and static files, after overrides.
 #[derive(Debug, Clone)]
@@ -81,23 +65,20 @@ pub fn candidate_dirs(catalogue: &Path, name: &str) -> Vec<PathBuf> {
 
 /// Loads the theme: built-in default first, then files of the site's theme directory.
 pub fn load(catalogue: &Path, name: Option<&str>) -> Result<Theme, SiteError> {
+    let mut templates = BTreeMap::new();
+    for (name, bytes) in builtin_files("templates") {
+        let text = std::str::from_utf8(bytes)
+            .map_err(|_| SiteError::Theme(format!("mẫu có sẵn `{name}` không phải UTF-8")))?;
+        let origin = PathBuf::from(format!("themes/default/templates/{name}"));
+        templates.insert(name, (text.to_string(), origin));
+    }
+    let assets = builtin_files("static")
+        .into_iter()
+        .map(|(name, bytes)| (name, bytes.to_vec()))
+        .collect();
     let mut theme = Theme {
-        templates: DEFAULT_TEMPLATES
-            .iter()
-            .map(|(n, s)| {
-                (
-                    n.to_string(),
-                    (
-                        s.to_string(),
-                        PathBuf::from(format!("themes/default/templates/{n}")),
-                    ),
-                )
-            })
-            .collect(),
-        assets: DEFAULT_STATIC
-            .iter()
-            .map(|(n, b)| (n.to_string(), b.to_vec()))
-            .collect(),
+        templates,
+        assets,
         dir: None,
     };
     let wanted = name.unwrap_or("default");
@@ -115,7 +96,7 @@ pub fn load(catalogue: &Path, name: Option<&str>) -> Result<Theme, SiteError> {
                     .join(", ")
             )));
         }
-        return Ok(theme);
+        return theme.complete();
     };
     for (sub, is_template) in [("templates", true), ("static", false)] {
         let root = dir.join(sub);
@@ -128,11 +109,11 @@ pub fn load(catalogue: &Path, name: Option<&str>) -> Result<Theme, SiteError> {
             if !entry.file_type().is_file() {
                 continue;
             }
-            let rel = entry
-                .path()
-                .strip_prefix(&root)
-                .map(|r| r.to_string_lossy().replace('\\', "/"))
-                .unwrap_or_default();
+            // WalkDir yields paths under the root it was given.
+            let Ok(rel) = entry.path().strip_prefix(&root) else {
+                continue;
+            };
+            let rel = rel.to_string_lossy().replace('\\', "/");
             let bytes = std::fs::read(entry.path())
                 .map_err(|e| SiteError::Io(entry.path().to_path_buf(), e))?;
             if is_template {
@@ -148,7 +129,30 @@ pub fn load(catalogue: &Path, name: Option<&str>) -> Result<Theme, SiteError> {
         }
     }
     theme.dir = Some(dir);
-    Ok(theme)
+    theme.complete()
+}
+
+impl Theme {
+    /// The theme, if it has every asset pages link to; otherwise an error naming the missing
+    /// files (a page must never link to an empty `href`).
+    fn complete(self) -> Result<Theme, SiteError> {
+        let missing: Vec<&str> = PAGE_ASSETS
+            .iter()
+            .map(|(_, path)| *path)
+            .filter(|path| !self.assets.contains_key(*path))
+            .collect();
+        if missing.is_empty() {
+            return Ok(self);
+        }
+        Err(SiteError::Theme(format!(
+            "giao diện thiếu tệp {}; thêm vào thư mục static/ của giao diện (bản có sẵn nằm trong themes/default/static/ của motcua)",
+            missing
+                .iter()
+                .map(|m| format!("`static/{m}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        )))
+    }
 }
 
 /// The content-hashed file name of an asset: `css/style.css` → `css/style.1a2b3c4d.css`.

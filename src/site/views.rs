@@ -5,10 +5,10 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::pages::{self, Urls};
+use super::urls::{self, Urls};
 use crate::catalogue::model::{
-    Actor, Amount, Catalogue, ChangeKind, ChannelKind, Fee, FeeKind, LegalBasis, LegalStatus,
-    Level, OnlineLevel, PaperHandling, Procedure, TimeLimit, TimeUnit,
+    Actor, Amount, Catalogue, ChangeKind, ChannelKind, Fee, FeeKind, HttpUrl, LegalBasis,
+    LegalDocument, LegalStatus, Level, OnlineLevel, PaperHandling, Procedure, TimeLimit, TimeUnit,
 };
 use crate::text::{markdown, markdown_text, truncate, vnd};
 
@@ -138,6 +138,49 @@ pub fn fee_summary(p: &Procedure) -> String {
     }
 }
 
+/// A legal document's force as one sentence, from its declared status and dates (not from the
+/// build date, so the page reads the same whenever it is built), and the page of the document
+/// that replaced it (when the registry has it).
+pub fn legal_status(c: &Catalogue, urls: &Urls, d: &LegalDocument) -> (String, Option<String>) {
+    if !d.status.ends_force() {
+        let mut text = match d.status {
+            LegalStatus::Amended if !d.amended_by.is_empty() => format!(
+                "Còn hiệu lực, đã được sửa đổi, bổ sung bởi {}",
+                d.amended_by
+                    .iter()
+                    .map(|a| format!("{} (từ {})", a.document, date_text_vi(&a.from)))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+            LegalStatus::Amended => "Còn hiệu lực, đã được sửa đổi, bổ sung".to_string(),
+            _ => "Còn hiệu lực".to_string(),
+        };
+        if let Some(u) = d.until {
+            text.push_str(&format!(" đến hết ngày {}", date_vi(u)));
+        }
+        return (text, None);
+    }
+    let mut text = match d.until {
+        Some(u) => format!("Hết hiệu lực từ {}", date_vi(u.succ_opt().unwrap_or(u))),
+        None => "Hết hiệu lực".to_string(),
+    };
+    let mut link = None;
+    match (&d.status, &d.replaced_by) {
+        (_, Some(r)) => {
+            let known = c.legal.get(&r.document);
+            let name = known
+                .map(|n| format!("{} {}", n.kind, n.number))
+                .unwrap_or_else(|| r.document.clone());
+            text.push_str(&format!(", được thay thế bởi {name}"));
+            link = known.map(|n| urls.link(&urls::legal(&n.number)));
+        }
+        (LegalStatus::Expired, None) => text.push_str(" (hết thời hạn áp dụng)"),
+        (LegalStatus::Repealed, None) => text.push_str(" (bị bãi bỏ)"),
+        _ => {}
+    }
+    (text, link)
+}
+
 /// A link to a legal document as shown next to a fact.
 #[derive(Debug, Clone, Serialize)]
 pub struct BasisView {
@@ -163,12 +206,10 @@ fn basis(c: &Catalogue, urls: &Urls, items: &[LegalBasis]) -> Vec<BasisView> {
             BasisView {
                 number: b.document.clone(),
                 article: b.article.clone(),
-                url: urls.link(&pages::legal(&b.document)),
+                url: urls.link(&urls::legal(&b.document)),
                 title: doc.map(|d| d.title.clone()).unwrap_or_default(),
                 kind: doc.map(|d| d.kind.clone()).unwrap_or_default(),
-                repealed: doc
-                    .map(|d| d.status == LegalStatus::Repealed)
-                    .unwrap_or(false),
+                repealed: doc.map(|d| d.status.ends_force()).unwrap_or(false),
             }
         })
         .collect()
@@ -190,7 +231,7 @@ fn agency_link(c: &Catalogue, urls: &Urls, id: &str) -> AgencyLink {
             .get(id)
             .map(|a| a.name.clone())
             .unwrap_or_else(|| id.to_string()),
-        url: urls.link(&pages::agency(id)),
+        url: urls.link(&urls::agency(id)),
     }
 }
 
@@ -212,25 +253,29 @@ pub struct OfficeView {
     /// Email.
     pub email: Option<String>,
     /// OpenStreetMap link when coordinates are known.
-    pub map_url: Option<String>,
+    pub map_url: Option<HttpUrl>,
+}
+
+/// The map link of a point (OpenStreetMap: no key, no tracking). Always a valid address;
+/// `None` would only mean the format below stopped being one.
+pub fn map_url(lat: f64, lon: f64) -> Option<HttpUrl> {
+    HttpUrl::parse(&format!(
+        "https://www.openstreetmap.org/?mlat={lat:.6}&mlon={lon:.6}#map=17/{lat:.6}/{lon:.6}"
+    ))
+    .ok()
 }
 
 fn office_view(c: &Catalogue, urls: &Urls, id: &str) -> Option<OfficeView> {
     let a = c.agencies.get(id)?;
     Some(OfficeView {
         name: a.name.clone(),
-        url: urls.link(&pages::agency(id)),
+        url: urls.link(&urls::agency(id)),
         description: a.description.clone(),
         address: a.address.clone(),
         opening_hours: a.opening_hours.clone(),
         phone: a.phone.clone(),
         email: a.email.clone(),
-        map_url: a.coordinates.map(|k| {
-            format!(
-                "https://www.openstreetmap.org/?mlat={:.6}&mlon={:.6}#map=17/{:.6}/{:.6}",
-                k.lat, k.lon, k.lat, k.lon
-            )
-        }),
+        map_url: a.coordinates.and_then(|k| map_url(k.lat, k.lon)),
     })
 }
 
@@ -260,7 +305,7 @@ pub fn card(c: &Catalogue, urls: &Urls, p: &Procedure) -> ProcedureCard {
     ProcedureCard {
         code: p.code.clone(),
         name: p.name.clone(),
-        url: urls.link(&pages::procedure(&p.code)),
+        url: urls.link(&urls::procedure(&p.code)),
         sector_name: c
             .sector(&p.sector)
             .map(|s| s.name.clone())
@@ -325,7 +370,7 @@ struct ResultView {
 struct ChannelView {
     label: String,
     description: Option<String>,
-    url: Option<String>,
+    url: Option<HttpUrl>,
     online_level: Option<&'static str>,
     time_limits: Vec<TimeLimitView>,
     fees: Vec<FeeView>,
@@ -428,7 +473,7 @@ struct CodeLink {
 #[derive(Debug, Clone, Serialize)]
 struct SourceView {
     title: String,
-    url: Option<String>,
+    url: Option<HttpUrl>,
     accessed: Option<String>,
 }
 
@@ -486,7 +531,7 @@ fn code_link(c: &Catalogue, urls: &Urls, code: &str) -> CodeLink {
         Some(p) => CodeLink {
             code: code.to_string(),
             name: p.name.clone(),
-            url: Some(urls.link(&pages::procedure(code))),
+            url: Some(urls.link(&urls::procedure(code))),
         },
         None => CodeLink {
             code: code.to_string(),
@@ -503,7 +548,7 @@ pub fn procedure_view(
     p: &Procedure,
     today: NaiveDate,
 ) -> ProcedureView {
-    let url = urls.link(&pages::procedure(&p.code));
+    let url = urls.link(&urls::procedure(&p.code));
     let summary_text = markdown_text(&p.summary);
     let channels = p
         .channels
@@ -556,7 +601,7 @@ pub fn procedure_view(
                                 .file
                                 .as_ref()
                                 .map(|file| urls.link(file))
-                                .or_else(|| f.url.clone()),
+                                .or_else(|| f.url.as_ref().map(HttpUrl::to_string)),
                             issued_by: f.issued_by.as_ref().and_then(|d| {
                                 basis(
                                     c,
@@ -592,12 +637,12 @@ pub fn procedure_view(
     };
     let v = &p.version;
     let decision_link = match &v.decision_url {
-        Some(u) if u.starts_with("http://") || u.starts_with("https://") => format!(
+        Some(u) => format!(
             "<a href=\"{}\" rel=\"noopener\">{}</a>",
-            escape_html(u),
+            escape_html(u.as_str()),
             escape_html(&v.decision)
         ),
-        _ => escape_html(&v.decision),
+        None => escape_html(&v.decision),
     };
     let stale = (today - p.last_verified).num_days() > i64::from(c.site.freshness_days);
     let sector = c.sector(&p.sector);
@@ -605,12 +650,12 @@ pub fn procedure_view(
         code: p.code.clone(),
         name: p.name.clone(),
         description: truncate(&summary_text, 155),
-        checklist_url: urls.link(&pages::checklist(&p.code)),
-        json_url: urls.link(&pages::procedure_json(&p.code)),
+        checklist_url: urls.link(&urls::checklist(&p.code)),
+        json_url: urls.link(&urls::procedure_json(&p.code)),
         summary_html: markdown(&p.summary),
         sector: AgencyLink {
             name: sector.map(|s| s.name.clone()).unwrap_or_default(),
-            url: urls.link(&pages::sector(&p.sector)),
+            url: urls.link(&urls::sector(&p.sector)),
         },
         levels: levels_text(&p.levels),
         applicants: p.applicants.join("; "),
@@ -690,10 +735,7 @@ pub fn procedure_view(
             .iter()
             .map(|s| SourceView {
                 title: s.title.clone(),
-                url: s
-                    .url
-                    .clone()
-                    .filter(|u| u.starts_with("http://") || u.starts_with("https://")),
+                url: s.url.clone(),
                 accessed: s.accessed.as_deref().map(date_text_vi),
             })
             .collect(),
@@ -744,7 +786,7 @@ fn json_ld(c: &Catalogue, urls: &Urls, p: &Procedure, summary: &str) -> String {
                 "name": channel_name(ch.kind),
             });
             if let Some(u) = &ch.url {
-                v["serviceUrl"] = serde_json::Value::String(u.clone());
+                v["serviceUrl"] = serde_json::Value::String(u.to_string());
             }
             if let Some(t) = ch.time_limits.first() {
                 v["processingTime"] = serde_json::Value::String(time_limit_text(t));
@@ -758,7 +800,7 @@ fn json_ld(c: &Catalogue, urls: &Urls, p: &Procedure, summary: &str) -> String {
         "identifier": p.code,
         "name": p.name,
         "description": summary,
-        "url": urls.absolute(&pages::procedure(&p.code)),
+        "url": urls.absolute(&urls::procedure(&p.code)),
         "serviceType": c.sector(&p.sector).map(|s| s.name.clone()).unwrap_or_default(),
         "areaServed": {"@type": "AdministrativeArea", "name": c.site.province},
         "availableChannel": channels,
@@ -794,7 +836,7 @@ pub fn sector_tiles(c: &Catalogue, urls: &Urls) -> Vec<Tile> {
         .iter()
         .map(|s| Tile {
             name: s.name.clone(),
-            url: urls.link(&pages::sector(&s.id)),
+            url: urls.link(&urls::sector(&s.id)),
             count: counts.get(s.id.as_str()).copied().unwrap_or(0),
         })
         .collect()
@@ -812,6 +854,7 @@ mod tests {
             cutoff_hour: None,
             condition: None,
             legal_basis: vec![],
+            unverified: true,
         }
     }
 

@@ -78,8 +78,8 @@ fn streams_json_on_stdout_text_on_stderr() {
     let v: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
     assert_eq!(v["warnings"], 1);
     assert_eq!(v["errors"], 0);
-    assert_eq!(v["diagnostics"][0]["code"], "repealed-citation");
-    assert_eq!(v["diagnostics"][0]["line"], 43);
+    assert_eq!(v["diagnostics"][0]["code"], "cites-not-in-force");
+    assert_eq!(v["diagnostics"][0]["line"], 44);
 }
 
 #[test]

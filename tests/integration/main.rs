@@ -7,10 +7,13 @@ mod deadline;
 mod exit_codes;
 mod generator;
 mod hostile;
+mod linkcheck;
 mod peer_corpus;
 mod positions;
 mod schema;
 mod snapshots;
+mod urls;
+mod user_journey;
 
 /// The synthetic catalogue generator, shared with `cargo run --example gen_catalogue`.
 #[path = "../../examples/gen_catalogue.rs"]

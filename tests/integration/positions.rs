@@ -26,19 +26,19 @@ fn values_and_keys_are_located_exactly() {
             "scalar value",
             "amount: 2000",
             "amount: -1",
-            "20:17: error[negative-amount]",
+            "21:17: error[negative-amount]",
         ),
         (
             "reference in a flow mapping",
             "  - {document: \"23/2015/NĐ-CP\"}",
             "  - {document: \"23/2015/ND-CP\"}",
-            "37:16: error[dangling-reference]",
+            "38:16: error[dangling-reference]",
         ),
         (
             "date value",
             "signed: \"2020-06-01\"",
             "signed: \"2020-6-1\"",
-            "40:11: error[bad-date]",
+            "41:11: error[bad-date]",
         ),
     ];
     assert_each_patch_gives_one_diagnostic(table);
@@ -60,7 +60,7 @@ fn whole_mapping_problems_point_at_the_mapping_start() {
             "ungrounded fee",
             "        per: \"trang\"\n        legal_basis: [{document: \"23/2015/NĐ-CP\"}]\n",
             "        per: \"trang\"\n",
-            "18:9: error[ungrounded]",
+            "19:9: error[ungrounded]",
         ),
     ];
     assert_each_patch_gives_one_diagnostic(table);
@@ -113,12 +113,12 @@ fn out_of_range_and_odd_scalars_are_reported_in_place() {
             "negative count",
             "copies: 1",
             "copies: -1",
-            "29:17: error[out-of-range]",
+            "30:17: error[out-of-range]",
         ),
         (
             "cutoff hour 24",
-            "      - unit: immediate",
-            "      - {unit: immediate, cutoff_hour: 24}",
+            "      - unit: immediate\n        unverified: true",
+            "      - {unit: immediate, cutoff_hour: 24, unverified: true}",
             "16:40: error[out-of-range]",
         ),
         (

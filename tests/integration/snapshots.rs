@@ -8,7 +8,7 @@ use crate::support::{fixtures, Fixture};
 /// about files that do not exist (no source excerpt).
 const CASES: [&str; 3] = [
     "multiple-problems-one-file",
-    "repealed-citation",
+    "cites-not-in-force",
     "missing-sectors",
 ];
 

@@ -1,6 +1,6 @@
-//! Which pages exist and where they live: one place computes every URL and output path.
+//! Where pages live: one place computes every URL and output path.
 
-use crate::catalogue::model::{Level, Procedure};
+use crate::catalogue::model::Level;
 
 /// Builds site-relative URLs under the site's base path, and the matching output paths.
 #[derive(Debug, Clone)]
@@ -51,9 +51,46 @@ impl Urls {
     }
 }
 
+/// The directory under which every procedure has its pages.
+pub const PROCEDURES: &str = "thu-tuc/";
+
+/// The prefix that leads from the page at `out` (an output file, e.g.
+/// `thu-tuc/1.001193/index.html`) back to the site's root: `../../`, or `./` at the root.
+pub fn to_root(out: &str) -> String {
+    let depth = out.matches('/').count();
+    if depth == 0 {
+        "./".to_string()
+    } else {
+        "../".repeat(depth)
+    }
+}
+
+/// Makes the site's own links in a rendered page relative to the page, so one output works
+/// at `/`, under any sub-path and behind a portal's proxy. Every internal link is written as
+/// `base_path` + a site-relative path, inside a quoted attribute; only those are rewritten.
+/// Catalogue text cannot forge one: it reaches attributes escaped (`"` becomes `&quot;`),
+/// and outside attributes `="` does not start a value.
+pub fn relativize(html: &[u8], base_path: &str, to_root: &str) -> Vec<u8> {
+    let needle = format!("=\"{base_path}");
+    let needle = needle.as_bytes();
+    let mut out = Vec::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(at) = find(rest, needle) {
+        out.extend_from_slice(&rest[..at + 2]);
+        out.extend_from_slice(to_root.as_bytes());
+        rest = &rest[at + needle.len()..];
+    }
+    out.extend_from_slice(rest);
+    out
+}
+
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).position(|w| w == needle)
+}
+
 /// Site-relative directory of a procedure page.
 pub fn procedure(code: &str) -> String {
-    format!("thu-tuc/{code}/")
+    format!("{PROCEDURES}{code}/")
 }
 
 /// Site-relative path of a procedure's printable checklist. A file beside the page rather
@@ -160,17 +197,6 @@ pub fn ascii_slug(s: &str) -> String {
     out
 }
 
-/// Procedures sorted for an A–Z listing (Vietnamese-aware: by folded name, then name).
-pub fn sort_by_name(items: &mut [&Procedure]) {
-    items.sort_by_cached_key(|p| {
-        (
-            crate::text::fold_ascii(&p.name).to_lowercase(),
-            p.name.clone(),
-            p.code.clone(),
-        )
-    });
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -182,6 +208,19 @@ mod tests {
         assert_eq!(u.link("a-z/"), "/thu-tuc/a-z/");
         assert_eq!(u.absolute("a-z/"), "https://example.gov.vn/thu-tuc/a-z/");
         assert_eq!(Urls::new("https://example.gov.vn").base_path, "/");
+    }
+
+    #[test]
+    fn links_become_relative_to_the_page() {
+        assert_eq!(to_root("index.html"), "./");
+        assert_eq!(to_root("thu-tuc/1.001193/index.html"), "../../");
+        assert_eq!(to_root("thu-tuc/1.001193/giay-to.html"), "../../");
+        let html = br#"<a href="/thu-tuc/a-z/">A</a><link href="/thu-tuc/static/x.css"><a href="/thu-tuc/">h</a><a href="https://x.vn/thu-tuc/">o</a><form data-search-base="/thu-tuc/">"#;
+        let got = relativize(html, "/thu-tuc/", "../");
+        assert_eq!(
+            String::from_utf8(got).unwrap(),
+            r#"<a href="../a-z/">A</a><link href="../static/x.css"><a href="../">h</a><a href="https://x.vn/thu-tuc/">o</a><form data-search-base="../">"#
+        );
     }
 
     #[test]
