@@ -57,6 +57,8 @@ pub enum SchemaKind {
     Site,
     /// decisions/<slug>.yaml
     Decision,
+    /// calendar.yaml
+    Calendar,
 }
 
 impl From<SchemaKind> for FileKind {
@@ -69,8 +71,40 @@ impl From<SchemaKind> for FileKind {
             SchemaKind::Sectors => FileKind::Sectors,
             SchemaKind::Site => FileKind::Site,
             SchemaKind::Decision => FileKind::Decision,
+            SchemaKind::Calendar => FileKind::Calendar,
         }
     }
+}
+
+/// A way to submit a dossier, as written in the catalogue.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum ChannelArg {
+    /// Trực tiếp.
+    #[value(name = "in_person")]
+    InPerson,
+    /// Trực tuyến.
+    Online,
+    /// Bưu chính.
+    Postal,
+}
+
+impl From<ChannelArg> for crate::catalogue::model::ChannelKind {
+    fn from(c: ChannelArg) -> Self {
+        match c {
+            ChannelArg::InPerson => Self::InPerson,
+            ChannelArg::Online => Self::Online,
+            ChannelArg::Postal => Self::Postal,
+        }
+    }
+}
+
+/// Output format of `deadline`.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum OutputArg {
+    /// Text for people.
+    Human,
+    /// JSON on stdout.
+    Json,
 }
 
 /// The subcommands.
@@ -120,6 +154,37 @@ pub enum Command {
         /// In kết quả dạng JSON.
         #[arg(long)]
         json: bool,
+    },
+    /// Tính ngày hẹn trả kết quả muộn nhất theo thời hạn của thủ tục và lịch làm việc (calendar.yaml).
+    Deadline {
+        /// Mã thủ tục, ví dụ 1.004222.
+        #[arg(
+            long,
+            required_unless_present = "working_days",
+            conflicts_with = "working_days"
+        )]
+        code: Option<String>,
+        /// Kênh nộp (mặc định: trực tiếp nếu thủ tục có).
+        #[arg(long, value_enum, requires = "code")]
+        channel: Option<ChannelArg>,
+        /// Tính theo số ngày làm việc thay cho thời hạn của một thủ tục.
+        #[arg(long, value_name = "N")]
+        working_days: Option<f64>,
+        /// Giờ chốt khi dùng --working-days: nộp sau giờ này tính từ ngày làm việc tiếp theo.
+        #[arg(long, value_name = "GIỜ", requires = "working_days", value_parser = clap::value_parser!(u8).range(0..=23))]
+        cutoff_hour: Option<u8>,
+        /// Thời điểm nộp, "YYYY-MM-DD HH:MM" (mặc định: bây giờ, giờ Việt Nam).
+        #[arg(long)]
+        from: Option<String>,
+        /// Cơ quan tiếp nhận (mã trong agencies/), để tính cả ngày cơ quan nghỉ riêng.
+        #[arg(long)]
+        office: Option<String>,
+        /// Thư mục danh mục. Mặc định: ./catalogue nếu có, không thì thư mục hiện tại nếu có site.yaml.
+        #[arg(long)]
+        catalogue: Option<PathBuf>,
+        /// Định dạng kết quả.
+        #[arg(long, value_enum, default_value = "human")]
+        format: OutputArg,
     },
     /// Xem trước trang web trên máy: tự dựng lại và tải lại trang mỗi khi lưu tệp danh mục.
     Serve {
@@ -278,6 +343,36 @@ pub fn run() -> i32 {
             Ok(catalogue) => cmd::search::run(&catalogue, &query, limit, json),
             Err(code) => code,
         },
+        Command::Deadline {
+            code,
+            channel,
+            working_days,
+            cutoff_hour,
+            from,
+            office,
+            catalogue,
+            format,
+        } => {
+            let what = match (code, working_days) {
+                (Some(code), _) => cmd::deadline::What::Procedure {
+                    code,
+                    channel: channel.map(Into::into),
+                },
+                (None, Some(days)) => cmd::deadline::What::WorkingDays { days, cutoff_hour },
+                // clap requires one of the two.
+                (None, None) => return cmd::EXIT_USAGE,
+            };
+            match locate(catalogue) {
+                Ok(catalogue) => cmd::deadline::run(&cmd::deadline::DeadlineArgs {
+                    catalogue: &catalogue,
+                    what,
+                    from,
+                    office,
+                    json: matches!(format, OutputArg::Json),
+                }),
+                Err(code) => code,
+            }
+        }
         Command::Serve {
             catalogue,
             port,

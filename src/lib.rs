@@ -7,6 +7,7 @@
 pub mod catalogue;
 pub mod cli;
 pub mod cmd;
+pub mod deadline;
 pub mod diagnostics;
 pub mod publication;
 pub mod search;

@@ -20,6 +20,8 @@ pub enum FileRole {
     Site,
     /// `sectors.yaml`.
     Sectors,
+    /// `calendar.yaml`.
+    Calendar,
     /// `agencies/<id>.yaml`.
     Agency(String),
     /// `legal/<slug>.yaml`.
@@ -285,6 +287,7 @@ fn classify(parts: &[String]) -> Classified {
     match strs.as_slice() {
         ["site.yaml" | "site.yml"] => Classified::Yaml(FileRole::Site),
         ["sectors.yaml" | "sectors.yml"] => Classified::Yaml(FileRole::Sectors),
+        ["calendar.yaml" | "calendar.yml"] => Classified::Yaml(FileRole::Calendar),
         ["agencies", f] => match yaml_stem(f) {
             Some(stem) => Classified::Yaml(FileRole::Agency(stem.to_string())),
             None => Classified::Misplaced("agencies/ chỉ chứa tệp .yaml"),
@@ -312,7 +315,7 @@ fn classify(parts: &[String]) -> Classified {
             Classified::Misplaced("đặt thủ tục ở procedures/<lĩnh-vực>/<mã>.yaml")
         }
         [f] if yaml_stem(f).is_some() => {
-            Classified::Misplaced("ở thư mục gốc chỉ có site.yaml và sectors.yaml")
+            Classified::Misplaced("ở thư mục gốc chỉ có site.yaml, sectors.yaml và calendar.yaml")
         }
         [_] => Classified::Ignore,
         ["schema", ..] | [".vscode", ..] => Classified::Ignore,

@@ -1,5 +1,6 @@
 //! The catalogue: loading YAML with positions, validating it, and the typed model.
 
+pub mod calendar;
 pub mod decision;
 pub mod emit;
 pub mod load;

@@ -148,6 +148,8 @@ pub struct Catalogue {
     pub forms: BTreeSet<String>,
     /// Publishing decisions, oldest first (see `decision::sort`).
     pub decisions: Vec<super::decision::Decision>,
+    /// The working calendar (`calendar.yaml`), when the catalogue has one.
+    pub calendar: Option<super::calendar::Calendar>,
 }
 
 impl Catalogue {

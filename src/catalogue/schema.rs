@@ -31,11 +31,13 @@ pub enum FileKind {
     Procedure,
     /// `decisions/*.yaml`.
     Decision,
+    /// `calendar.yaml`.
+    Calendar,
 }
 
 impl FileKind {
     /// Every kind, in a stable order.
-    pub const ALL: [FileKind; 7] = [
+    pub const ALL: [FileKind; 8] = [
         FileKind::Procedure,
         FileKind::Decision,
         FileKind::Agency,
@@ -43,6 +45,7 @@ impl FileKind {
         FileKind::Journey,
         FileKind::Sectors,
         FileKind::Site,
+        FileKind::Calendar,
     ];
 
     /// The file name of the shipped schema, e.g. `procedure.schema.json`.
@@ -55,6 +58,7 @@ impl FileKind {
             FileKind::Journey => "journey.schema.json",
             FileKind::Procedure => "procedure.schema.json",
             FileKind::Decision => "decision.schema.json",
+            FileKind::Calendar => "calendar.schema.json",
         }
     }
 
@@ -68,6 +72,7 @@ impl FileKind {
             FileKind::Journey => "journey",
             FileKind::Procedure => "procedure",
             FileKind::Decision => "decision",
+            FileKind::Calendar => "calendar",
         }
     }
 }
@@ -89,6 +94,7 @@ pub fn json_schema(kind: FileKind) -> J {
         FileKind::Journey => generate::<raw::JourneyFile>(),
         FileKind::Procedure => generate::<raw::ProcedureFile>(),
         FileKind::Decision => generate::<super::decision::DecisionFile>(),
+        FileKind::Calendar => generate::<super::calendar::CalendarFile>(),
     }
 }
 

@@ -278,6 +278,7 @@ enum Checked {
     Journey(Journey),
     Procedure(Arc<Procedure>),
     Decision(super::decision::Decision),
+    Calendar(Box<super::calendar::Calendar>),
 }
 
 struct FileResult {
@@ -461,6 +462,7 @@ fn assemble(
     let mut procedures: Vec<Arc<Procedure>> = Vec::new();
     let mut journeys = Vec::new();
     let mut decisions = Vec::new();
+    let mut calendar = None;
     let mut refs: Vec<&Reference> = Vec::new();
     let mut legal_seen: HashMap<String, (PathBuf, Span)> = HashMap::new();
     // Records that exist but failed their own checks: references to them are not reported
@@ -531,6 +533,7 @@ fn assemble(
             Some(Checked::Journey(j)) => journeys.push(j.clone()),
             Some(Checked::Procedure(p)) => procedures.push(Arc::clone(p)),
             Some(Checked::Decision(d)) => decisions.push(d.clone()),
+            Some(Checked::Calendar(c)) => calendar = Some((**c).clone()),
             None => {}
         }
     }
@@ -628,6 +631,7 @@ fn assemble(
         journeys,
         forms,
         decisions,
+        calendar,
     };
     let sectors_broken = broken.contains(&(RefKind::Sector as u8, String::new()));
     if !broken.is_empty() {
@@ -639,6 +643,13 @@ fn assemble(
     check_references(&catalogue, &refs, opts.today, diags);
     check_catalogue_rules(&catalogue, opts, diags);
     super::decision::check_catalogue(&catalogue, diags);
+    if let Some(d) = catalogue
+        .calendar
+        .as_ref()
+        .and_then(|c| c.coverage(opts.today))
+    {
+        diags.push(d);
+    }
     diags.sort();
     catalogue
 }
@@ -719,6 +730,7 @@ fn check_file(f: &LoadedFile, forms: &BTreeSet<String>) -> FileResult {
                     data: j,
                 })
             }),
+        FileRole::Calendar => check_calendar(f, &mut cx),
         FileRole::Procedure { sector_dir, stem } => {
             typed::<raw::ProcedureFile>(f, FileKind::Procedure, &mut cx.diags)
                 .and_then(|p| check_procedure(&mut cx, sector_dir, stem, p, forms))
@@ -756,6 +768,23 @@ fn check_decision_file(f: &LoadedFile, slug: &str, cx: &mut FileCx) -> Option<Ch
         }
     }
     out.decision.map(Checked::Decision)
+}
+
+/// `calendar.yaml`: its own rules live in `calendar.rs`; closures' agencies join the references.
+fn check_calendar(f: &LoadedFile, cx: &mut FileCx) -> Option<Checked> {
+    let c = typed::<super::calendar::CalendarFile>(f, FileKind::Calendar, &mut cx.diags)?;
+    let checked = super::calendar::check(&f.path, &f.root, c);
+    cx.diags.extend(checked.diags);
+    for a in checked.agencies {
+        cx.refs.push(Reference {
+            kind: RefKind::Agency,
+            target: a.agency,
+            file: f.path.clone(),
+            span: a.span,
+            current: false,
+        });
+    }
+    checked.calendar.map(|c| Checked::Calendar(Box::new(c)))
 }
 
 fn check_site(cx: &mut FileCx, s: &raw::SiteFile) {

@@ -6,6 +6,7 @@ pub mod annex;
 pub mod build;
 pub mod check;
 pub mod completions;
+pub mod deadline;
 pub mod diff;
 pub mod init;
 pub mod new;

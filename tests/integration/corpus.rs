@@ -200,6 +200,15 @@ fn each_case_reports_the_defect_it_is_named_for() {
             "multiple-problems-one-file",
             &["bad-value", "unknown-key", "wrong-type"],
         ),
+        ("calendar-bad-date", &["bad-date"]),
+        ("calendar-duplicate-date", &["duplicate-date"]),
+        ("calendar-no-tet", &["no-tet"]),
+        ("calendar-no-source", &["no-source"]),
+        ("calendar-unknown-source", &["unknown-source"]),
+        ("calendar-swap-not-rest-day", &["swap-not-rest-day"]),
+        ("calendar-ends", &["calendar-ends"]),
+        ("calendar-dangling-closure-agency", &["dangling-reference"]),
+        ("calendar-date-outside-year", &["date-outside-year"]),
     ];
     let names: Vec<String> = cases().into_iter().map(|(n, _)| n).collect();
     for (name, _) in table {

@@ -3,6 +3,7 @@
 mod support;
 
 mod corpus;
+mod deadline;
 mod exit_codes;
 mod generator;
 mod grounding;
