@@ -78,21 +78,8 @@ impl Weekday {
     }
 }
 
-/// What kind of source a document is (as for every `sources:` list in the catalogue).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum SourceKind {
-    /// The document itself from an official publisher.
-    OfficialText,
-    /// The national procedure database.
-    NationalDatabase,
-    /// The province's own publication.
-    ProvincialPublication,
-    /// Another province's publication.
-    OtherProvince,
-    /// Anything else (a copy on a legal-information site, a news site).
-    Secondary,
-}
+/// What kind of source a document is: the same kinds as every `sources:` list.
+pub use super::raw::SourceKind;
 
 /// A document the calendar rests on.
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]

@@ -471,6 +471,17 @@ pub enum ChannelKind {
     Postal,
 }
 
+impl ChannelKind {
+    /// The name written in the catalogue (and in the open data): `in_person`, `online`, `postal`.
+    pub fn id(self) -> &'static str {
+        match self {
+            ChannelKind::InPerson => "in_person",
+            ChannelKind::Online => "online",
+            ChannelKind::Postal => "postal",
+        }
+    }
+}
+
 /// How much of the procedure can be done online (NĐ 42/2022).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
@@ -525,6 +536,19 @@ pub enum TimeUnit {
     Immediate,
     /// Văn bản không quy định.
     NotSpecified,
+}
+
+impl TimeUnit {
+    /// The name written in the catalogue (and in the open data), e.g. `working_days`.
+    pub fn id(self) -> &'static str {
+        match self {
+            TimeUnit::WorkingDays => "working_days",
+            TimeUnit::CalendarDays => "calendar_days",
+            TimeUnit::Hours => "hours",
+            TimeUnit::Immediate => "immediate",
+            TimeUnit::NotSpecified => "not_specified",
+        }
+    }
 }
 
 /// How long the agency may take.

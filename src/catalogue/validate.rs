@@ -35,9 +35,10 @@ fn district_abolished() -> NaiveDate {
     NaiveDate::from_ymd_opt(2025, 7, 1).unwrap_or_default()
 }
 
-/// Today's date, or the date of `SOURCE_DATE_EPOCH` when set (for reproducible builds).
-pub fn today() -> NaiveDate {
-    let secs = std::env::var("SOURCE_DATE_EPOCH")
+/// Seconds since 1970, from `SOURCE_DATE_EPOCH` when set (for reproducible builds), else the
+/// clock.
+pub fn now_secs() -> i64 {
+    std::env::var("SOURCE_DATE_EPOCH")
         .ok()
         .and_then(|s| s.trim().parse::<i64>().ok())
         .unwrap_or_else(|| {
@@ -45,7 +46,12 @@ pub fn today() -> NaiveDate {
                 .duration_since(std::time::UNIX_EPOCH)
                 .map(|d| d.as_secs() as i64)
                 .unwrap_or(0)
-        });
+        })
+}
+
+/// Today's date, or the date of `SOURCE_DATE_EPOCH` when set (for reproducible builds).
+pub fn today() -> NaiveDate {
+    let secs = now_secs();
     let days = secs.div_euclid(86_400);
     NaiveDate::from_num_days_from_ce_opt(719_163 + days as i32).unwrap_or_default()
 }

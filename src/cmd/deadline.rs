@@ -127,7 +127,7 @@ pub fn run(args: &DeadlineArgs) -> i32 {
                     .or_else(|| p.channels.first()),
             };
             let Some(ch) = ch else {
-                let have: Vec<&str> = p.channels.iter().map(|c| channel_code(c.kind)).collect();
+                let have: Vec<&str> = p.channels.iter().map(|c| c.kind.id()).collect();
                 eprintln!(
                     "error: thủ tục `{code}` không có kênh này\n  gợi ý: các kênh có: {}",
                     if have.is_empty() {
@@ -145,7 +145,7 @@ pub fn run(args: &DeadlineArgs) -> i32 {
             });
             header.insert("code".into(), p.code.clone().into());
             header.insert("name".into(), p.name.clone().into());
-            header.insert("channel".into(), channel_code(ch.kind).into());
+            header.insert("channel".into(), ch.kind.id().into());
             (
                 ch.time_limits
                     .iter()
@@ -179,7 +179,7 @@ pub fn run(args: &DeadlineArgs) -> i32 {
             .map(|r| {
                 let mut m = serde_json::json!({
                     "condition": r.condition,
-                    "unit": unit_code(r.limit.unit),
+                    "unit": r.limit.unit.id(),
                     "value": r.limit.value,
                     "cutoff_hour": r.limit.cutoff_hour,
                 });
@@ -307,26 +307,10 @@ fn parse_moment(s: &str) -> Option<NaiveDateTime> {
 
 /// Now in Vietnam (UTC+7), or `SOURCE_DATE_EPOCH` when set, to the minute.
 fn now_in_vietnam() -> NaiveDateTime {
-    let secs = std::env::var("SOURCE_DATE_EPOCH")
-        .ok()
-        .and_then(|s| s.trim().parse::<i64>().ok())
-        .unwrap_or_else(|| {
-            std::time::SystemTime::now()
-                .duration_since(std::time::UNIX_EPOCH)
-                .map(|d| d.as_secs() as i64)
-                .unwrap_or(0)
-        });
+    let secs = crate::catalogue::validate::now_secs();
     chrono::DateTime::from_timestamp(secs - secs.rem_euclid(60) + 7 * 3600, 0)
         .map(|d| d.naive_utc())
         .unwrap_or_default()
-}
-
-fn channel_code(k: ChannelKind) -> &'static str {
-    match k {
-        ChannelKind::InPerson => "in_person",
-        ChannelKind::Online => "online",
-        ChannelKind::Postal => "postal",
-    }
 }
 
 fn channel_vn(code: &str) -> &'static str {
@@ -334,16 +318,6 @@ fn channel_vn(code: &str) -> &'static str {
         "in_person" => "trực tiếp",
         "online" => "trực tuyến",
         _ => "bưu chính",
-    }
-}
-
-fn unit_code(u: TimeUnit) -> &'static str {
-    match u {
-        TimeUnit::WorkingDays => "working_days",
-        TimeUnit::CalendarDays => "calendar_days",
-        TimeUnit::Hours => "hours",
-        TimeUnit::Immediate => "immediate",
-        TimeUnit::NotSpecified => "not_specified",
     }
 }
 

@@ -8,8 +8,7 @@ use serde::Serialize;
 use super::urls::{self, Urls};
 use super::views;
 use crate::catalogue::model::{
-    Amount, AmountWord, Catalogue, ChannelKind, FeeKind, LegalBasis, PaperHandling, Procedure,
-    TimeUnit,
+    Amount, AmountWord, Catalogue, FeeKind, LegalBasis, PaperHandling, Procedure,
 };
 
 /// The version of the tables' format; bumped when a column changes meaning or goes away.
@@ -199,24 +198,6 @@ const AGENCIES: Table = Table {
 /// Every published table, in the order the data page lists them.
 pub const TABLES: &[Table] = &[PROCEDURES, TIME_LIMITS, FEES, PAPERS, LEGAL_BASIS, AGENCIES];
 
-fn channel_id(k: ChannelKind) -> &'static str {
-    match k {
-        ChannelKind::InPerson => "in_person",
-        ChannelKind::Online => "online",
-        ChannelKind::Postal => "postal",
-    }
-}
-
-fn unit_id(u: TimeUnit) -> &'static str {
-    match u {
-        TimeUnit::WorkingDays => "working_days",
-        TimeUnit::CalendarDays => "calendar_days",
-        TimeUnit::Hours => "hours",
-        TimeUnit::Immediate => "immediate",
-        TimeUnit::NotSpecified => "not_specified",
-    }
-}
-
 fn bases(items: &[LegalBasis]) -> String {
     items
         .iter()
@@ -255,10 +236,10 @@ fn time_limit_rows(c: &Catalogue, _: &Urls) -> Vec<Vec<String>> {
                 ch.time_limits.iter().enumerate().map(move |(i, t)| {
                     vec![
                         p.code.clone(),
-                        channel_id(ch.kind).to_string(),
+                        ch.kind.id().to_string(),
                         (i + 1).to_string(),
                         t.value.map(number).unwrap_or_default(),
-                        unit_id(t.unit).to_string(),
+                        t.unit.id().to_string(),
                         views::time_limit_text(t),
                         t.condition.clone().unwrap_or_default(),
                         bases(&t.legal_basis),
@@ -283,7 +264,7 @@ fn fee_rows(c: &Catalogue, _: &Urls) -> Vec<Vec<String>> {
                     };
                     vec![
                         p.code.clone(),
-                        channel_id(ch.kind).to_string(),
+                        ch.kind.id().to_string(),
                         match f.kind {
                             FeeKind::Fee => "fee",
                             FeeKind::Charge => "charge",
