@@ -493,9 +493,14 @@ fn is_slug(s: &str) -> bool {
 }
 
 /// Working days from `from` (not counted, BLDS 2015 Điều 147) up to the day before `to`.
-/// Only Saturdays and Sundays are rest days here: public holidays are not known to this
-/// module (a holiday calendar would make the count exact).
-pub fn working_days_between(from: NaiveDate, to: NaiveDate) -> i64 {
+/// Days off, compensatory and swapped days come from the catalogue's calendar for the years
+/// it covers; outside them only Saturdays and Sundays are rest days.
+pub fn working_days_between(
+    from: NaiveDate,
+    to: NaiveDate,
+    calendar: Option<&super::calendar::Calendar>,
+) -> i64 {
+    use super::calendar::DayStatus;
     let mut n = 0;
     let mut d = from;
     while let Some(next) = d.succ_opt() {
@@ -503,7 +508,11 @@ pub fn working_days_between(from: NaiveDate, to: NaiveDate) -> i64 {
             break;
         }
         d = next;
-        if !matches!(d.weekday(), Weekday::Sat | Weekday::Sun) {
+        let working = match calendar.map(|c| c.status(d, None)) {
+            Some(DayStatus::Unknown) | None => !matches!(d.weekday(), Weekday::Sat | Weekday::Sun),
+            Some(status) => status.is_working(),
+        };
+        if working {
             n += 1;
         }
     }
@@ -595,7 +604,7 @@ fn check_deadline(c: &Catalogue, d: &Decision, diags: &mut Diagnostics) {
         let Some(from) = doc.from else {
             continue;
         };
-        let days = working_days_between(d.signed, from);
+        let days = working_days_between(d.signed, from, c.calendar.as_ref());
         if days >= needed {
             continue;
         }
@@ -615,7 +624,7 @@ fn check_deadline(c: &Catalogue, d: &Decision, diags: &mut Diagnostics) {
         };
         diags.push(
             Diagnostic::warning(&d.file, span, "late-decision", when).with_hint(format!(
-                "Điều 15 Nghị định 63/2010/NĐ-CP (sửa đổi bởi Nghị định 48/2013/NĐ-CP): quyết định công bố phải ban hành chậm nhất {needed} ngày làm việc trước ngày văn bản có hiệu lực (chỉ trừ thứ Bảy, Chủ nhật; chưa trừ ngày lễ); kiểm tra lại ngày ký"
+                "Điều 15 Nghị định 63/2010/NĐ-CP (sửa đổi bởi Nghị định 48/2013/NĐ-CP): quyết định công bố phải ban hành chậm nhất {needed} ngày làm việc trước ngày văn bản có hiệu lực (trừ ngày nghỉ theo calendar.yaml; năm lịch chưa có thì chỉ trừ thứ Bảy, Chủ nhật); kiểm tra lại ngày ký"
             )),
         );
     }
@@ -690,14 +699,36 @@ mod tests {
     fn working_days_skip_weekends_and_the_first_day() {
         // Mon 10/11/2025 → Mon 17/11/2025: Tue–Fri count, the signing day does not.
         assert_eq!(
-            working_days_between(day(2025, 11, 10), day(2025, 11, 17)),
+            working_days_between(day(2025, 11, 10), day(2025, 11, 17), None),
             4
         );
         // Fri 7/11 → Mon 17/11: Mon 10 … Fri 14.
-        assert_eq!(working_days_between(day(2025, 11, 7), day(2025, 11, 17)), 5);
         assert_eq!(
-            working_days_between(day(2025, 11, 17), day(2025, 11, 10)),
+            working_days_between(day(2025, 11, 7), day(2025, 11, 17), None),
+            5
+        );
+        assert_eq!(
+            working_days_between(day(2025, 11, 17), day(2025, 11, 10), None),
             0
+        );
+    }
+
+    #[test]
+    fn working_days_also_skip_the_calendar_s_days_off() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("catalogue");
+        let (c, _) =
+            crate::catalogue::load_and_validate(&root, &crate::catalogue::Options::default());
+        let calendar = c.calendar.as_ref();
+        assert!(calendar.is_some(), "the shipped catalogue has a calendar");
+        // Tue 28/4/2026 → Mon 4/5/2026: Wed 29 works; 30/4 and 1/5 are holidays, then the
+        // weekend. Without the calendar, Thu and Fri would count too.
+        assert_eq!(
+            working_days_between(day(2026, 4, 28), day(2026, 5, 4), calendar),
+            1
+        );
+        assert_eq!(
+            working_days_between(day(2026, 4, 28), day(2026, 5, 4), None),
+            3
         );
     }
 
