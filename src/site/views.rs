@@ -390,6 +390,9 @@ fn levels_text(levels: &[Level]) -> String {
 pub struct ProcedureView {
     code: String,
     name: String,
+    /// The build date the due dates are counted from ("thứ Hai, 07/12/2026"), when the
+    /// catalogue has a calendar.
+    filed_on: Option<String>,
     description: String,
     url: String,
     checklist_url: String,
@@ -446,6 +449,33 @@ struct TimeLimitView {
     condition: Option<String>,
     basis: Vec<BasisView>,
     unverified: bool,
+    /// When the result is due for a dossier filed on the build date, by the calendar.
+    due: Option<String>,
+}
+
+/// The sentence "hẹn trả muộn nhất …" for a dossier filed on `today` in the morning (before
+/// any cut-off), counted by [`crate::deadline::due`] over the catalogue's calendar; `None`
+/// when the catalogue has no calendar or the limit names no duration.
+fn due_text(
+    c: &Catalogue,
+    office: Option<&str>,
+    t: &TimeLimit,
+    today: NaiveDate,
+) -> Option<String> {
+    let cal = c.calendar.as_ref()?;
+    let filed = today.and_hms_opt(8, 0, 0)?;
+    match crate::deadline::due(cal, office, &crate::deadline::Limit::from(t), filed) {
+        Ok(Some(d)) => Some(match d.time {
+            Some(time) => format!(
+                "{} lúc {}",
+                crate::deadline::day_vn(d.date),
+                time.format("%H:%M")
+            ),
+            None => format!("hết ngày {}", crate::deadline::day_vn(d.date)),
+        }),
+        Ok(None) => None,
+        Err(e) => Some(format!("chưa tính được ({e})")),
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -718,6 +748,11 @@ pub fn procedure_view(
 ) -> ProcedureView {
     let url = urls.link(&urls::procedure(&p.code));
     let summary_text = markdown_text(&p.summary);
+    // Closures of the one office a dossier goes to, when there is just one.
+    let office = match p.offices.as_slice() {
+        [only] => Some(only.as_str()),
+        _ => None,
+    };
     let channels = p
         .channels
         .iter()
@@ -737,6 +772,7 @@ pub fn procedure_view(
                     condition: t.condition.clone(),
                     basis: basis(c, urls, &t.legal_basis, today),
                     unverified: t.unverified,
+                    due: due_text(c, office, t, today),
                 })
                 .collect(),
             fees: ch
@@ -824,6 +860,7 @@ pub fn procedure_view(
     ProcedureView {
         code: p.code.clone(),
         name: p.name.clone(),
+        filed_on: c.calendar.as_ref().map(|_| crate::deadline::day_vn(today)),
         description: truncate(&summary_text, 155),
         checklist_url: urls.link(&urls::checklist(&p.code)),
         json_url: urls.link(&urls::procedure_json(&p.code)),

@@ -227,3 +227,44 @@ fn deadline_command_errors() {
         "{no_calendar}"
     );
 }
+
+#[test]
+fn the_procedure_page_shows_the_due_date_the_command_computes() {
+    // The build date is fixed by SOURCE_DATE_EPOCH (2026-12-01, a Tuesday); the page counts a
+    // morning filing on that day.
+    let fixture = Fixture::base();
+    let out_dir = tempfile::tempdir().expect("tempdir");
+    let out = out_dir.path().join("public");
+    fixture
+        .run(&["build", ".", "-o", out.to_str().expect("utf-8")])
+        .assert_no_errors("build");
+    let page = std::fs::read_to_string(out.join("thu-tuc/1.004222/index.html")).expect("page");
+    let shown = page
+        .split("class=\"due\">")
+        .nth(1)
+        .and_then(|rest| rest.split('<').next())
+        .expect("a due date on the page")
+        .to_string();
+    let run = fixture.run(&[
+        "deadline",
+        "--code",
+        "1.004222",
+        "--channel",
+        "in_person",
+        "--from",
+        "2026-12-01 08:00",
+        "--format",
+        "json",
+        "--catalogue",
+        ".",
+    ]);
+    let v = json(&run);
+    let due = v["results"][0]["due"]["due"].as_str().expect("a due date");
+    let date = NaiveDate::parse_from_str(due, "%Y-%m-%d").expect("a date");
+    assert!(
+        shown.contains(&deadline::day_vn(date)),
+        "page says {shown:?}, the command says {due}"
+    );
+    assert!(shown.contains("thứ Ba, 01/12/2026"), "{shown}");
+    assert!(page.contains("Điều 147–148"), "the rule in words");
+}
