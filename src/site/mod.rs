@@ -166,6 +166,10 @@ pub fn render_site_into(
             for (path, bytes) in tables::csv_files(c, &urls).map_err(csv_error)? {
                 tally.put(path, bytes)?;
             }
+            if let Some(cal) = &c.calendar {
+                let json = format!("{}\n", cal.to_json());
+                tally.put(urls::CALENDAR_JSON.to_string(), json.into_bytes())?;
+            }
             tally.put(urls::FEED.to_string(), feeds::atom(&urls, c).into_bytes())?;
             tally.put("robots.txt".to_string(), feeds::robots(&urls).into_bytes())?;
             for form in &c.forms {

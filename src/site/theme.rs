@@ -20,6 +20,7 @@ pub const PAGE_ASSETS: &[(&str, &str)] = &[
     ("search_js", "js/search.js"),
     ("site_js", "js/site.js"),
     ("favicon", "favicon.svg"),
+    ("deadline_js", "js/deadline.js"),
 ];
 
 /// Every file under `sub/` of the built-in theme, by its path relative to `sub/`.

@@ -166,6 +166,8 @@ pub const SITEMAP: &str = "sitemap.xml";
 pub const NOT_FOUND: &str = "404.html";
 /// Open data export.
 pub const DATA: &str = "du-lieu/procedures.json";
+/// The working calendar as JSON, for the due dates counted in the browser.
+pub const CALENDAR_JSON: &str = "du-lieu/lich-lam-viec.json";
 /// The open data page: every data file and column explained.
 pub const OPEN_DATA: &str = "du-lieu/";
 

@@ -393,6 +393,10 @@ pub struct ProcedureView {
     /// The build date the due dates are counted from ("thứ Hai, 07/12/2026"), when the
     /// catalogue has a calendar.
     filed_on: Option<String>,
+    /// The calendar's JSON, for counting from another day in the browser.
+    calendar_url: Option<String>,
+    /// The one office dossiers go to (its closures count), if there is just one.
+    office: Option<String>,
     description: String,
     url: String,
     checklist_url: String,
@@ -451,6 +455,10 @@ struct TimeLimitView {
     unverified: bool,
     /// When the result is due for a dossier filed on the build date, by the calendar.
     due: Option<String>,
+    /// What the page script needs to count the same for another day.
+    unit: &'static str,
+    value: Option<f64>,
+    cutoff_hour: Option<u8>,
 }
 
 /// The sentence "hẹn trả muộn nhất …" for a dossier filed on `today` in the morning (before
@@ -773,6 +781,9 @@ pub fn procedure_view(
                     basis: basis(c, urls, &t.legal_basis, today),
                     unverified: t.unverified,
                     due: due_text(c, office, t, today),
+                    unit: t.unit.id(),
+                    value: t.value,
+                    cutoff_hour: t.cutoff_hour,
                 })
                 .collect(),
             fees: ch
@@ -861,6 +872,8 @@ pub fn procedure_view(
         code: p.code.clone(),
         name: p.name.clone(),
         filed_on: c.calendar.as_ref().map(|_| crate::deadline::day_vn(today)),
+        calendar_url: c.calendar.as_ref().map(|_| urls.link(urls::CALENDAR_JSON)),
+        office: office.map(str::to_string),
         description: truncate(&summary_text, 155),
         checklist_url: urls.link(&urls::checklist(&p.code)),
         json_url: urls.link(&urls::procedure_json(&p.code)),

@@ -240,9 +240,10 @@ fn the_procedure_page_shows_the_due_date_the_command_computes() {
         .assert_no_errors("build");
     let page = std::fs::read_to_string(out.join("thu-tuc/1.004222/index.html")).expect("page");
     let shown = page
-        .split("class=\"due\">")
+        .split("class=\"due\"")
         .nth(1)
-        .and_then(|rest| rest.split('<').next())
+        .and_then(|rest| rest.split_once('>'))
+        .and_then(|(_, rest)| rest.split('<').next())
         .expect("a due date on the page")
         .to_string();
     let run = fixture.run(&[
