@@ -395,15 +395,7 @@ impl Cx<'_> {
     }
 
     fn key_at(&self, path: &[PathSeg]) -> Span {
-        if let Some((PathSeg::Key(k), parent)) = path.split_last() {
-            let (node, found) = self.root.locate(parent);
-            if found {
-                if let Some(s) = node.key_span(k) {
-                    return s;
-                }
-            }
-        }
-        self.at(path)
+        self.root.key_span_at(path)
     }
 
     fn error(&mut self, span: Span, code: &'static str, msg: String, hint: &str) {
@@ -577,14 +569,7 @@ pub fn check(path: &Path, root: &Node, file: CalendarFile) -> Checked {
             if !in_year(&mut cx, d, y.year, &dp) {
                 continue;
             }
-            if let Some(first) = seen.get(&d) {
-                let span = cx.at(&dp);
-                cx.error(
-                    span,
-                    "duplicate-date",
-                    format!("ngày {} đã có ({first})", vn_date(d)),
-                    "mỗi ngày chỉ ghi một lần trong năm",
-                );
+            if already_listed(&mut cx, &seen, d, &dp) {
                 continue;
             }
             seen.insert(d, format!("ngày nghỉ \"{}\"", h.name));
@@ -616,14 +601,7 @@ pub fn check(path: &Path, root: &Node, file: CalendarFile) -> Checked {
             if !in_year(&mut cx, d, y.year, &dp) {
                 continue;
             }
-            if let Some(first) = seen.get(&d) {
-                let span = cx.at(&dp);
-                cx.error(
-                    span,
-                    "duplicate-date",
-                    format!("ngày {} đã có ({first})", vn_date(d)),
-                    "mỗi ngày chỉ ghi một lần trong năm",
-                );
+            if already_listed(&mut cx, &seen, d, &dp) {
                 continue;
             }
             seen.insert(d, "ngày làm bù".to_string());
@@ -725,6 +703,26 @@ pub fn check(path: &Path, root: &Node, file: CalendarFile) -> Checked {
         diags: cx.diags,
         agencies,
     }
+}
+
+/// Reports `d` when the year already lists it (as a day off or a swapped working day).
+fn already_listed(
+    cx: &mut Cx,
+    seen: &BTreeMap<NaiveDate, String>,
+    d: NaiveDate,
+    path: &[PathSeg],
+) -> bool {
+    let Some(first) = seen.get(&d) else {
+        return false;
+    };
+    let span = cx.at(path);
+    cx.error(
+        span,
+        "duplicate-date",
+        format!("ngày {} đã có ({first})", vn_date(d)),
+        "mỗi ngày chỉ ghi một lần trong năm",
+    );
+    true
 }
 
 fn in_year(cx: &mut Cx, d: NaiveDate, year: i32, path: &[PathSeg]) -> bool {

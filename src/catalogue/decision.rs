@@ -367,7 +367,7 @@ pub fn check_file(path: &Path, root: &Node, slug: &str, d: DecisionFile) -> File
         root,
         out: FileOutcome::default(),
     };
-    if !is_slug(slug) {
+    if !crate::catalogue::validate::is_slug(slug) {
         cx.out.diags.push(
             Diagnostic::error(
                 path,
@@ -480,16 +480,6 @@ pub fn check_file(path: &Path, root: &Node, slug: &str, d: DecisionFile) -> File
         spans,
     });
     cx.out
-}
-
-fn is_slug(s: &str) -> bool {
-    !s.is_empty()
-        && s.split('-').all(|part| {
-            !part.is_empty()
-                && part
-                    .bytes()
-                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
-        })
 }
 
 /// Working days from `from` (not counted, BLDS 2015 Điều 147) up to the day before `to`.
@@ -748,7 +738,7 @@ mod tests {
 
     #[test]
     fn slugs_are_lowercase_ascii() {
-        assert!(is_slug("2873-qd-ubnd-2025"));
-        assert!(!is_slug("2873-QĐ-UBND"));
+        assert!(crate::catalogue::validate::is_slug("2873-qd-ubnd-2025"));
+        assert!(!crate::catalogue::validate::is_slug("2873-QĐ-UBND"));
     }
 }

@@ -146,15 +146,7 @@ impl<'a> FileCx<'a> {
 
     /// The span of a key, for problems about the entry as a whole.
     fn key_at(&self, path: &[PathSeg]) -> Span {
-        if let Some((PathSeg::Key(k), parent)) = path.split_last() {
-            let (node, found) = self.root.locate(parent);
-            if found {
-                if let Some(s) = node.key_span(k) {
-                    return s;
-                }
-            }
-        }
-        self.at(path)
+        self.root.key_span_at(path)
     }
 
     fn error(&mut self, span: Span, code: &'static str, msg: String, hint: &str) {
@@ -832,7 +824,8 @@ fn check_agency(cx: &mut FileCx, id: &str, a: &raw::AgencyFile) {
     check_sources(cx, &a.sources);
 }
 
-fn is_slug(s: &str) -> bool {
+/// True for a file stem made of lowercase ASCII words joined by `-` (`ubnd-cap-xa`).
+pub(crate) fn is_slug(s: &str) -> bool {
     !s.is_empty()
         && s.split('-').all(|part| {
             !part.is_empty()

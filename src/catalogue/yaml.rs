@@ -100,6 +100,20 @@ impl Node {
         }
     }
 
+    /// The span of the last key of `path` (for problems about an entry as a whole), or of the
+    /// deepest node reached when that key is absent.
+    pub fn key_span_at(&self, path: &[PathSeg]) -> Span {
+        if let Some((PathSeg::Key(k), parent)) = path.split_last() {
+            let (node, found) = self.locate(parent);
+            if found {
+                if let Some(s) = node.key_span(k) {
+                    return s;
+                }
+            }
+        }
+        self.locate(path).0.span
+    }
+
     /// Follows a path of keys and indexes; returns the deepest node reached and whether the
     /// whole path was found.
     pub fn locate(&self, path: &[PathSeg]) -> (&Node, bool) {
