@@ -397,6 +397,12 @@ pub struct ProcedureView {
     calendar_url: Option<String>,
     /// The one office dossiers go to (its closures count), if there is just one.
     office: Option<String>,
+    /// Where the calendar the due dates are counted with ends (issue 14).
+    calendar_end: Option<super::plan::CalendarEnd>,
+    /// The cases the papers are grouped by, for the case picker (issue 14).
+    cases: Vec<super::plan::CaseView>,
+    /// The URL parameter holding the chosen cases.
+    case_param: &'static str,
     description: String,
     url: String,
     checklist_url: String,
@@ -504,6 +510,8 @@ struct FeeView {
 struct PaperGroupView {
     index: usize,
     case: Option<String>,
+    /// The slug of its case; `None` for papers common to every case.
+    slug: Option<String>,
     items: Vec<PaperView>,
 }
 
@@ -529,6 +537,8 @@ struct FormView {
 struct LookupView {
     name: String,
     when: String,
+    /// The slug of the case its group is for; `None` for every case.
+    slug: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -794,13 +804,15 @@ pub fn procedure_view(
         })
         .collect();
     let mut looked_up = Vec::new();
+    let (cases, slugs) = super::plan::cases(&p.papers);
     let paper_groups = p
         .papers
         .iter()
+        .zip(slugs)
         .enumerate()
-        .map(|(gi, g)| PaperGroupView {
+        .map(|(gi, (g, slug))| PaperGroupView {
             index: gi + 1,
-            case: g.case.clone(),
+            case: slug.as_ref().and(g.case.clone()),
             items: g
                 .items
                 .iter()
@@ -809,6 +821,7 @@ pub fn procedure_view(
                         looked_up.push(LookupView {
                             name: i.name.clone(),
                             when: when.clone(),
+                            slug: slug.clone(),
                         });
                     }
                     PaperView {
@@ -842,6 +855,7 @@ pub fn procedure_view(
                     }
                 })
                 .collect(),
+            slug,
         })
         .collect();
     let offices: Vec<OfficeView> = if p.offices.is_empty() {
@@ -874,6 +888,12 @@ pub fn procedure_view(
         filed_on: c.calendar.as_ref().map(|_| crate::deadline::day_vn(today)),
         calendar_url: c.calendar.as_ref().map(|_| urls.link(urls::CALENDAR_JSON)),
         office: office.map(str::to_string),
+        calendar_end: c
+            .calendar
+            .as_ref()
+            .and_then(|cal| super::plan::calendar_end(cal, today)),
+        cases,
+        case_param: super::plan::CASE_PARAM,
         description: truncate(&summary_text, 155),
         checklist_url: urls.link(&urls::checklist(&p.code)),
         json_url: urls.link(&urls::procedure_json(&p.code)),
