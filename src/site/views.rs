@@ -415,6 +415,9 @@ pub struct ProcedureView {
     shortest_time: String,
     fee_summary: String,
     channels: Vec<ChannelView>,
+    /// The channels as the printed checklist lists them: channels with the same time limits
+    /// and fees share one entry, so the list fits on one page.
+    checklist_channels: Vec<ChannelGroupView>,
     paper_groups: Vec<PaperGroupView>,
     looked_up: Vec<LookupView>,
     dossier_sets: Option<u32>,
@@ -446,11 +449,53 @@ struct ResultView {
 #[derive(Debug, Clone, Serialize)]
 struct ChannelView {
     label: String,
+    /// Its code (`in_person`), as `motcua deadline --channel` takes it.
+    kind: &'static str,
     description: Option<String>,
     url: Option<HttpUrl>,
     online_level: Option<&'static str>,
     time_limits: Vec<TimeLimitView>,
     fees: Vec<FeeView>,
+}
+
+/// Channels that share their time limits and fees, for the printed checklist.
+#[derive(Debug, Clone, Serialize)]
+struct ChannelGroupView {
+    /// "Trực tiếp, Qua bưu chính".
+    labels: String,
+    /// The channels' codes, joined with a space (`in_person postal`).
+    kinds: String,
+    time_limits: Vec<TimeLimitView>,
+    fees: Vec<FeeView>,
+}
+
+/// Groups channels whose time limits and fees read the same, in the order each first appears.
+fn channel_groups(channels: &[ChannelView]) -> Vec<ChannelGroupView> {
+    // Two channels read the same when their time-limit and fee rows serialize the same; a
+    // row that cannot be serialized is never merged.
+    let key = |c: &ChannelView| serde_json::to_string(&(&c.time_limits, &c.fees)).ok();
+    let mut groups: Vec<(Option<String>, ChannelGroupView)> = Vec::new();
+    for c in channels {
+        let k = key(c);
+        match groups.iter_mut().find(|(g, _)| k.is_some() && *g == k) {
+            Some((_, g)) => {
+                g.labels.push_str(", ");
+                g.labels.push_str(&c.label);
+                g.kinds.push(' ');
+                g.kinds.push_str(c.kind);
+            }
+            None => groups.push((
+                k,
+                ChannelGroupView {
+                    labels: c.label.clone(),
+                    kinds: c.kind.to_string(),
+                    time_limits: c.time_limits.clone(),
+                    fees: c.fees.clone(),
+                },
+            )),
+        }
+    }
+    groups.into_iter().map(|(_, g)| g).collect()
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -771,11 +816,12 @@ pub fn procedure_view(
         [only] => Some(only.as_str()),
         _ => None,
     };
-    let channels = p
+    let channels: Vec<ChannelView> = p
         .channels
         .iter()
         .map(|ch| ChannelView {
             label: channel_name(ch.kind).to_string(),
+            kind: ch.kind.id(),
             description: ch.description.clone(),
             url: ch.url.clone(),
             online_level: ch.online_level.map(|l| match l {
@@ -911,6 +957,7 @@ pub fn procedure_view(
         },
         shortest_time: shortest_time(p),
         fee_summary: fee_summary(p),
+        checklist_channels: channel_groups(&channels),
         channels,
         paper_groups,
         looked_up,

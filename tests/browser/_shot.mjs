@@ -1,0 +1,11 @@
+import { serve, launch } from "./harness.mjs";
+const server = await serve("/tmp/c14/root");
+const browser = await launch();
+const ctx = await browser.newContext({ viewport: { width: 703, height: 1000 } });
+const page = await ctx.newPage();
+await page.emulateMedia({ media: "print" });
+await page.goto(`${server.url}/thu-tuc/${process.argv[2]}`);
+await page.waitForTimeout(400);
+await page.screenshot({ path: process.argv[3], fullPage: true });
+console.log(await page.evaluate(() => document.documentElement.scrollHeight));
+await browser.close(); await server.close();
