@@ -1217,6 +1217,49 @@ mod tests {
         );
     }
 
+    fn channel(kind: &'static str, label: &str, days: f64) -> ChannelView {
+        let t = tl(Some(days), TimeUnit::WorkingDays);
+        ChannelView {
+            label: label.into(),
+            kind,
+            description: None,
+            url: None,
+            online_level: None,
+            time_limits: vec![TimeLimitView {
+                text: time_limit_text(&t),
+                condition: None,
+                basis: vec![],
+                unverified: true,
+                due: Some("hết ngày thứ Năm, 10/12/2026".into()),
+                unit: t.unit.id(),
+                value: t.value,
+                cutoff_hour: None,
+            }],
+            fees: vec![],
+        }
+    }
+
+    #[test]
+    fn the_checklist_merges_channels_that_read_the_same() {
+        let groups = channel_groups(&[
+            channel("in_person", "Trực tiếp", 7.0),
+            channel("online", "Trực tuyến", 5.0),
+            channel("postal", "Qua bưu chính", 7.0),
+        ]);
+        let got: Vec<(&str, &str)> = groups
+            .iter()
+            .map(|g| (g.labels.as_str(), g.kinds.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Trực tiếp, Qua bưu chính", "in_person postal"),
+                ("Trực tuyến", "online")
+            ]
+        );
+        assert_eq!(groups[1].time_limits[0].text, "5 ngày làm việc");
+    }
+
     #[test]
     fn json_ld_cannot_close_the_script() {
         assert_eq!(
