@@ -27,21 +27,21 @@ pub struct CaseView {
     pub label: String,
 }
 
-/// The slug of a case's text, before making it unique: lowercase ASCII words joined by `-`,
-/// without the leading "Trường hợp" every case repeats, at most [`MAX_WORDS`] words.
-pub fn case_slug(text: &str) -> String {
+/// The words of a case's text as a slug uses them: lowercase ASCII, without the leading
+/// "Trường hợp" nearly every case repeats.
+fn case_words(text: &str) -> Vec<String> {
     let full = ascii_slug(text);
     let words: Vec<&str> = full.split('-').filter(|w| !w.is_empty()).collect();
     let words = match words.as_slice() {
         ["truong", "hop", rest @ ..] if !rest.is_empty() => rest,
         all => all,
     };
-    let slug = words
-        .iter()
-        .take(MAX_WORDS)
-        .copied()
-        .collect::<Vec<_>>()
-        .join("-");
+    words.iter().map(|w| w.to_string()).collect()
+}
+
+/// The first `n` of `words`, joined by `-`.
+fn slug_of(words: &[String], n: usize) -> String {
+    let slug = words[..n.min(words.len())].join("-");
     if slug.is_empty() {
         // A case written without a single letter or digit still needs a name in the URL.
         "truong-hop".to_string()
@@ -56,30 +56,55 @@ fn case_text(g: &PaperGroup) -> Option<&str> {
 }
 
 /// The cases of a procedure's paper groups, in the order they first appear, each with a slug
-/// unique within the procedure (a later case whose slug is taken gets `-2`, `-3` …); and for
-/// each group, the slug of its case (`None`: papers common to every case). Groups with the
-/// same case text share one case.
+/// unique within the procedure; and for each group, the slug of its case (`None`: papers
+/// common to every case). Groups with the same case text share one case.
+///
+/// A slug is the first [`MAX_WORDS`] words of its case, or as many more as it takes to tell
+/// it from the procedure's other cases ("dang-ky-thuong-tru-vao-cho-o-hop-phap-thuoc" and
+/// "…-hop-phap-khong" rather than a number); cases that still read the same get `-2`, `-3` …
+/// in order. The slug depends only on the procedure's case texts, so a link stays valid from
+/// build to build until those change.
 pub fn cases(groups: &[PaperGroup]) -> (Vec<CaseView>, Vec<Option<String>>) {
+    let mut labels: Vec<&str> = Vec::new();
+    for text in groups.iter().filter_map(case_text) {
+        if !labels.contains(&text) {
+            labels.push(text);
+        }
+    }
+    let words: Vec<Vec<String>> = labels.iter().map(|t| case_words(t)).collect();
     let mut cases: Vec<CaseView> = Vec::new();
+    for (i, (label, mine)) in labels.iter().zip(&words).enumerate() {
+        // The shortest prefix, from MAX_WORDS words, that no other case's words start with.
+        let shared = |n: usize| {
+            words
+                .iter()
+                .enumerate()
+                .any(|(j, other)| j != i && other.starts_with(&mine[..n.min(mine.len())]))
+        };
+        let mut n = MAX_WORDS;
+        while n < mine.len() && shared(n) {
+            n += 1;
+        }
+        let base = slug_of(mine, n);
+        let mut slug = base.clone();
+        let mut k = 2;
+        while cases.iter().any(|c| c.slug == slug) {
+            slug = format!("{base}-{k}");
+            k += 1;
+        }
+        cases.push(CaseView {
+            slug,
+            label: label.to_string(),
+        });
+    }
     let per_group = groups
         .iter()
         .map(|g| {
             let text = case_text(g)?;
-            if let Some(c) = cases.iter().find(|c| c.label == text) {
-                return Some(c.slug.clone());
-            }
-            let base = case_slug(text);
-            let mut slug = base.clone();
-            let mut n = 2;
-            while cases.iter().any(|c| c.slug == slug) {
-                slug = format!("{base}-{n}");
-                n += 1;
-            }
-            cases.push(CaseView {
-                slug: slug.clone(),
-                label: text.to_string(),
-            });
-            Some(slug)
+            cases
+                .iter()
+                .find(|c| c.label == text)
+                .map(|c| c.slug.clone())
         })
         .collect();
     (cases, per_group)
@@ -129,6 +154,11 @@ mod tests {
         }
     }
 
+    /// The slug of a case alone in its procedure.
+    fn case_slug(text: &str) -> String {
+        cases(&[group(Some(text))]).0[0].slug.clone()
+    }
+
     #[test]
     fn slugs_drop_the_repeated_prefix_and_keep_eight_words() {
         assert_eq!(case_slug("Trường hợp ủy quyền"), "uy-quyen");
@@ -161,32 +191,38 @@ mod tests {
             )),
             group(Some("Trường hợp ủy quyền")),
             group(Some("  ")),
-            group(Some(
-                "Khai sinh cho trẻ em sinh ra do mang thai hộ ở nước ngoài",
-            )),
+            group(Some("Khai sinh cho trẻ em sinh ra do người khác mang thai")),
+            group(Some("Trường hợp ủy quyền!")),
         ];
         let (cases, per_group) = cases(&groups);
         let slugs: Vec<&str> = cases.iter().map(|c| c.slug.as_str()).collect();
         assert_eq!(
             slugs,
             [
-                "khai-sinh-cho-tre-em-sinh-ra-do",
+                // All its words: they start the next case's text too.
+                "khai-sinh-cho-tre-em-sinh-ra-do-mang-thai-ho",
                 "uy-quyen",
-                "khai-sinh-cho-tre-em-sinh-ra-do-2",
-                "khai-sinh-cho-tre-em-sinh-ra-do-3",
+                // One word past the case it starts like.
+                "khai-sinh-cho-tre-em-sinh-ra-do-mang-thai-ho-nop",
+                // Eight words already differ.
+                "khai-sinh-cho-tre-em-sinh-ra-do-nguoi",
+                // The same words as "Trường hợp ủy quyền": a number.
+                "uy-quyen-2",
             ]
         );
         assert_eq!(cases[1].label, "Trường hợp ủy quyền");
+        let slug = |s: &str| Some(s.to_string());
         assert_eq!(
             per_group,
             [
                 None,
-                Some("khai-sinh-cho-tre-em-sinh-ra-do".to_string()),
-                Some("uy-quyen".to_string()),
-                Some("khai-sinh-cho-tre-em-sinh-ra-do-2".to_string()),
-                Some("uy-quyen".to_string()),
+                slug("khai-sinh-cho-tre-em-sinh-ra-do-mang-thai-ho"),
+                slug("uy-quyen"),
+                slug("khai-sinh-cho-tre-em-sinh-ra-do-mang-thai-ho-nop"),
+                slug("uy-quyen"),
                 None,
-                Some("khai-sinh-cho-tre-em-sinh-ra-do-3".to_string()),
+                slug("khai-sinh-cho-tre-em-sinh-ra-do-nguoi"),
+                slug("uy-quyen-2"),
             ]
         );
         // The same input gives the same slugs: links staff sent keep working after a rebuild.

@@ -136,3 +136,17 @@ test("the checklist's due dates for a fixed today are the ones motcua deadline c
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+// Pages of a PDF as Chromium writes it: one `/Type /Page` object each.
+const pdfPages = (pdf) => (pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g) || []).length;
+
+test("a typical checklist prints on one A4 page", async () => {
+  const { page, context, errors } = await openPage(browser);
+  for (const p of [`${CODE}/giay-to.html`, "2.000528/giay-to.html", "1.000894/giay-to.html", "1.004222/giay-to.html?truong-hop=dang-ky-thuong-tru-vao-cho-o-hop-phap-do"]) {
+    await page.goto(`${server.url}/thu-tuc/${p}`);
+    await page.locator(".due-try").waitFor({ state: "visible", timeout: 8000 });
+    assert.equal(pdfPages(await page.pdf({ preferCSSPageSize: true })), 1, p);
+  }
+  assert.deepEqual(errors, []);
+  await context.close();
+});
