@@ -5,6 +5,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { execFileSync } from "node:child_process";
 import { serve, launch, openPage, axe } from "./harness.mjs";
@@ -149,4 +150,31 @@ test("a typical checklist prints on one A4 page", async () => {
   }
   assert.deepEqual(errors, []);
   await context.close();
+});
+
+test("a count past the calendar reveals where the calendar ends", async () => {
+  // The base fixture's calendar runs to 31/12/2027, more than 12 months past its build date
+  // (1/12/2026): the notice is in the page but hidden. A visitor whose today is 27/12/2027
+  // counts 7 working days into 2028, which the calendar does not have.
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "motcua-calendar-"));
+  const fixture = new URL("../fixtures/base", import.meta.url).pathname;
+  execFileSync(process.env.MOTCUA_BIN, ["build", fixture, "-o", path.join(dir, "site"), "--base-url", "http://127.0.0.1/"], { env: { ...process.env, SOURCE_DATE_EPOCH: "1796083200" }, stdio: "ignore" });
+  const html = fs.readFileSync(path.join(dir, "site/thu-tuc/1.004222/giay-to.html"), "utf8");
+  assert.match(html, /data-calendar-end hidden>/);
+  const site = await serve(path.join(dir, "site"));
+  const { page, context, errors } = await openPage(browser);
+  try {
+    await page.clock.setFixedTime(new Date("2027-12-27T05:00:00Z"));
+    await page.goto(`${site.url}/thu-tuc/1.004222/giay-to.html`);
+    const notice = page.locator("[data-calendar-end]");
+    await notice.waitFor({ state: "visible", timeout: 8000 });
+    assert.ok((await notice.textContent()).includes("31/12/2027"));
+    const due = await page.locator(".due[data-unit]").first().textContent();
+    assert.ok(due.includes("27/12/2027") && due.includes("chưa tính được"), due);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+    await site.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 });
