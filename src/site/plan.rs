@@ -110,6 +110,21 @@ pub fn cases(groups: &[PaperGroup]) -> (Vec<CaseView>, Vec<Option<String>>) {
     (cases, per_group)
 }
 
+/// Groups the indices of `keys` that serialize the same, each group in the order of its first
+/// member: on the printed checklist, channels with the same time limits and fees share one
+/// line. A key that cannot be serialized stays alone.
+pub fn same_groups<K: Serialize>(keys: &[K]) -> Vec<Vec<usize>> {
+    let mut groups: Vec<(Option<String>, Vec<usize>)> = Vec::new();
+    for (i, key) in keys.iter().enumerate() {
+        let k = serde_json::to_string(key).ok();
+        match groups.iter_mut().find(|(g, _)| k.is_some() && *g == k) {
+            Some((_, members)) => members.push(i),
+            None => groups.push((k, vec![i])),
+        }
+    }
+    groups.into_iter().map(|(_, members)| members).collect()
+}
+
 /// The notice that the working calendar ends on a given day, shown next to due dates.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct CalendarEnd {
@@ -238,6 +253,17 @@ mod tests {
         ];
         let slugs: Vec<String> = cases(&groups).0.into_iter().map(|c| c.slug).collect();
         assert_eq!(slugs, ["uy-quyen-2", "uy-quyen", "uy-quyen-3"]);
+    }
+
+    #[test]
+    fn items_that_read_the_same_share_a_group() {
+        // Channels by their time limit in working days, then by their names.
+        assert_eq!(same_groups(&[7, 5, 7, 5]), [vec![0, 2], vec![1, 3]]);
+        assert_eq!(
+            same_groups(&["Trực tiếp", "Trực tuyến", "Qua bưu chính"]),
+            [[0], [1], [2]]
+        );
+        assert!(same_groups::<u8>(&[]).is_empty());
     }
 
     fn calendar(years: &[i32]) -> Calendar {

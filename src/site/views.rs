@@ -469,33 +469,29 @@ struct ChannelGroupView {
     fees: Vec<FeeView>,
 }
 
-/// Groups channels whose time limits and fees read the same, in the order each first appears.
+/// Channels whose time limits and fees read the same share one entry, in the order each first
+/// appears ([`super::plan::same_groups`]).
 fn channel_groups(channels: &[ChannelView]) -> Vec<ChannelGroupView> {
-    // Two channels read the same when their time-limit and fee rows serialize the same; a
-    // row that cannot be serialized is never merged.
-    let key = |c: &ChannelView| serde_json::to_string(&(&c.time_limits, &c.fees)).ok();
-    let mut groups: Vec<(Option<String>, ChannelGroupView)> = Vec::new();
-    for c in channels {
-        let k = key(c);
-        match groups.iter_mut().find(|(g, _)| k.is_some() && *g == k) {
-            Some((_, g)) => {
-                g.labels.push_str(", ");
-                g.labels.push_str(&c.label);
-                g.kinds.push(' ');
-                g.kinds.push_str(c.kind);
+    let keys: Vec<_> = channels.iter().map(|c| (&c.time_limits, &c.fees)).collect();
+    super::plan::same_groups(&keys)
+        .into_iter()
+        .map(|group| {
+            let first = &channels[group[0]];
+            let names = |f: fn(&ChannelView) -> &str, sep: &str| {
+                group
+                    .iter()
+                    .map(|&i| f(&channels[i]))
+                    .collect::<Vec<_>>()
+                    .join(sep)
+            };
+            ChannelGroupView {
+                labels: names(|c| &c.label, ", "),
+                kinds: names(|c| c.kind, " "),
+                time_limits: first.time_limits.clone(),
+                fees: first.fees.clone(),
             }
-            None => groups.push((
-                k,
-                ChannelGroupView {
-                    labels: c.label.clone(),
-                    kinds: c.kind.to_string(),
-                    time_limits: c.time_limits.clone(),
-                    fees: c.fees.clone(),
-                },
-            )),
-        }
-    }
-    groups.into_iter().map(|(_, g)| g).collect()
+        })
+        .collect()
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -1215,49 +1211,6 @@ mod tests {
             count_text(0, 0, PaperHandling::Submit),
             "Chưa có thông tin số lượng"
         );
-    }
-
-    fn channel(kind: &'static str, label: &str, days: f64) -> ChannelView {
-        let t = tl(Some(days), TimeUnit::WorkingDays);
-        ChannelView {
-            label: label.into(),
-            kind,
-            description: None,
-            url: None,
-            online_level: None,
-            time_limits: vec![TimeLimitView {
-                text: time_limit_text(&t),
-                condition: None,
-                basis: vec![],
-                unverified: true,
-                due: Some("hết ngày thứ Năm, 10/12/2026".into()),
-                unit: t.unit.id(),
-                value: t.value,
-                cutoff_hour: None,
-            }],
-            fees: vec![],
-        }
-    }
-
-    #[test]
-    fn the_checklist_merges_channels_that_read_the_same() {
-        let groups = channel_groups(&[
-            channel("in_person", "Trực tiếp", 7.0),
-            channel("online", "Trực tuyến", 5.0),
-            channel("postal", "Qua bưu chính", 7.0),
-        ]);
-        let got: Vec<(&str, &str)> = groups
-            .iter()
-            .map(|g| (g.labels.as_str(), g.kinds.as_str()))
-            .collect();
-        assert_eq!(
-            got,
-            [
-                ("Trực tiếp, Qua bưu chính", "in_person postal"),
-                ("Trực tuyến", "online")
-            ]
-        );
-        assert_eq!(groups[1].time_limits[0].text, "5 ngày làm việc");
     }
 
     #[test]
