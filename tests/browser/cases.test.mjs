@@ -90,6 +90,20 @@ test("picking a case shows its papers and the common ones on the page and the ch
   await context.close();
 });
 
+test("papers the office looks up follow the choice, and their list goes when none is left", async () => {
+  const { page, context, errors } = await openPage(browser);
+  const base = `${server.url}/thu-tuc/1.004222/giay-to.html?truong-hop=`;
+  // Renting: one paper the office looks up. A religious establishment: none.
+  await page.goto(base + "dang-ky-thuong-tru-vao-cho-o-hop-phap-do");
+  await page.locator("[data-case-picker]").waitFor({ state: "visible", timeout: 8000 });
+  assert.equal(await page.locator("[data-case-list] li:visible").count(), 1);
+  await page.goto(base + "dang-ky-thuong-tru-tai-co-so-tin");
+  await page.locator("[data-case-picker]").waitFor({ state: "visible", timeout: 8000 });
+  assert.equal(await page.locator("[data-case-list]").isVisible(), false);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test("without JavaScript every case is its own section", async () => {
   const { page, context } = await openPage(browser, { javaScriptEnabled: false });
   await page.goto(`${server.url}/thu-tuc/${CODE}/giay-to.html?truong-hop=uy-quyen-cho-nguoi-khac-di-dang-ky`);

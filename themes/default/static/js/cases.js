@@ -4,7 +4,8 @@
 // section. Here the visitor ticks their case(s); only those groups and the common ones stay
 // visible, on screen and in print. The choice lives in the URL query (?truong-hop=a,b), so a
 // reload, a bookmark or a link staff send keeps it; links marked data-case-link (the page and
-// its checklist) carry it along.
+// its checklist) carry it along. A data-case-list (papers the office looks up) whose items
+// are all hidden is hidden too.
 (function () {
   "use strict";
   var picker = document.querySelector("[data-case-picker]");
@@ -13,6 +14,8 @@
   var boxes = picker.querySelectorAll("input[type=checkbox]");
   var groups = document.querySelectorAll("[data-case]");
   var links = document.querySelectorAll("a[data-case-link]");
+  // Lists (papers the office looks up) that vanish when every item in them is hidden.
+  var lists = document.querySelectorAll("[data-case-list]");
   var summary = document.querySelector("[data-case-summary]");
   var status = picker.querySelector("[data-case-status]");
   var allText = summary ? summary.textContent : "";
@@ -42,6 +45,12 @@
     var query = picked.length ? "?" + param + "=" + picked.join(",") : "";
     for (var i = 0; i < groups.length; i++) {
       groups[i].hidden = picked.length > 0 && picked.indexOf(groups[i].getAttribute("data-case")) < 0;
+    }
+    for (var l = 0; l < lists.length; l++) {
+      var items = lists[l].querySelectorAll("li");
+      var shown = false;
+      for (var m = 0; m < items.length; m++) if (!items[m].hidden) shown = true;
+      lists[l].hidden = !shown;
     }
     for (var j = 0; j < links.length; j++) links[j].setAttribute("href", hrefs[j] + query);
     var names = [];
