@@ -2,6 +2,7 @@
 
 mod support;
 
+mod cases;
 mod corpus;
 mod deadline;
 mod exit_codes;
