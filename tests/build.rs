@@ -94,7 +94,7 @@ fn builds_the_shipped_catalogue_with_every_page_type() {
         "robots.txt",
         "sitemap.xml",
         "feed.xml",
-        "du-lieu/procedures.json",
+        "du-lieu/procedures.json.gz",
         "thu-tuc/1.001193/index.html",
         "thu-tuc/1.001193/giay-to.html",
         "thu-tuc/1.001193/index.json",
@@ -145,8 +145,13 @@ fn builds_the_shipped_catalogue_with_every_page_type() {
     );
     let feed = text(&files, "feed.xml");
     assert!(feed.contains("<feed xmlns=\"http://www.w3.org/2005/Atom\""));
-    let data: serde_json::Value =
-        serde_json::from_slice(&files["du-lieu/procedures.json"]).unwrap();
+    let mut json = Vec::new();
+    std::io::Read::read_to_end(
+        &mut flate2::read::GzDecoder::new(&files["du-lieu/procedures.json.gz"][..]),
+        &mut json,
+    )
+    .unwrap();
+    let data: serde_json::Value = serde_json::from_slice(&json).unwrap();
     assert_eq!(data["procedures"].as_array().unwrap().len(), procedures);
     assert!(out.join(".motcua-output").exists());
 }

@@ -181,8 +181,8 @@ fn an_edit_rebuilds_the_page_and_its_listings_and_reloads() {
         });
     }
     server.wait_for(
-        "/du-lieu/procedures.json",
-        "the new name in the bulk data",
+        "/du-lieu/thu-tuc.csv",
+        "the new name in the open-data tables",
         |r| r.body.contains("khai sinh (đã sửa)"),
     );
 }

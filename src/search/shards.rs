@@ -120,25 +120,30 @@ fn doc_terms(d: &SearchDoc) -> DocTerms {
     (tf, lens)
 }
 
-/// One doc's terms with their scaled BM25F weights.
-fn doc_weights((tf, lens): DocTerms, avg: &[f64; NFIELDS]) -> Vec<(String, u32)> {
+/// Per-field length normalisation of one doc (BM25's `1 - b + b·len/avg`).
+fn norms(lens: &[u32; NFIELDS], avg: &[f64; NFIELDS]) -> [f64; NFIELDS] {
     let mut norm = [0.0; NFIELDS];
     for f in 0..NFIELDS {
-        norm[f] = 1.0 - B + B * lens[f] as f64 / avg[f];
+        norm[f] = 1.0 - B + B * f64::from(lens[f]) / avg[f];
     }
-    tf.into_iter()
-        .map(|(t, counts)| {
-            let mut w = 0.0;
-            for (f, field) in Field::ALL.iter().enumerate() {
-                if counts[f] > 0 {
-                    let tf = f64::from(counts[f]);
-                    w += field.weight() * tf * (K1 + 1.0) / (tf + K1 * norm[f]);
-                }
-            }
-            (t, (w * WEIGHT_SCALE).round().max(1.0) as u32)
-        })
-        .collect()
+    norm
 }
+
+/// A term's scaled BM25F weight in one doc, from its count in each field.
+fn weight(counts: &[u16; NFIELDS], norm: &[f64; NFIELDS]) -> u32 {
+    let mut w = 0.0;
+    for (f, field) in Field::ALL.iter().enumerate() {
+        if counts[f] > 0 {
+            let tf = f64::from(counts[f]);
+            w += field.weight() * tf * (K1 + 1.0) / (tf + K1 * norm[f]);
+        }
+    }
+    (w * WEIGHT_SCALE).round().max(1.0) as u32
+}
+
+/// Docs tokenized per round: the per-doc term maps (tens of KB each) exist for one round
+/// only, so the index of a national catalogue never holds every doc's terms as strings.
+const DOCS_PER_ROUND: usize = 512;
 
 /// Builds postings with precomputed BM25F-style weights.
 pub(crate) fn build_postings(docs: &[SearchDoc]) -> Postings {
@@ -146,33 +151,50 @@ pub(crate) fn build_postings(docs: &[SearchDoc]) -> Postings {
     order.sort_by(|&a, &b| {
         (&docs[a].sector, &docs[a].id, a).cmp(&(&docs[b].sector, &docs[b].id, b))
     });
-    let per_doc: Vec<DocTerms> = order.par_iter().map(|&i| doc_terms(&docs[i])).collect();
-    let n = per_doc.len().max(1) as f64;
-    let mut avg = [0.0; NFIELDS];
-    for (f, a) in avg.iter_mut().enumerate() {
-        *a = (per_doc.iter().map(|d| d.1[f]).sum::<usize>() as f64 / n).max(1.0);
-    }
-    let weighted: Vec<Vec<(String, u32)>> = per_doc
-        .into_par_iter()
-        .map(|d| doc_weights(d, &avg))
-        .collect();
-    // Only this merge is serial: it moves each doc's strings into a hash map (much cheaper
-    // than a BTreeMap for millions of postings), sorted once at the end.
-    let mut terms: FxHashMap<String, Vec<(u32, u32)>> = FxHashMap::default();
-    for (num, doc) in weighted.into_iter().enumerate() {
-        for (t, q) in doc {
-            match terms.get_mut(&t) {
-                Some(list) => list.push((num as u32, q)),
-                None => {
-                    terms.insert(t, vec![(num as u32, q)]);
-                }
+    // Each term is stored once (interned to an id); a posting is the doc number and the
+    // term's count per field. Weights need the average field lengths over all docs, so they
+    // are computed at the end from the counts.
+    let mut ids: FxHashMap<String, u32> = FxHashMap::default();
+    let mut lists: Vec<Vec<(u32, [u16; NFIELDS])>> = Vec::new();
+    let mut lens: Vec<[u32; NFIELDS]> = Vec::with_capacity(order.len());
+    for round in order.chunks(DOCS_PER_ROUND) {
+        let terms: Vec<DocTerms> = round.par_iter().map(|&i| doc_terms(&docs[i])).collect();
+        for (tf, l) in terms {
+            let num = lens.len() as u32;
+            lens.push(l.map(|x| u32::try_from(x).unwrap_or(u32::MAX)));
+            for (t, counts) in tf {
+                let counts = counts.map(|x| u16::try_from(x).unwrap_or(u16::MAX));
+                let id = match ids.get(&t) {
+                    Some(&id) => id,
+                    None => {
+                        let id = lists.len() as u32;
+                        ids.insert(t, id);
+                        lists.push(Vec::new());
+                        id
+                    }
+                };
+                lists[id as usize].push((num, counts));
             }
         }
     }
-    Postings {
-        order,
-        terms: terms.into_iter().collect(),
+    let n = lens.len().max(1) as f64;
+    let mut avg = [0.0; NFIELDS];
+    for (f, a) in avg.iter_mut().enumerate() {
+        *a = (lens.iter().map(|d| f64::from(d[f])).sum::<f64>() / n).max(1.0);
     }
+    let norm: Vec<[f64; NFIELDS]> = lens.iter().map(|l| norms(l, &avg)).collect();
+    let terms = ids
+        .into_iter()
+        .map(|(t, id)| {
+            let list = std::mem::take(&mut lists[id as usize]);
+            let weighted = list
+                .into_iter()
+                .map(|(doc, counts)| (doc, weight(&counts, &norm[doc as usize])))
+                .collect();
+            (t, weighted)
+        })
+        .collect();
+    Postings { order, terms }
 }
 
 /// Writes `search/` under `out_dir` (replacing an earlier one) and returns its statistics.

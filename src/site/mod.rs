@@ -164,9 +164,7 @@ pub fn render_site_into(
             let rendered = t.elapsed();
             let t = Instant::now();
             feeds::open_data(&urls, c, &tally)?;
-            for (path, bytes) in tables::csv_files(c, &urls).map_err(csv_error)? {
-                tally.put(path, bytes)?;
-            }
+            tables::write_csv(c, &urls, |path, bytes| tally.put(path, bytes))?;
             if let Some(cal) = &c.calendar {
                 let json = format!("{}\n", cal.to_json());
                 tally.put(urls::CALENDAR_JSON.to_string(), json.into_bytes())?;
@@ -307,8 +305,10 @@ impl Update {
 
 /// Writing CSV into memory fails only on a bug in the writer; say so rather than publish a
 /// partial table.
-fn csv_error(e: csv::Error) -> SiteError {
-    SiteError::Output(format!("không ghi được bảng dữ liệu CSV: {e}"))
+impl From<csv::Error> for SiteError {
+    fn from(e: csv::Error) -> SiteError {
+        SiteError::Output(format!("không ghi được bảng dữ liệu CSV: {e}"))
+    }
 }
 
 fn site_urls(c: &Catalogue, opts: &BuildOptions) -> urls::Urls {
@@ -385,10 +385,11 @@ pub fn plan_procedure_update_part(
             urls::FEED.to_string(),
             Some(feeds::atom(&urls, new).into_bytes()),
         );
-        changes.insert(urls::DATA.to_string(), Some(feeds::bulk_data(&urls, new)));
-        for (path, bytes) in tables::csv_files(new, &urls).map_err(csv_error)? {
+        changes.insert(urls::DATA.to_string(), Some(feeds::bulk_data(&urls, new)?));
+        tables::write_csv(new, &urls, |path, bytes| {
             changes.insert(path, Some(bytes));
-        }
+            Ok::<(), SiteError>(())
+        })?;
     }
     let search = if feeds {
         let (index, _) = index::static_index(new, &urls)

@@ -35,10 +35,14 @@ pub struct Table {
     pub row: &'static str,
     /// The columns, in order.
     pub columns: &'static [Column],
-    /// Its rows for a catalogue, one value per column.
+    /// Its rows for a catalogue, one value per column, produced as they are written so a
+    /// large catalogue's table is never held in memory as cells.
     #[serde(skip)]
-    rows: fn(&Catalogue, &Urls) -> Vec<Vec<String>>,
+    rows: for<'a> fn(&'a Catalogue, &'a Urls) -> Rows<'a>,
 }
+
+/// A table's rows, lazily.
+type Rows<'a> = Box<dyn Iterator<Item = Vec<String>> + Send + 'a>;
 
 const fn col(name: &'static str, meaning: &'static str) -> Column {
     Column { name, meaning }
@@ -221,138 +225,120 @@ fn number(x: f64) -> String {
     }
 }
 
-fn procedure_rows(c: &Catalogue, u: &Urls) -> Vec<Vec<String>> {
-    c.procedures
-        .iter()
-        .map(|p| procedure_row(c, u, p))
-        .collect()
+fn procedure_rows<'a>(c: &'a Catalogue, u: &'a Urls) -> Rows<'a> {
+    Box::new(c.procedures.iter().map(|p| procedure_row(c, u, p)))
 }
 
-fn time_limit_rows(c: &Catalogue, _: &Urls) -> Vec<Vec<String>> {
-    c.procedures
-        .iter()
-        .flat_map(|p| {
-            p.channels.iter().flat_map(move |ch| {
-                ch.time_limits.iter().enumerate().map(move |(i, t)| {
-                    vec![
-                        p.code.clone(),
-                        ch.kind.id().to_string(),
-                        (i + 1).to_string(),
-                        t.value.map(number).unwrap_or_default(),
-                        t.unit.id().to_string(),
-                        views::time_limit_text(t),
-                        t.condition.clone().unwrap_or_default(),
-                        bases(&t.legal_basis),
-                        yes(t.unverified),
-                    ]
-                })
-            })
-        })
-        .collect()
-}
-
-fn fee_rows(c: &Catalogue, _: &Urls) -> Vec<Vec<String>> {
-    c.procedures
-        .iter()
-        .flat_map(|p| {
-            p.channels.iter().flat_map(move |ch| {
-                ch.fees.iter().map(move |f| {
-                    let (amount, free) = match &f.amount {
-                        Some(Amount::Vnd(v)) => (v.to_string(), false),
-                        Some(Amount::Word(AmountWord::Free)) => (String::new(), true),
-                        None => (String::new(), false),
-                    };
-                    vec![
-                        p.code.clone(),
-                        ch.kind.id().to_string(),
-                        match f.kind {
-                            FeeKind::Fee => "fee",
-                            FeeKind::Charge => "charge",
-                        }
-                        .to_string(),
-                        f.name.clone().unwrap_or_default(),
-                        amount,
-                        yes(free),
-                        f.per.clone().unwrap_or_default(),
-                        f.condition.clone().unwrap_or_default(),
-                        f.exemptions.join("; "),
-                        bases(&f.legal_basis),
-                        yes(f.unverified),
-                    ]
-                })
-            })
-        })
-        .collect()
-}
-
-fn paper_rows(c: &Catalogue, _: &Urls) -> Vec<Vec<String>> {
-    c.procedures
-        .iter()
-        .flat_map(|p| {
-            p.papers.iter().flat_map(move |g| {
-                g.items.iter().map(move |i| {
-                    vec![
-                        p.code.clone(),
-                        g.case.clone().unwrap_or_default(),
-                        i.name.clone(),
-                        i.originals.to_string(),
-                        i.copies.to_string(),
-                        match i.handling {
-                            PaperHandling::Submit => "submit",
-                            PaperHandling::Show => "show",
-                        }
-                        .to_string(),
-                        yes(i.required),
-                        i.form.as_ref().map(|f| f.code.clone()).unwrap_or_default(),
-                        i.office_looks_up.clone().unwrap_or_default(),
-                        bases(&i.legal_basis),
-                        yes(i.unverified),
-                    ]
-                })
-            })
-        })
-        .collect()
-}
-
-fn legal_basis_rows(c: &Catalogue, _: &Urls) -> Vec<Vec<String>> {
-    c.procedures
-        .iter()
-        .flat_map(|p| {
-            p.legal_basis.iter().map(move |b| {
-                let doc = c.legal.get(&b.document);
+fn time_limit_rows<'a>(c: &'a Catalogue, _: &'a Urls) -> Rows<'a> {
+    Box::new(c.procedures.iter().flat_map(|p| {
+        p.channels.iter().flat_map(move |ch| {
+            ch.time_limits.iter().enumerate().map(move |(i, t)| {
                 vec![
                     p.code.clone(),
-                    b.document.clone(),
-                    b.article.clone().unwrap_or_default(),
-                    doc.map(|d| d.kind.clone()).unwrap_or_default(),
-                    doc.map(|d| d.title.clone()).unwrap_or_default(),
-                    doc.map(|d| status_id(d.status).to_string())
-                        .unwrap_or_default(),
+                    ch.kind.id().to_string(),
+                    (i + 1).to_string(),
+                    t.value.map(number).unwrap_or_default(),
+                    t.unit.id().to_string(),
+                    views::time_limit_text(t),
+                    t.condition.clone().unwrap_or_default(),
+                    bases(&t.legal_basis),
+                    yes(t.unverified),
                 ]
             })
         })
-        .collect()
+    }))
 }
 
-fn agency_rows(c: &Catalogue, _: &Urls) -> Vec<Vec<String>> {
-    c.agencies
-        .values()
-        .map(|a| {
+fn fee_rows<'a>(c: &'a Catalogue, _: &'a Urls) -> Rows<'a> {
+    Box::new(c.procedures.iter().flat_map(|p| {
+        p.channels.iter().flat_map(move |ch| {
+            ch.fees.iter().map(move |f| {
+                let (amount, free) = match &f.amount {
+                    Some(Amount::Vnd(v)) => (v.to_string(), false),
+                    Some(Amount::Word(AmountWord::Free)) => (String::new(), true),
+                    None => (String::new(), false),
+                };
+                vec![
+                    p.code.clone(),
+                    ch.kind.id().to_string(),
+                    match f.kind {
+                        FeeKind::Fee => "fee",
+                        FeeKind::Charge => "charge",
+                    }
+                    .to_string(),
+                    f.name.clone().unwrap_or_default(),
+                    amount,
+                    yes(free),
+                    f.per.clone().unwrap_or_default(),
+                    f.condition.clone().unwrap_or_default(),
+                    f.exemptions.join("; "),
+                    bases(&f.legal_basis),
+                    yes(f.unverified),
+                ]
+            })
+        })
+    }))
+}
+
+fn paper_rows<'a>(c: &'a Catalogue, _: &'a Urls) -> Rows<'a> {
+    Box::new(c.procedures.iter().flat_map(|p| {
+        p.papers.iter().flat_map(move |g| {
+            g.items.iter().map(move |i| {
+                vec![
+                    p.code.clone(),
+                    g.case.clone().unwrap_or_default(),
+                    i.name.clone(),
+                    i.originals.to_string(),
+                    i.copies.to_string(),
+                    match i.handling {
+                        PaperHandling::Submit => "submit",
+                        PaperHandling::Show => "show",
+                    }
+                    .to_string(),
+                    yes(i.required),
+                    i.form.as_ref().map(|f| f.code.clone()).unwrap_or_default(),
+                    i.office_looks_up.clone().unwrap_or_default(),
+                    bases(&i.legal_basis),
+                    yes(i.unverified),
+                ]
+            })
+        })
+    }))
+}
+
+fn legal_basis_rows<'a>(c: &'a Catalogue, _: &'a Urls) -> Rows<'a> {
+    Box::new(c.procedures.iter().flat_map(move |p| {
+        p.legal_basis.iter().map(move |b| {
+            let doc = c.legal.get(&b.document);
             vec![
-                a.id.clone(),
-                a.name.clone(),
-                views::level_name(a.level).to_string(),
-                a.address.clone().unwrap_or_default(),
-                a.opening_hours.join("; "),
-                a.phone.clone().unwrap_or_default(),
-                a.email.clone().unwrap_or_default(),
-                a.website
-                    .as_ref()
-                    .map(|w| w.to_string())
+                p.code.clone(),
+                b.document.clone(),
+                b.article.clone().unwrap_or_default(),
+                doc.map(|d| d.kind.clone()).unwrap_or_default(),
+                doc.map(|d| d.title.clone()).unwrap_or_default(),
+                doc.map(|d| status_id(d.status).to_string())
                     .unwrap_or_default(),
             ]
         })
-        .collect()
+    }))
+}
+
+fn agency_rows<'a>(c: &'a Catalogue, _: &'a Urls) -> Rows<'a> {
+    Box::new(c.agencies.values().map(|a| {
+        vec![
+            a.id.clone(),
+            a.name.clone(),
+            views::level_name(a.level).to_string(),
+            a.address.clone().unwrap_or_default(),
+            a.opening_hours.join("; "),
+            a.phone.clone().unwrap_or_default(),
+            a.email.clone().unwrap_or_default(),
+            a.website
+                .as_ref()
+                .map(|w| w.to_string())
+                .unwrap_or_default(),
+        ]
+    }))
 }
 
 fn status_id(s: crate::catalogue::model::LegalStatus) -> &'static str {
@@ -406,23 +392,27 @@ fn procedure_row(c: &Catalogue, u: &Urls, p: &Procedure) -> Vec<String> {
     ]
 }
 
-/// Every table as CSV bytes (UTF-8 with a byte-order mark, CRLF line ends as RFC 4180 says),
-/// by output path.
-pub fn csv_files(c: &Catalogue, u: &Urls) -> Result<Vec<(String, Vec<u8>)>, csv::Error> {
-    TABLES
-        .iter()
-        .map(|t| {
-            let mut w = csv::WriterBuilder::new()
-                .terminator(csv::Terminator::CRLF)
-                .from_writer(b"\xEF\xBB\xBF".to_vec());
-            w.write_record(t.columns.iter().map(|col| col.name))?;
-            for row in (t.rows)(c, u) {
-                w.write_record(&row)?;
-            }
-            let bytes = w.into_inner().map_err(|e| e.into_error())?;
-            Ok((format!("{DIR}{}", t.file), bytes))
-        })
-        .collect()
+/// Hands every table to `put` as CSV bytes (UTF-8 with a byte-order mark, CRLF line ends as
+/// RFC 4180 says) with its output path, one table at a time.
+pub fn write_csv<E: From<csv::Error>>(
+    c: &Catalogue,
+    u: &Urls,
+    mut put: impl FnMut(String, Vec<u8>) -> Result<(), E>,
+) -> Result<(), E> {
+    for t in TABLES {
+        let mut w = csv::WriterBuilder::new()
+            .terminator(csv::Terminator::CRLF)
+            .from_writer(b"\xEF\xBB\xBF".to_vec());
+        w.write_record(t.columns.iter().map(|col| col.name))?;
+        for row in (t.rows)(c, u) {
+            w.write_record(&row)?;
+        }
+        let bytes = w
+            .into_inner()
+            .map_err(|e| csv::Error::from(e.into_error()))?;
+        put(format!("{DIR}{}", t.file), bytes)?;
+    }
+    Ok(())
 }
 
 #[cfg(test)]
@@ -438,7 +428,7 @@ mod tests {
         assert!(!diags.has_errors());
         let u = Urls::new("https://example.gov.vn/");
         for t in TABLES {
-            let rows = (t.rows)(&c, &u);
+            let rows: Vec<_> = (t.rows)(&c, &u).collect();
             assert!(!rows.is_empty(), "{} has rows", t.file);
             for r in rows {
                 assert_eq!(r.len(), t.columns.len(), "{}: {r:?}", t.file);

@@ -165,7 +165,7 @@ pub const SITEMAP: &str = "sitemap.xml";
 /// The page served for missing paths.
 pub const NOT_FOUND: &str = "404.html";
 /// Open data export.
-pub const DATA: &str = "du-lieu/procedures.json";
+pub const DATA: &str = "du-lieu/procedures.json.gz";
 /// The working calendar as JSON, for the due dates counted in the browser.
 pub const CALENDAR_JSON: &str = "du-lieu/lich-lam-viec.json";
 /// The open data page: every data file and column explained.
