@@ -226,8 +226,8 @@ pub fn open_data(
 }
 
 /// What [`bulk_gz`] calls with each procedure's serialized record.
-type EachRecord =
-    dyn Fn(&crate::catalogue::model::Procedure, &[u8]) -> Result<(), super::SiteError> + Sync;
+type EachRecord<'a> =
+    dyn Fn(&crate::catalogue::model::Procedure, &[u8]) -> Result<(), super::SiteError> + Sync + 'a;
 
 /// The bulk export `{"legal_documents", "procedures", "province", "site"}` (keys in
 /// serde_json's sorted order, like the records), gzip-compressed; each record is also handed to
