@@ -154,6 +154,8 @@ pub const JOURNEYS: &str = "su-kien/";
 pub const LEVELS: &str = "cap/";
 /// A–Z index.
 pub const AZ: &str = "a-z/";
+/// The commune-level units and their offices ("Tìm xã, phường").
+pub const COMMUNES: &str = "xa-phuong/";
 /// Search page.
 pub const SEARCH: &str = "tim-kiem/";
 /// Help page.

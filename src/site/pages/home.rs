@@ -68,6 +68,14 @@ impl PageKind for Home {
                 ("journeys", to_json(&journeys)?),
                 ("popular", to_json(&popular)?),
                 ("total", serde_json::json!(current(c).count())),
+                (
+                    "communes",
+                    serde_json::json!(c.communes.as_ref().map(|k| serde_json::json!({
+                        "url": u.link(urls::COMMUNES),
+                        "count": k.units.len(),
+                        "province": k.province,
+                    }))),
+                ),
             ],
         )
     }
