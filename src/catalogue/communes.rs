@@ -439,7 +439,8 @@ pub fn check(path: &Path, root: &Node, file: CommunesFile) -> Checked {
             );
         }
         if !u.unchanged && u.former.is_empty() {
-            let span = cx.at(&[key("units"), PathSeg::Index(i)]);
+            // At `former:` when written empty, else at the unit.
+            let span = cx.root.key_span_at(&at("former"));
             cx.error(
                 span,
                 "empty-former",
@@ -470,7 +471,7 @@ pub fn check(path: &Path, root: &Node, file: CommunesFile) -> Checked {
         if let Some(o) = &u.office {
             let office = [key("units"), PathSeg::Index(i), key("office")];
             if !o.has_facts() {
-                let span = cx.at(&office);
+                let span = cx.root.key_span_at(&office);
                 cx.error(
                     span,
                     "empty-office",
@@ -480,7 +481,7 @@ pub fn check(path: &Path, root: &Node, file: CommunesFile) -> Checked {
             }
             match &o.source {
                 None if o.has_facts() => {
-                    let span = cx.at(&office);
+                    let span = cx.root.key_span_at(&office);
                     cx.error(
                         span,
                         "office-no-source",

@@ -81,6 +81,29 @@ fn details(c: &Catalogue, u: &urls::Urls, a: &Agency) -> Vec<Detail> {
                 .join(", "),
         ));
     }
+    // An office citizens visit whose contact facts are not verified says so and points to the
+    // province's official system (from communes.yaml) rather than leaving the visitor to guess.
+    if let (Some(d), Level::Province | Level::Commune) = (
+        c.communes.as_ref().and_then(|k| k.directory.as_ref()),
+        a.level,
+    ) {
+        let missing: Vec<&str> = [
+            ("địa chỉ", a.address.is_none()),
+            ("giờ làm việc", a.opening_hours.is_empty()),
+            ("điện thoại", a.phone.is_none()),
+        ]
+        .into_iter()
+        .filter(|(_, m)| *m)
+        .map(|(w, _)| w)
+        .collect();
+        if !missing.is_empty() {
+            details.push(Detail::outside(
+                "Chưa xác minh",
+                format!("{}: xem {}", missing.join(", "), d.title),
+                &d.url,
+            ));
+        }
+    }
     // A commune-level office is one of many: point to the list of communes to find which.
     if let (Some(k), Level::Commune) = (&c.communes, a.level) {
         details.push(Detail::inside(
