@@ -2,6 +2,7 @@
 
 mod support;
 
+mod communes;
 mod corpus;
 mod deadline;
 mod exit_codes;

@@ -58,15 +58,15 @@ struct UnitView {
     unchanged: bool,
     clause: String,
     office: Option<OfficeView>,
-    /// Folded tokens of the name and the former units, for the filter.
+    /// Folded tokens of the name and of each former unit, names separated by ` | ` so a
+    /// phrase typed in the filter never matches across two names.
     q: String,
 }
 
-/// Folded tokens of `texts`, joined by single spaces.
-fn folded(texts: &[&str]) -> Vec<String> {
-    texts
-        .iter()
-        .flat_map(|t| normalize::tokens(t))
+/// Folded tokens of `text`.
+fn folded(text: &str) -> Vec<String> {
+    normalize::tokens(text)
+        .into_iter()
         .map(|t| t.folded)
         .collect()
 }
@@ -96,8 +96,12 @@ fn unit_view(c: &Communes, u: &UnitEntry) -> UnitView {
                 .map(LinkView::of),
         });
     UnitView {
-        anchor: folded(&[&name]).join("-"),
-        q: folded(&texts).join(" "),
+        anchor: folded(&name).join("-"),
+        q: texts
+            .iter()
+            .map(|t| folded(t).join(" "))
+            .collect::<Vec<_>>()
+            .join(" | "),
         name,
         code: u.code.clone(),
         former: u.former.clone(),

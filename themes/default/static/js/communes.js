@@ -1,8 +1,9 @@
 /* "Tìm xã, phường": filters the list of units as the visitor types. Each unit carries in
- * data-q the folded tokens of its name and former units (src/site/pages/communes.rs); the
- * query is folded by the search bundle's normalizer (MotcuaSearch.tokens, the twin of
- * src/search/normalize.rs), so accents are optional. Every query word must start a word of
- * the unit. Without JavaScript the whole list is shown and the form stays hidden. */
+ * data-q the folded tokens of its name and of each former unit, names separated by " | "
+ * (src/site/pages/communes.rs); the query is folded by the search bundle's normalizer
+ * (MotcuaSearch.tokens, the twin of src/search/normalize.rs), so accents are optional. A unit
+ * matches when one of its names starts, at a word, with what was typed ("ky d" finds
+ * "thị trấn Kỳ Đồng"). Without JavaScript the whole list is shown and the form stays hidden. */
 (function () {
   "use strict";
   function init() {
@@ -15,9 +16,9 @@
     var words = items.map(function (li) { return " " + li.getAttribute("data-q"); });
     form.hidden = false;
     function run() {
-      var q = S.tokens(input.value).map(function (t) { return t.folded; }), shown = 0;
+      var q = S.tokens(input.value).map(function (t) { return t.folded; }).join(" "), shown = 0;
       items.forEach(function (li, i) {
-        var ok = q.every(function (w) { return words[i].indexOf(" " + w) >= 0; });
+        var ok = !q || words[i].indexOf(" " + q) >= 0;
         li.hidden = !ok;
         if (ok) shown++;
       });
