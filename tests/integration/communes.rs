@@ -117,6 +117,12 @@ fn shipped_units_check_clean_and_the_page_lists_them_all() {
             "{agency} does not link the communes page"
         );
     }
+    // The commune-level office on a procedure page leads to the list too.
+    let proc = page(out.path(), "thu-tuc/1.001193/index.html");
+    assert!(
+        hrefs(&proc).iter().any(|h| h == "../../xa-phuong/"),
+        "procedure page does not link the communes page"
+    );
     // A provincial office without verified hours says so and links the official system.
     let ubnd = std::fs::read_to_string(out.path().join("co-quan/ubnd-tinh-ha-tinh/index.html"))
         .expect("agency page");
@@ -140,6 +146,9 @@ fn without_the_file_there_is_no_page_and_no_link() {
             .expect("agency page");
     assert!(!agency.contains("xa-phuong"));
     assert!(!agency.contains("Chưa xác minh"));
+    let proc = std::fs::read_to_string(out.path().join("thu-tuc/1.001193/index.html"))
+        .expect("procedure page");
+    assert!(!proc.contains("xa-phuong"));
 }
 
 /// The node script: loads search.js and communes.js over a stand-in DOM holding `units`, types
