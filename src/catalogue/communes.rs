@@ -130,6 +130,17 @@ impl UnitKind {
         }
     }
 
+    /// The ASCII fragment id of a unit of this kind named `name`, e.g. `xa-thach-lac`: its
+    /// folded search tokens, so two names that differ only in accents, case or punctuation
+    /// get the same id (and are reported as the same unit).
+    pub fn slug(self, name: &str) -> String {
+        crate::search::normalize::tokens(&format!("{} {name}", self.label()))
+            .into_iter()
+            .map(|t| t.folded)
+            .collect::<Vec<_>>()
+            .join("-")
+    }
+
     /// The same word, capitalised to start a line ("Xã Thạch Lạc").
     pub fn title(self) -> &'static str {
         match self {
@@ -370,12 +381,11 @@ pub fn check(path: &Path, root: &Node, file: CommunesFile) -> Checked {
     }
 
     // Units.
-    let mut names: BTreeMap<(UnitKind, String), usize> = BTreeMap::new();
+    let mut names: BTreeMap<String, usize> = BTreeMap::new();
     let mut codes: BTreeMap<&str, usize> = BTreeMap::new();
     for (i, u) in file.units.iter().enumerate() {
         let at = |k: &str| [key("units"), PathSeg::Index(i), key(k)];
-        let folded = crate::search::normalize::fold(u.name.trim());
-        if let Some(first) = names.insert((u.kind, folded), i) {
+        if let Some(first) = names.insert(u.kind.slug(&u.name), i) {
             let span = cx.at(&at("name"));
             cx.error(
                 span,
@@ -565,5 +575,16 @@ mod tests {
             "{HEAD}  - name: A\n    kind: xa\n    code: \"18001\"\n    clause: k\n    former: [xã A]\n    office:\n      phone: \"1\"\n      source: nqq\n  - name: B\n    kind: phuong\n    code: \"18001\"\n    clause: k\n    former: [phường B]\n"
         ));
         assert_eq!(codes(&c), vec!["unknown-source", "duplicate-unit-code"]);
+    }
+
+    #[test]
+    fn names_differing_only_in_accents_or_punctuation_are_one_unit() {
+        assert_eq!(UnitKind::Xa.slug("Sơn Kim 1"), "xa-son-kim-1");
+        assert_eq!(UnitKind::Xa.slug("Sơn Kim-1"), "xa-son-kim-1");
+        assert_eq!(UnitKind::Phuong.slug("Hà Huy Tập"), "phuong-ha-huy-tap");
+        let c = run(&format!(
+            "{HEAD}  - name: Sơn Kim 1\n    kind: xa\n    clause: k\n    unchanged: true\n  - name: Son Kim-1\n    kind: xa\n    clause: k\n    unchanged: true\n  - name: Sơn Kim 1\n    kind: phuong\n    clause: k\n    former: [phường A]\n"
+        ));
+        assert_eq!(codes(&c), vec!["duplicate-unit"]);
     }
 }

@@ -96,7 +96,7 @@ fn unit_view(c: &Communes, u: &UnitEntry) -> UnitView {
                 .map(LinkView::of),
         });
     UnitView {
-        anchor: folded(&name).join("-"),
+        anchor: u.kind.slug(&u.name),
         q: texts
             .iter()
             .map(|t| folded(t).join(" "))
