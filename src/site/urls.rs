@@ -156,6 +156,8 @@ pub const LEVELS: &str = "cap/";
 pub const AZ: &str = "a-z/";
 /// The commune-level units and their offices ("Tìm xã, phường").
 pub const COMMUNES: &str = "xa-phuong/";
+/// The same units as JSON (open data).
+pub const COMMUNES_JSON: &str = "du-lieu/xa-phuong.json";
 /// Search page.
 pub const SEARCH: &str = "tim-kiem/";
 /// Help page.

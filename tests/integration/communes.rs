@@ -108,6 +108,18 @@ fn shipped_units_check_clean_and_the_page_lists_them_all() {
     let note = Selector::parse("li p.unverified a[href='https://motcua.hatinh.gov.vn/']").unwrap();
     assert_eq!(doc.select(&note).count(), 69);
 
+    // The same list as open data, linked from the page.
+    assert!(hrefs(&doc).iter().any(|h| h == "../du-lieu/xa-phuong.json"));
+    let json: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(out.path().join("du-lieu/xa-phuong.json")).expect("json"),
+    )
+    .expect("valid JSON");
+    assert_eq!(json["resolution"]["number"], "1665/NQ-UBTVQH15");
+    let all = json["units"].as_array().expect("units");
+    assert_eq!(all.len(), 69);
+    let ky_anh = all.iter().find(|u| u["name"] == "Kỳ Anh").expect("Kỳ Anh");
+    assert_eq!(ky_anh["former"][0], "thị trấn Kỳ Đồng");
+
     let home = page(out.path(), "index.html");
     assert!(hrefs(&home).iter().any(|h| h == "./xa-phuong/"), "home");
     for agency in ["bo-phan-mot-cua-cap-xa", "ubnd-cap-xa"] {
@@ -139,6 +151,7 @@ fn without_the_file_there_is_no_page_and_no_link() {
     let fx = Fixture::base();
     let out = build(&fx);
     assert!(!out.path().join("xa-phuong").exists());
+    assert!(!out.path().join("du-lieu/xa-phuong.json").exists());
     let home = page(out.path(), "index.html");
     assert!(!hrefs(&home).iter().any(|h| h.contains("xa-phuong")));
     let agency =

@@ -133,7 +133,9 @@ fn units(c: &Communes) -> Vec<UnitView> {
 impl PageKind for CommunesPage {
     fn files(&self, c: &Catalogue) -> Vec<String> {
         if c.communes.is_some() {
-            files_of([urls::COMMUNES])
+            let mut v = files_of([urls::COMMUNES]);
+            v.push(urls::COMMUNES_JSON.to_string());
+            v
         } else {
             Vec::new()
         }
@@ -151,6 +153,15 @@ impl PageKind for CommunesPage {
         let Some(c) = &cx.c.communes else {
             return Ok(());
         };
+        if sel.wants(urls::COMMUNES_JSON) {
+            let mut json =
+                serde_json::to_vec_pretty(&open_data(c)?).map_err(|e| SiteError::Template {
+                    file: None,
+                    message: format!("không ghi được {}: {e}", urls::COMMUNES_JSON),
+                })?;
+            json.push(b'\n');
+            cx.sink.put(urls::COMMUNES_JSON.to_string(), json)?;
+        }
         if !sel.wants_page(urls::COMMUNES) {
             return Ok(());
         }
@@ -179,6 +190,7 @@ impl PageKind for CommunesPage {
                 "all": c.units.len(),
             },
             "offices_verified": list.iter().filter(|u| u.office.is_some()).count(),
+            "json_url": cx.urls.link(urls::COMMUNES_JSON),
             "units": list,
         });
         cx.page(
@@ -187,6 +199,14 @@ impl PageKind for CommunesPage {
             vec![("page", to_json(&page)?)],
         )
     }
+}
+
+/// The units as open data: the file's own content (every rule passed), the dates as written.
+fn open_data(c: &Communes) -> Result<serde_json::Value, SiteError> {
+    serde_json::to_value(&c.data).map_err(|e| SiteError::Template {
+        file: None,
+        message: format!("không chuyển được communes.yaml thành JSON: {e}"),
+    })
 }
 
 /// A date the checks already parsed, as dd/mm/yyyy; a failure here means the model and the
