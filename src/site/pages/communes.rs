@@ -211,7 +211,7 @@ fn open_data(c: &Communes) -> Result<serde_json::Value, SiteError> {
 
 /// A date the checks already parsed, as dd/mm/yyyy; a failure here means the model and the
 /// checks disagree.
-fn vn_date(s: &str) -> Result<String, SiteError> {
+pub(super) fn vn_date(s: &str) -> Result<String, SiteError> {
     chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
         .map(|d| d.format("%d/%m/%Y").to_string())
         .map_err(|_| SiteError::Template {

@@ -70,11 +70,15 @@ impl PageKind for Home {
                 ("total", serde_json::json!(current(c).count())),
                 (
                     "communes",
-                    serde_json::json!(c.communes.as_ref().map(|k| serde_json::json!({
-                        "url": u.link(urls::COMMUNES),
-                        "count": k.units.len(),
-                        "province": k.province,
-                    }))),
+                    match &c.communes {
+                        Some(k) => serde_json::json!({
+                            "url": u.link(urls::COMMUNES),
+                            "count": k.units.len(),
+                            "province": k.province,
+                            "from": super::communes::vn_date(&k.resolution.operating_from)?,
+                        }),
+                        None => serde_json::Value::Null,
+                    },
                 ),
             ],
         )
