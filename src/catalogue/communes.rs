@@ -419,7 +419,7 @@ pub fn check(path: &Path, root: &Node, file: CommunesFile) -> Checked {
                     span,
                     "bad-unit-code",
                     format!("mã đơn vị hành chính `{code}` không đúng dạng"),
-                    "mã đơn vị hành chính cấp xã có 5 chữ số, viết trong ngoặc kép, ví dụ \"18070\"",
+                    "mã đơn vị hành chính cấp xã gồm đúng 5 chữ số, viết trong ngoặc kép để giữ số 0 ở đầu; chép từ danh mục mã đơn vị hành chính chính thức",
                 );
             } else if let Some(first) = codes.insert(code.as_str(), i) {
                 let span = cx.at(&at("code"));
