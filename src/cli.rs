@@ -59,6 +59,8 @@ pub enum SchemaKind {
     Decision,
     /// calendar.yaml
     Calendar,
+    /// communes.yaml
+    Communes,
 }
 
 impl From<SchemaKind> for FileKind {
@@ -72,6 +74,7 @@ impl From<SchemaKind> for FileKind {
             SchemaKind::Site => FileKind::Site,
             SchemaKind::Decision => FileKind::Decision,
             SchemaKind::Calendar => FileKind::Calendar,
+            SchemaKind::Communes => FileKind::Communes,
         }
     }
 }

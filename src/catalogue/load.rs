@@ -22,6 +22,8 @@ pub enum FileRole {
     Sectors,
     /// `calendar.yaml`.
     Calendar,
+    /// `communes.yaml`.
+    Communes,
     /// `agencies/<id>.yaml`.
     Agency(String),
     /// `legal/<slug>.yaml`.
@@ -288,6 +290,7 @@ fn classify(parts: &[String]) -> Classified {
         ["site.yaml" | "site.yml"] => Classified::Yaml(FileRole::Site),
         ["sectors.yaml" | "sectors.yml"] => Classified::Yaml(FileRole::Sectors),
         ["calendar.yaml" | "calendar.yml"] => Classified::Yaml(FileRole::Calendar),
+        ["communes.yaml" | "communes.yml"] => Classified::Yaml(FileRole::Communes),
         ["agencies", f] => match yaml_stem(f) {
             Some(stem) => Classified::Yaml(FileRole::Agency(stem.to_string())),
             None => Classified::Misplaced("agencies/ chỉ chứa tệp .yaml"),
@@ -315,7 +318,7 @@ fn classify(parts: &[String]) -> Classified {
             Classified::Misplaced("đặt thủ tục ở procedures/<lĩnh-vực>/<mã>.yaml")
         }
         [f] if yaml_stem(f).is_some() => {
-            Classified::Misplaced("ở thư mục gốc chỉ có site.yaml, sectors.yaml và calendar.yaml")
+            Classified::Misplaced("ở thư mục gốc chỉ có site.yaml, sectors.yaml, calendar.yaml và communes.yaml")
         }
         [_] => Classified::Ignore,
         ["schema", ..] | [".vscode", ..] => Classified::Ignore,

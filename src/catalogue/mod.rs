@@ -1,6 +1,7 @@
 //! The catalogue: loading YAML with positions, validating it, and the typed model.
 
 pub mod calendar;
+pub mod communes;
 pub mod decision;
 pub mod emit;
 pub mod load;

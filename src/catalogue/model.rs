@@ -150,6 +150,8 @@ pub struct Catalogue {
     pub decisions: Vec<super::decision::Decision>,
     /// The working calendar (`calendar.yaml`), when the catalogue has one.
     pub calendar: Option<super::calendar::Calendar>,
+    /// The commune-level units after the 2025 arrangement (`communes.yaml`), when present.
+    pub communes: Option<super::communes::Communes>,
 }
 
 impl Catalogue {

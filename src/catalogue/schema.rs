@@ -33,11 +33,13 @@ pub enum FileKind {
     Decision,
     /// `calendar.yaml`.
     Calendar,
+    /// `communes.yaml`.
+    Communes,
 }
 
 impl FileKind {
     /// Every kind, in a stable order.
-    pub const ALL: [FileKind; 8] = [
+    pub const ALL: [FileKind; 9] = [
         FileKind::Procedure,
         FileKind::Decision,
         FileKind::Agency,
@@ -46,6 +48,7 @@ impl FileKind {
         FileKind::Sectors,
         FileKind::Site,
         FileKind::Calendar,
+        FileKind::Communes,
     ];
 
     /// The file name of the shipped schema, e.g. `procedure.schema.json`.
@@ -59,6 +62,7 @@ impl FileKind {
             FileKind::Procedure => "procedure.schema.json",
             FileKind::Decision => "decision.schema.json",
             FileKind::Calendar => "calendar.schema.json",
+            FileKind::Communes => "communes.schema.json",
         }
     }
 
@@ -73,6 +77,7 @@ impl FileKind {
             FileKind::Procedure => "procedure",
             FileKind::Decision => "decision",
             FileKind::Calendar => "calendar",
+            FileKind::Communes => "communes",
         }
     }
 }
@@ -95,6 +100,7 @@ pub fn json_schema(kind: FileKind) -> J {
         FileKind::Procedure => generate::<raw::ProcedureFile>(),
         FileKind::Decision => generate::<super::decision::DecisionFile>(),
         FileKind::Calendar => generate::<super::calendar::CalendarFile>(),
+        FileKind::Communes => generate::<super::communes::CommunesFile>(),
     }
 }
 

@@ -277,6 +277,7 @@ enum Checked {
     Procedure(Arc<Procedure>),
     Decision(super::decision::Decision),
     Calendar(Box<super::calendar::Calendar>),
+    Communes(Box<super::communes::Communes>),
 }
 
 struct FileResult {
@@ -461,6 +462,7 @@ fn assemble(
     let mut journeys = Vec::new();
     let mut decisions = Vec::new();
     let mut calendar = None;
+    let mut communes = None;
     let mut refs: Vec<&Reference> = Vec::new();
     let mut legal_seen: HashMap<String, (PathBuf, Span)> = HashMap::new();
     // Records that exist but failed their own checks: references to them are not reported
@@ -532,6 +534,7 @@ fn assemble(
             Some(Checked::Procedure(p)) => procedures.push(Arc::clone(p)),
             Some(Checked::Decision(d)) => decisions.push(d.clone()),
             Some(Checked::Calendar(c)) => calendar = Some((**c).clone()),
+            Some(Checked::Communes(c)) => communes = Some((**c).clone()),
             None => {}
         }
     }
@@ -630,6 +633,7 @@ fn assemble(
         forms,
         decisions,
         calendar,
+        communes,
     };
     let sectors_broken = broken.contains(&(RefKind::Sector as u8, String::new()));
     if !broken.is_empty() {
@@ -729,6 +733,7 @@ fn check_file(f: &LoadedFile, forms: &BTreeSet<String>) -> FileResult {
                 })
             }),
         FileRole::Calendar => check_calendar(f, &mut cx),
+        FileRole::Communes => check_communes(f, &mut cx),
         FileRole::Procedure { sector_dir, stem } => {
             typed::<raw::ProcedureFile>(f, FileKind::Procedure, &mut cx.diags)
                 .and_then(|p| check_procedure(&mut cx, sector_dir, stem, p, forms))
@@ -783,6 +788,14 @@ fn check_calendar(f: &LoadedFile, cx: &mut FileCx) -> Option<Checked> {
         });
     }
     checked.calendar.map(|c| Checked::Calendar(Box::new(c)))
+}
+
+/// `communes.yaml`: its rules live in `communes.rs`.
+fn check_communes(f: &LoadedFile, cx: &mut FileCx) -> Option<Checked> {
+    let c = typed::<super::communes::CommunesFile>(f, FileKind::Communes, &mut cx.diags)?;
+    let checked = super::communes::check(&f.path, &f.root, c);
+    cx.diags.extend(checked.diags);
+    checked.communes.map(|c| Checked::Communes(Box::new(c)))
 }
 
 fn check_site(cx: &mut FileCx, s: &raw::SiteFile) {

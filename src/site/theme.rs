@@ -22,6 +22,7 @@ pub const PAGE_ASSETS: &[(&str, &str)] = &[
     ("favicon", "favicon.svg"),
     ("deadline_js", "js/deadline.js"),
     ("cases_js", "js/cases.js"),
+    ("communes_js", "js/communes.js"),
 ];
 
 /// Every file under `sub/` of the built-in theme, by its path relative to `sub/`.

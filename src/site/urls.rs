@@ -154,6 +154,10 @@ pub const JOURNEYS: &str = "su-kien/";
 pub const LEVELS: &str = "cap/";
 /// A–Z index.
 pub const AZ: &str = "a-z/";
+/// The commune-level units and their offices ("Tìm xã, phường").
+pub const COMMUNES: &str = "xa-phuong/";
+/// The same units as JSON (open data).
+pub const COMMUNES_JSON: &str = "du-lieu/xa-phuong.json";
 /// Search page.
 pub const SEARCH: &str = "tim-kiem/";
 /// Help page.

@@ -314,6 +314,9 @@ pub struct OfficeView {
     pub email: Option<String>,
     /// OpenStreetMap link when coordinates are known.
     pub map_url: Option<HttpUrl>,
+    /// For a commune-level office, the page that tells which xã or phường (`communes.yaml`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub communes_url: Option<String>,
 }
 
 /// The map link of a point (OpenStreetMap: no key, no tracking). Always a valid address;
@@ -336,6 +339,8 @@ fn office_view(c: &Catalogue, urls: &Urls, id: &str) -> Option<OfficeView> {
         phone: a.phone.clone(),
         email: a.email.clone(),
         map_url: a.coordinates.and_then(|k| map_url(k.lat, k.lon)),
+        communes_url: (a.level == Level::Commune && c.communes.is_some())
+            .then(|| urls.link(urls::COMMUNES)),
     })
 }
 

@@ -8,7 +8,7 @@ const ROOT = process.env.MOTCUA_SITE_ROOT;
 const PAGES = [
   "/", "/thu-tuc/1.004222/", "/thu-tuc/1.004222/giay-to.html", "/thu-tuc/1.001193/", "/thu-tuc/2.000200/",
   "/linh-vuc/", "/linh-vuc/ho-tich/", "/cap/xa/", "/co-quan/", "/co-quan/cong-an-cap-xa/",
-  "/van-ban/", "/van-ban/68-2020-qh14/", "/su-kien/", "/a-z/", "/tim-kiem/", "/huong-dan/", "/khong-co-trang-nay/",
+  "/van-ban/", "/van-ban/68-2020-qh14/", "/su-kien/", "/a-z/", "/tim-kiem/", "/huong-dan/", "/xa-phuong/", "/co-quan/trung-tam-pvhcc-ha-tinh/", "/khong-co-trang-nay/",
 ];
 let server, browser;
 
@@ -68,5 +68,21 @@ test("abolished procedure says so and links to the sector", async () => {
   const { page, context } = await openPage(browser);
   await page.goto(server.url + "/thu-tuc/2.000200/");
   assert.ok((await page.textContent(".banner.abolished")).includes("đã bị bãi bỏ"));
+  await context.close();
+});
+
+test("the communes page finds a commune by its old name, with or without diacritics", async () => {
+  const { page, context, errors } = await openPage(browser, { width: 375 });
+  await page.goto(server.url + "/xa-phuong/");
+  const visible = () => page.$$eval("ul.units > li", (lis) => lis.filter((li) => !li.hidden).map((li) => li.id));
+  assert.equal((await visible()).length, 69);
+  for (const [q, want] of [["ky dong", ["xa-ky-anh"]], ["Thị trấn Nghèn", ["xa-can-loc"]], ["dai nai", ["phuong-ha-huy-tap", "phuong-thanh-sen"]]]) {
+    await page.fill("#unit-q", q);
+    assert.deepEqual(await visible(), want, q);
+    assert.equal(await page.textContent(".unit-status"), `${want.length} đơn vị phù hợp`);
+  }
+  await page.fill("#unit-q", "");
+  assert.equal((await visible()).length, 69);
+  assert.deepEqual(errors, []);
   await context.close();
 });

@@ -3,6 +3,7 @@
 mod support;
 
 mod cases;
+mod communes;
 mod corpus;
 mod deadline;
 mod exit_codes;

@@ -5,7 +5,7 @@ use std::collections::{BTreeSet, HashMap};
 
 use super::listing::{crumb, sources, Detail, Group, ListPage, NoteLink};
 use super::{current, files_of, Cx, PageKind, Selection};
-use crate::catalogue::model::{Agency, Catalogue, Procedure};
+use crate::catalogue::model::{Agency, Catalogue, Level, Procedure};
 use crate::site::urls;
 use crate::site::views;
 use crate::site::SiteError;
@@ -51,7 +51,7 @@ fn relations(c: &Catalogue) -> HashMap<&str, [Vec<&Procedure>; 4]> {
     map
 }
 
-fn details(a: &Agency) -> Vec<Detail> {
+fn details(c: &Catalogue, u: &urls::Urls, a: &Agency) -> Vec<Detail> {
     let mut details = vec![Detail::text("Cấp", views::level_name(a.level))];
     for (label, value) in [
         ("Địa chỉ", &a.address),
@@ -79,6 +79,37 @@ fn details(a: &Agency) -> Vec<Detail> {
                 .map(|k| views::channel_name(*k))
                 .collect::<Vec<_>>()
                 .join(", "),
+        ));
+    }
+    // An office citizens visit whose contact facts are not verified says so and points to the
+    // province's official system (from communes.yaml) rather than leaving the visitor to guess.
+    if let (Some(d), Level::Province | Level::Commune) = (
+        c.communes.as_ref().and_then(|k| k.directory.as_ref()),
+        a.level,
+    ) {
+        let missing: Vec<&str> = [
+            ("địa chỉ", a.address.is_none()),
+            ("giờ làm việc", a.opening_hours.is_empty()),
+            ("điện thoại", a.phone.is_none()),
+        ]
+        .into_iter()
+        .filter(|(_, m)| *m)
+        .map(|(w, _)| w)
+        .collect();
+        if !missing.is_empty() {
+            details.push(Detail::outside(
+                "Chưa xác minh",
+                format!("{}: xem {}", missing.join(", "), d.title),
+                &d.url,
+            ));
+        }
+    }
+    // A commune-level office is one of many: point to the list of communes to find which.
+    if let (Some(k), Level::Commune) = (&c.communes, a.level) {
+        details.push(Detail::inside(
+            "Xã, phường",
+            format!("Tìm xã, phường của bạn ({} đơn vị)", k.units.len()),
+            u.link(urls::COMMUNES),
         ));
     }
     details
@@ -164,7 +195,7 @@ impl PageKind for Agencies {
                     ),
                     intro: a.description.clone(),
                     crumbs: vec![crumb(u, "Cơ quan", urls::AGENCIES)],
-                    details: details(a),
+                    details: details(c, u, a),
                     sources: sources(&a.sources),
                     empty: groups
                         .is_empty()

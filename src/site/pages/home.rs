@@ -68,6 +68,18 @@ impl PageKind for Home {
                 ("journeys", to_json(&journeys)?),
                 ("popular", to_json(&popular)?),
                 ("total", serde_json::json!(current(c).count())),
+                (
+                    "communes",
+                    match &c.communes {
+                        Some(k) => serde_json::json!({
+                            "url": u.link(urls::COMMUNES),
+                            "count": k.units.len(),
+                            "province": k.province,
+                            "from": super::communes::vn_date(&k.resolution.operating_from)?,
+                        }),
+                        None => serde_json::Value::Null,
+                    },
+                ),
             ],
         )
     }

@@ -61,6 +61,15 @@ impl Detail {
         }
     }
 
+    /// A fact linked to a page of the site (`url` from [`crate::site::urls::Urls::link`]).
+    pub(super) fn inside(label: &'static str, value: impl Into<String>, url: String) -> Detail {
+        Detail {
+            label,
+            value: value.into(),
+            url: Some(url),
+        }
+    }
+
     /// A fact linked to an outside address (only a checked [`HttpUrl`] can be one).
     pub(super) fn outside(label: &'static str, value: impl Into<String>, url: &HttpUrl) -> Detail {
         Detail {

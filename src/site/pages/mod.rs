@@ -5,6 +5,7 @@
 
 mod agency;
 mod az;
+mod communes;
 mod fixed;
 mod home;
 mod journey;
@@ -62,6 +63,7 @@ pub(crate) const KINDS: &[&dyn PageKind] = &[
     &fixed::Fixed,
     &open_data::OpenData,
     &publication::Publications,
+    &communes::CommunesPage,
 ];
 
 /// Which pages a render produces.
