@@ -11,6 +11,7 @@ mod hostile;
 mod linkcheck;
 mod open_data;
 mod peer_corpus;
+mod portable;
 mod positions;
 mod publication;
 mod schema;

@@ -246,7 +246,10 @@ impl<'a> Cx<'a> {
             .map_err(|e| super::render::template_error(self.theme, e))?;
         // The 404 page is served at whatever path was missing, so only links from the site's
         // root can work there; every other page links relative to itself.
-        if out != urls::NOT_FOUND {
+        if self.opts.portable {
+            // Opened from disk, the 404 page is only ever opened where it lies.
+            html = super::portable::relativize(&html, &self.urls.base_path, &urls::to_root(&out));
+        } else if out != urls::NOT_FOUND {
             html = urls::relativize(&html, &self.urls.base_path, &urls::to_root(&out));
         }
         if let Some(snippet) = &self.opts.inject_before_body_end {
