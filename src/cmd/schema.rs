@@ -22,11 +22,15 @@ pub fn run(kind: FileKind, dir: Option<&Path>) -> i32 {
     }
 }
 
-/// Writes every schema as `<kind>.schema.json` into `dir`.
+/// Writes every schema as `<kind>.schema.json` into `dir`, and those of the open data.
 pub fn write_all(dir: &Path) -> std::io::Result<()> {
     std::fs::create_dir_all(dir)?;
     for kind in FileKind::ALL {
         std::fs::write(dir.join(kind.schema_file_name()), json_schema_text(kind))?;
+    }
+    // The published open-data format, documented by the same mechanism.
+    for (name, text) in crate::export::schemas() {
+        std::fs::write(dir.join(name), text)?;
     }
     Ok(())
 }

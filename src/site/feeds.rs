@@ -4,8 +4,8 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use super::urls::{self, Urls};
-use super::views::{fee_summary, shortest_time};
 use crate::catalogue::model::Catalogue;
+use crate::export;
 use crate::text::markdown_text;
 
 /// Escapes text for XML: the HTML escaping, minus the control characters XML 1.0 forbids.
@@ -181,99 +181,64 @@ pub fn atom(urls: &Urls, c: &Catalogue) -> String {
     s
 }
 
-/// One procedure as open data: the catalogue record plus computed summaries.
-fn record(urls: &Urls, c: &Catalogue, p: &crate::catalogue::model::Procedure) -> serde_json::Value {
-    let mut v = serde_json::to_value(&p.data).unwrap_or(serde_json::Value::Null);
-    if let Some(o) = v.as_object_mut() {
-        o.insert(
-            "url".into(),
-            urls.absolute(&urls::procedure(&p.code)).into(),
-        );
-        o.insert(
-            "sector_name".into(),
-            c.sector(&p.sector)
-                .map(|s| s.name.clone())
-                .unwrap_or_default()
-                .into(),
-        );
-        o.insert("shortest_time".into(), shortest_time(p).into());
-        o.insert("fee_summary".into(), fee_summary(p).into());
-    }
-    v
+/// Serializes an open-data document; the types are plain data, so this cannot fail short of
+/// a bug, which is reported rather than published as a partial file.
+fn json_line<T: serde::Serialize>(v: &T) -> Result<Vec<u8>, super::SiteError> {
+    let mut bytes = serde_json::to_vec(v)
+        .map_err(|e| super::SiteError::Output(format!("không ghi được dữ liệu JSON: {e}")))?;
+    bytes.push(b'\n');
+    Ok(bytes)
 }
 
-/// Writes the per-procedure JSON records into `sink` and then the bulk export, which is
-/// assembled from the same serialized records instead of serializing everything twice.
+/// Writes the per-procedure JSON documents into `sink`, then the bulk export, the CPSV-AP
+/// export and the JSON Schemas (format: [`crate::export`]).
 pub fn open_data(
     urls: &Urls,
     c: &Catalogue,
     sink: &dyn super::Sink,
 ) -> Result<(), super::SiteError> {
     use rayon::prelude::*;
-    let records: Vec<Vec<u8>> = c
+    let records: Vec<_> = c
         .procedures
         .par_iter()
         .map(|p| {
-            let bytes = record_bytes(&record(urls, c, p));
-            sink.put(urls::procedure_json(&p.code), bytes.clone())?;
-            Ok(bytes)
+            let doc = export::procedure_document(urls, c, p);
+            sink.put(urls::procedure_json(&p.code), json_line(&doc)?)?;
+            Ok(doc.procedure)
         })
         .collect::<Result<_, super::SiteError>>()?;
-    sink.put(urls::DATA.to_string(), bulk_from_records(c, &records))
-}
-
-/// The bulk document `{"legal_documents", "procedures", "province", "site"}` (keys in
-/// serde_json's sorted order) around already serialized records.
-fn bulk_from_records(c: &Catalogue, records: &[Vec<u8>]) -> Vec<u8> {
-    // Through a Value, as the records are, so object keys come out sorted in both.
-    let legal = serde_json::to_value(c.legal.values().map(|d| &d.data).collect::<Vec<_>>())
-        .and_then(|v| serde_json::to_vec(&v))
-        .unwrap_or_else(|_| b"[]".to_vec());
-    let text = |s: &str| serde_json::to_vec(s).unwrap_or_else(|_| b"\"\"".to_vec());
-    let mut out =
-        Vec::with_capacity(records.iter().map(Vec::len).sum::<usize>() + legal.len() + 256);
-    out.extend_from_slice(b"{\"legal_documents\":");
-    out.extend_from_slice(&legal);
-    out.extend_from_slice(b",\"procedures\":[");
-    for (i, r) in records.iter().enumerate() {
-        if i > 0 {
-            out.push(b',');
-        }
-        out.extend_from_slice(r.strip_suffix(b"\n").unwrap_or(r));
+    sink.put(
+        urls::DATA.to_string(),
+        json_line(&export::bulk(urls, c, records))?,
+    )?;
+    sink.put(
+        export::cpsv::FILE.to_string(),
+        export::cpsv::export(c, urls).into_bytes(),
+    )?;
+    for (name, text) in export::schemas() {
+        sink.put(format!("{}{name}", super::tables::DIR), text.into_bytes())?;
     }
-    out.extend_from_slice(b"],\"province\":");
-    out.extend_from_slice(&text(&c.site.province));
-    out.extend_from_slice(b",\"site\":");
-    out.extend_from_slice(&text(&c.site.name));
-    out.extend_from_slice(b"}\n");
-    out
+    Ok(())
 }
 
-fn record_bytes(r: &serde_json::Value) -> Vec<u8> {
-    // A `Value` always serializes; its compact display is exactly `serde_json::to_vec`.
-    let mut bytes = r.to_string().into_bytes();
-    bytes.push(b'\n');
-    bytes
-}
-
-/// One procedure's JSON record file (`thu-tuc/<code>/index.json`).
+/// One procedure's JSON document (`thu-tuc/<code>/index.json`).
 pub fn procedure_json(
     urls: &Urls,
     c: &Catalogue,
     p: &crate::catalogue::model::Procedure,
-) -> Vec<u8> {
-    record_bytes(&record(urls, c, p))
+) -> Result<Vec<u8>, super::SiteError> {
+    json_line(&export::procedure_document(urls, c, p))
 }
 
 /// The bulk export alone (`du-lieu/procedures.json`).
-pub fn bulk_data(urls: &Urls, c: &Catalogue) -> Vec<u8> {
+pub fn bulk_data(urls: &Urls, c: &Catalogue) -> Result<Vec<u8>, super::SiteError> {
     use rayon::prelude::*;
-    let records: Vec<Vec<u8>> = c
+    let records = c
         .procedures
         .par_iter()
-        .map(|p| record_bytes(&record(urls, c, p)))
+        .map(|p| export::procedure_record(urls, c, p))
         .collect();
-    bulk_from_records(c, &records)
+    json_line(&export::bulk(urls, c, records))
 }
 
 #[cfg(test)]
@@ -281,25 +246,21 @@ mod tests {
     use super::*;
 
     #[test]
-    fn bulk_export_equals_serializing_the_whole_document() {
+    fn bulk_export_holds_the_per_procedure_records() {
         let dir = tempfile::tempdir().unwrap();
         crate::cmd::init::write(dir.path(), false).unwrap();
         let (c, d) = crate::catalogue::load_and_validate(dir.path(), &Default::default());
         assert!(!d.has_errors());
         let urls = Urls::new("https://example.gov.vn/");
-        let all: Vec<serde_json::Value> =
-            c.procedures.iter().map(|p| record(&urls, &c, p)).collect();
-        let doc = serde_json::json!({
-            "site": c.site.name,
-            "province": c.site.province,
-            "procedures": all,
-            "legal_documents": c.legal.values().map(|d| &d.data).collect::<Vec<_>>(),
-        });
-        let mut expected = serde_json::to_vec(&doc).unwrap();
-        expected.push(b'\n');
-        assert_eq!(
-            String::from_utf8(bulk_data(&urls, &c)).unwrap(),
-            String::from_utf8(expected).unwrap()
-        );
+        let bulk: serde_json::Value =
+            serde_json::from_slice(&bulk_data(&urls, &c).unwrap()).unwrap();
+        assert_eq!(bulk["format_version"], export::FORMAT_VERSION);
+        let procedures = bulk["procedures"].as_array().unwrap();
+        assert_eq!(procedures.len(), c.procedures.len());
+        for (p, rec) in c.procedures.iter().zip(procedures) {
+            let one: serde_json::Value =
+                serde_json::from_slice(&procedure_json(&urls, &c, p).unwrap()).unwrap();
+            assert_eq!(&one["procedure"], rec);
+        }
     }
 }

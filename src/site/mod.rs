@@ -397,7 +397,8 @@ pub fn plan_procedure_update_part(
         for code in codes {
             let json = new
                 .procedure(code)
-                .map(|p| feeds::procedure_json(&urls, new, p));
+                .map(|p| feeds::procedure_json(&urls, new, p))
+                .transpose()?;
             changes.insert(urls::procedure_json(code), json);
         }
     }
@@ -408,7 +409,11 @@ pub fn plan_procedure_update_part(
             urls::FEED.to_string(),
             Some(feeds::atom(&urls, new).into_bytes()),
         );
-        changes.insert(urls::DATA.to_string(), Some(feeds::bulk_data(&urls, new)));
+        changes.insert(urls::DATA.to_string(), Some(feeds::bulk_data(&urls, new)?));
+        changes.insert(
+            crate::export::cpsv::FILE.to_string(),
+            Some(crate::export::cpsv::export(new, &urls).into_bytes()),
+        );
         for (path, bytes) in tables::csv_files(new, &urls).map_err(csv_error)? {
             changes.insert(path, Some(bytes));
         }

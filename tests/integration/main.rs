@@ -3,13 +3,17 @@
 mod support;
 
 mod corpus;
+mod cpsv;
 mod deadline;
+mod embed;
 mod exit_codes;
 mod generator;
 mod grounding;
 mod hostile;
+mod jsonld;
 mod linkcheck;
 mod open_data;
+mod open_json;
 mod peer_corpus;
 mod portable;
 mod positions;

@@ -5,6 +5,7 @@
 
 mod agency;
 mod az;
+mod embed;
 mod fixed;
 mod home;
 mod journey;
@@ -61,6 +62,7 @@ pub(crate) const KINDS: &[&dyn PageKind] = &[
     &az::AtoZ,
     &fixed::Fixed,
     &open_data::OpenData,
+    &embed::Embeds,
     &publication::Publications,
 ];
 

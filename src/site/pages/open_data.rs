@@ -6,6 +6,7 @@ use serde::Serialize;
 
 use super::{files_of, to_json, Cx, PageKind, Selection};
 use crate::catalogue::model::{Catalogue, Procedure};
+use crate::export;
 use crate::site::tables::{self, Column};
 use crate::site::urls;
 use crate::site::views;
@@ -29,7 +30,7 @@ impl PageKind for OpenData {
     }
 
     fn showing(&self, _: &Catalogue, _: &Procedure) -> Vec<String> {
-        // The count and the date the data runs to.
+        // The count, the date the data runs to and the example (the first procedure).
         files_of([urls::OPEN_DATA])
     }
 
@@ -53,7 +54,22 @@ impl PageKind for OpenData {
                 columns: t.columns,
             })
             .collect();
+        let example = c.procedures.first().map(|p| {
+            serde_json::json!({
+                "code": p.code,
+                "json": cx.urls.link(&urls::procedure_json(&p.code)),
+                "fragment": cx.urls.link(&super::embed::fragment(&p.code)),
+                "frame": cx.urls.link(&super::embed::frame(&p.code)),
+            })
+        });
         let data = serde_json::json!({
+            "json_version": export::FORMAT_VERSION,
+            "schema_url": cx.urls.link(export::DATASET_SCHEMA),
+            "procedure_schema_url": cx.urls.link(export::PROCEDURE_SCHEMA),
+            "cpsv_url": cx.urls.link(export::cpsv::FILE),
+            "embed_css_url": cx.urls.link(super::embed::STYLESHEET),
+            "example": example,
+            "fields": procedure_fields(),
             "updated": updated.map(views::date_vi).unwrap_or_else(|| "chưa có thủ tục".to_string()),
             "version": tables::FORMAT_VERSION,
             "licence": c.site.licence,
@@ -62,4 +78,27 @@ impl PageKind for OpenData {
         });
         cx.page(urls::OPEN_DATA, "data.html", vec![("data", data)])
     }
+}
+
+/// The fields of a procedure record with their meaning, read from the format's JSON Schema
+/// (whose descriptions are the record types' doc comments), so the page cannot drift from it.
+fn procedure_fields() -> Vec<serde_json::Value> {
+    let [(_, _), (_, text)] = export::schemas();
+    let schema: serde_json::Value = serde_json::from_str(&text).unwrap_or_default();
+    let defs = schema
+        .get("definitions")
+        .or_else(|| schema.get("$defs"))
+        .and_then(|d| d.get("ProcedureRecord"))
+        .and_then(|r| r.get("properties"))
+        .and_then(serde_json::Value::as_object);
+    defs.into_iter()
+        .flatten()
+        .map(|(name, prop)| {
+            let meaning = prop
+                .get("description")
+                .and_then(serde_json::Value::as_str)
+                .unwrap_or_default();
+            serde_json::json!({"name": name, "meaning": meaning})
+        })
+        .collect()
 }
