@@ -41,12 +41,36 @@ fn file_name(path: &'static str) -> &'static str {
     path.rsplit('/').next().unwrap_or(path)
 }
 
-fn schema_text<T: JsonSchema>() -> String {
-    let schema = schemars::generate::SchemaSettings::draft07()
+fn schema_value<T: JsonSchema>() -> serde_json::Value {
+    schemars::generate::SchemaSettings::draft07()
         .into_generator()
-        .into_root_schema_for::<T>();
+        .into_root_schema_for::<T>()
+        .to_value()
+}
+
+fn schema_text<T: JsonSchema>() -> String {
     // A `Value` always serializes; `{:#}` is `serde_json::to_string_pretty`.
-    format!("{:#}\n", schema.to_value())
+    format!("{:#}\n", schema_value::<T>())
+}
+
+/// The fields of a procedure record and their meaning (the record type's doc comments, as the
+/// schema carries them), for the data page: documentation that cannot drift from the format.
+pub fn procedure_fields() -> Vec<(String, String)> {
+    let schema = schema_value::<ProcedureDocument>();
+    let props = schema
+        .get("definitions")
+        .or_else(|| schema.get("$defs"))
+        .and_then(|d| d.get("ProcedureRecord"))
+        .and_then(|r| r.get("properties"))
+        .and_then(serde_json::Value::as_object);
+    props
+        .into_iter()
+        .flatten()
+        .map(|(name, prop)| {
+            let meaning = prop.get("description").and_then(serde_json::Value::as_str);
+            (name.clone(), meaning.unwrap_or("").to_string())
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -61,6 +85,16 @@ mod tests {
             .and_then(serde_json::Value::as_object)
             .map(|d| d.keys().cloned().collect())
             .unwrap_or_default()
+    }
+
+    #[test]
+    fn every_procedure_field_is_documented() {
+        let fields = procedure_fields();
+        assert!(fields.len() > 20, "{fields:?}");
+        for (name, meaning) in &fields {
+            assert!(!meaning.is_empty(), "{name} has no description");
+        }
+        assert!(fields.iter().any(|(n, _)| n == "last_verified"));
     }
 
     #[test]

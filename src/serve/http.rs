@@ -308,6 +308,7 @@ pub fn content_type(path: &str) -> &'static str {
         "css" => "text/css; charset=utf-8",
         "js" | "mjs" => "text/javascript; charset=utf-8",
         "json" => "application/json",
+        "jsonld" => "application/ld+json",
         "xml" => "application/xml; charset=utf-8",
         "txt" => "text/plain; charset=utf-8",
         "svg" => "image/svg+xml",
@@ -404,6 +405,10 @@ mod tests {
             "text/css; charset=utf-8"
         );
         assert_eq!(content_type("thu-tuc/x/index.json"), "application/json");
+        assert_eq!(
+            content_type("du-lieu/cpsv-ap.jsonld"),
+            "application/ld+json"
+        );
         assert_eq!(
             content_type("forms/to-khai.docx"),
             "application/vnd.openxmlformats-officedocument.wordprocessingml.document"

@@ -69,7 +69,10 @@ impl PageKind for OpenData {
             "cpsv_url": cx.urls.link(export::cpsv::FILE),
             "embed_css_url": cx.urls.link(super::embed::STYLESHEET),
             "example": example,
-            "fields": procedure_fields(),
+            "fields": export::procedure_fields()
+                .into_iter()
+                .map(|(name, meaning)| serde_json::json!({"name": name, "meaning": meaning}))
+                .collect::<Vec<_>>(),
             "updated": updated.map(views::date_vi).unwrap_or_else(|| "chưa có thủ tục".to_string()),
             "version": tables::FORMAT_VERSION,
             "licence": c.site.licence,
@@ -78,27 +81,4 @@ impl PageKind for OpenData {
         });
         cx.page(urls::OPEN_DATA, "data.html", vec![("data", data)])
     }
-}
-
-/// The fields of a procedure record with their meaning, read from the format's JSON Schema
-/// (whose descriptions are the record types' doc comments), so the page cannot drift from it.
-fn procedure_fields() -> Vec<serde_json::Value> {
-    let [(_, _), (_, text)] = export::schemas();
-    let schema: serde_json::Value = serde_json::from_str(&text).unwrap_or_default();
-    let defs = schema
-        .get("definitions")
-        .or_else(|| schema.get("$defs"))
-        .and_then(|d| d.get("ProcedureRecord"))
-        .and_then(|r| r.get("properties"))
-        .and_then(serde_json::Value::as_object);
-    defs.into_iter()
-        .flatten()
-        .map(|(name, prop)| {
-            let meaning = prop
-                .get("description")
-                .and_then(serde_json::Value::as_str)
-                .unwrap_or_default();
-            serde_json::json!({"name": name, "meaning": meaning})
-        })
-        .collect()
 }
