@@ -10,7 +10,7 @@ use crate::catalogue::model::{
     Agency, Amount, AmountWord, Catalogue, ChannelKind, Procedure, TimeLimit, TimeUnit,
 };
 use crate::site::urls::{self, Urls};
-use crate::site::views::channel_name;
+use crate::site::views::{channel_name, time_limit_text};
 
 /// A `GovernmentOrganization` node for agency `a`.
 fn organization(urls: &Urls, a: &Agency) -> Value {
@@ -66,13 +66,7 @@ fn duration(t: &TimeLimit) -> Option<String> {
 }
 
 /// The GovernmentService of `p`, as a JSON value.
-pub fn procedure(
-    c: &Catalogue,
-    urls: &Urls,
-    p: &Procedure,
-    description: &str,
-    time_text: impl Fn(&TimeLimit) -> String,
-) -> Value {
+pub fn procedure(c: &Catalogue, urls: &Urls, p: &Procedure, description: &str) -> Value {
     let page = urls.absolute(&urls::procedure(&p.code));
     let agency = |id: &String| c.agencies.get(id);
     // Where dossiers are handed in: the one-stop offices, else the executing agencies.
@@ -101,7 +95,8 @@ pub fn procedure(
                 if let Some(d) = duration(t) {
                     v["processingTime"] = Value::String(d);
                 }
-                v["description"] = Value::String(format!("Thời hạn giải quyết: {}", time_text(t)));
+                v["description"] =
+                    Value::String(format!("Thời hạn giải quyết: {}", time_limit_text(t)));
             }
             v
         })

@@ -1002,7 +1002,7 @@ pub fn escape_html(s: &str) -> String {
 /// schema.org GovernmentService JSON-LD (see [`crate::export::jsonld`]), safe to embed in a
 /// `<script>` element.
 fn json_ld(c: &Catalogue, urls: &Urls, p: &Procedure, summary: &str) -> String {
-    let v = crate::export::jsonld::procedure(c, urls, p, summary, time_limit_text);
+    let v = crate::export::jsonld::procedure(c, urls, p, summary);
     crate::export::jsonld::script_text(&v)
 }
 

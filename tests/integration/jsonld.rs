@@ -50,8 +50,15 @@ fn every_procedure_page_has_a_government_service_with_channels_provider_and_area
             .collect();
         assert_eq!(blocks.len(), 1, "{code}: one JSON-LD block");
         let og = Selector::parse(r#"meta[property="og:url"]"#).expect("selector");
-        let og_url = html.select(&og).next().and_then(|m| m.value().attr("content"));
-        assert_eq!(og_url, Some(format!("{BASE}thu-tuc/{code}/").as_str()), "{code}: og:url");
+        let og_url = html
+            .select(&og)
+            .next()
+            .and_then(|m| m.value().attr("content"));
+        assert_eq!(
+            og_url,
+            Some(format!("{BASE}thu-tuc/{code}/").as_str()),
+            "{code}: og:url"
+        );
         let v = &blocks[0];
         assert_eq!(v["@context"], "https://schema.org", "{code}");
         assert_type(v, "GovernmentService", &code);
