@@ -4,7 +4,7 @@
 
 use scraper::{Html, Selector};
 
-use crate::support::Fixture;
+use crate::support::{repo_root, run_in, Fixture};
 
 const URL_ATTRIBUTES: &[(&str, &str)] = &[
     ("a", "href"),
@@ -16,17 +16,22 @@ const URL_ATTRIBUTES: &[(&str, &str)] = &[
 
 #[test]
 fn portable_links_name_existing_files_and_data_has_script_twins() {
-    let fixture = Fixture::base();
+    // The shipped catalogue: every kind of page (decisions, annexes, calendar) is there.
     let tmp = tempfile::tempdir().expect("tempdir");
     let out = tmp.path().join("usb");
     let plain = tmp.path().join("plain");
     let arg = |p: &std::path::Path| p.to_str().expect("utf-8").to_string();
-    fixture
-        .run(&["build", ".", "-o", &arg(&out), "--portable"])
-        .assert_no_errors("build --portable");
-    fixture
-        .run(&["build", ".", "-o", &arg(&plain)])
-        .assert_no_errors("build");
+    let shipped = arg(&repo_root().join("catalogue"));
+    run_in(
+        tmp.path(),
+        &["build", &shipped, "-o", &arg(&out), "--portable"],
+    )
+    .assert_code(0);
+    run_in(tmp.path(), &["build", &shipped, "-o", &arg(&plain)]).assert_code(0);
+    assert!(
+        out.join("du-lieu/lich-lam-viec.js").is_file(),
+        "the working calendar has its script twin"
+    );
     let root = url::Url::from_directory_path(&out).expect("file URL of the output");
     let (mut pages, mut links) = (0, 0);
     let mut problems = Vec::new();
