@@ -42,6 +42,7 @@ pub fn run(args: &BuildArgs) -> i32 {
     let t = Instant::now();
     let (catalogue, diags) = catalogue::load_and_validate(args.catalogue, &opts);
     let validated = t.elapsed();
+    let validated_memory = memory_now();
     if !diags.is_empty() {
         let text = diagnostics::render(&diags, args.format);
         let _ = std::io::stderr().write_all(text.as_bytes());
@@ -87,7 +88,7 @@ pub fn run(args: &BuildArgs) -> i32 {
     }
     let swapped = t.elapsed();
     if args.verbose {
-        eprintln!("{:>12} {:.1?}", "validate", validated);
+        eprintln!("{:>12} {:.1?}{}", "validate", validated, validated_memory);
         for (stage, d) in &summary.timings {
             eprintln!("{stage:>12} {d:.1?}");
         }
@@ -95,7 +96,7 @@ pub fn run(args: &BuildArgs) -> i32 {
             "{:>12} {:.1?} (ghi tệp song song với các bước trên)",
             "tổng", rendered
         );
-        eprintln!("{:>12} {:.1?}", "swap", swapped);
+        eprintln!("{:>12} {:.1?}{}", "swap", swapped, memory_now());
     }
     eprintln!(
         "{:>12} {} thủ tục, {} trang, {:.1} MB vào `{}` trong {:.2}s",
@@ -107,4 +108,19 @@ pub fn run(args: &BuildArgs) -> i32 {
         start.elapsed().as_secs_f64()
     );
     EXIT_OK
+}
+
+/// Resident and peak memory from `/proc/self/status` (Linux), for `-v`; empty elsewhere.
+fn memory_now() -> String {
+    let Ok(status) = std::fs::read_to_string("/proc/self/status") else {
+        return String::new();
+    };
+    let field = |name: &str| {
+        status
+            .lines()
+            .find_map(|l| l.strip_prefix(name))
+            .map(|v| v.trim().to_string())
+            .unwrap_or_default()
+    };
+    format!(" (bộ nhớ {}, đỉnh {})", field("VmRSS:"), field("VmHWM:"))
 }

@@ -4,6 +4,7 @@ pub(crate) mod deps;
 pub(crate) mod feeds;
 pub mod index;
 pub(crate) mod pages;
+pub(crate) mod plan;
 pub(crate) mod portable;
 pub(crate) mod render;
 pub(crate) mod tables;

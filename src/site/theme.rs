@@ -21,6 +21,7 @@ pub const PAGE_ASSETS: &[(&str, &str)] = &[
     ("site_js", "js/site.js"),
     ("favicon", "favicon.svg"),
     ("deadline_js", "js/deadline.js"),
+    ("cases_js", "js/cases.js"),
 ];
 
 /// Every file under `sub/` of the built-in theme, by its path relative to `sub/`.

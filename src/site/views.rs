@@ -397,6 +397,12 @@ pub struct ProcedureView {
     calendar_url: Option<String>,
     /// The one office dossiers go to (its closures count), if there is just one.
     office: Option<String>,
+    /// Where the calendar the due dates are counted with ends (issue 14).
+    calendar_end: Option<super::plan::CalendarEnd>,
+    /// The cases the papers are grouped by, for the case picker (issue 14).
+    cases: Vec<super::plan::CaseView>,
+    /// The URL parameter holding the chosen cases.
+    case_param: &'static str,
     description: String,
     url: String,
     checklist_url: String,
@@ -409,6 +415,9 @@ pub struct ProcedureView {
     shortest_time: String,
     fee_summary: String,
     channels: Vec<ChannelView>,
+    /// The channels as the printed checklist lists them: channels with the same time limits
+    /// and fees share one entry, so the list fits on one page.
+    checklist_channels: Vec<ChannelGroupView>,
     paper_groups: Vec<PaperGroupView>,
     looked_up: Vec<LookupView>,
     dossier_sets: Option<u32>,
@@ -440,11 +449,49 @@ struct ResultView {
 #[derive(Debug, Clone, Serialize)]
 struct ChannelView {
     label: String,
+    /// Its code (`in_person`), as `motcua deadline --channel` takes it.
+    kind: &'static str,
     description: Option<String>,
     url: Option<HttpUrl>,
     online_level: Option<&'static str>,
     time_limits: Vec<TimeLimitView>,
     fees: Vec<FeeView>,
+}
+
+/// Channels that share their time limits and fees, for the printed checklist.
+#[derive(Debug, Clone, Serialize)]
+struct ChannelGroupView {
+    /// "Trực tiếp, Qua bưu chính".
+    labels: String,
+    /// The channels' codes, joined with a space (`in_person postal`).
+    kinds: String,
+    time_limits: Vec<TimeLimitView>,
+    fees: Vec<FeeView>,
+}
+
+/// Channels whose time limits and fees read the same share one entry, in the order each first
+/// appears ([`super::plan::same_groups`]).
+fn channel_groups(channels: &[ChannelView]) -> Vec<ChannelGroupView> {
+    let keys: Vec<_> = channels.iter().map(|c| (&c.time_limits, &c.fees)).collect();
+    super::plan::same_groups(&keys)
+        .into_iter()
+        .map(|group| {
+            let first = &channels[group[0]];
+            let names = |f: fn(&ChannelView) -> &str, sep: &str| {
+                group
+                    .iter()
+                    .map(|&i| f(&channels[i]))
+                    .collect::<Vec<_>>()
+                    .join(sep)
+            };
+            ChannelGroupView {
+                labels: names(|c| &c.label, ", "),
+                kinds: names(|c| c.kind, " "),
+                time_limits: first.time_limits.clone(),
+                fees: first.fees.clone(),
+            }
+        })
+        .collect()
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -504,6 +551,8 @@ struct FeeView {
 struct PaperGroupView {
     index: usize,
     case: Option<String>,
+    /// The slug of its case; `None` for papers common to every case.
+    slug: Option<String>,
     items: Vec<PaperView>,
 }
 
@@ -529,6 +578,8 @@ struct FormView {
 struct LookupView {
     name: String,
     when: String,
+    /// The slug of the case its group is for; `None` for every case.
+    slug: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -761,11 +812,12 @@ pub fn procedure_view(
         [only] => Some(only.as_str()),
         _ => None,
     };
-    let channels = p
+    let channels: Vec<ChannelView> = p
         .channels
         .iter()
         .map(|ch| ChannelView {
             label: channel_name(ch.kind).to_string(),
+            kind: ch.kind.id(),
             description: ch.description.clone(),
             url: ch.url.clone(),
             online_level: ch.online_level.map(|l| match l {
@@ -794,13 +846,15 @@ pub fn procedure_view(
         })
         .collect();
     let mut looked_up = Vec::new();
+    let (cases, slugs) = super::plan::cases(&p.papers);
     let paper_groups = p
         .papers
         .iter()
+        .zip(slugs)
         .enumerate()
-        .map(|(gi, g)| PaperGroupView {
+        .map(|(gi, (g, slug))| PaperGroupView {
             index: gi + 1,
-            case: g.case.clone(),
+            case: slug.as_ref().and(g.case.clone()),
             items: g
                 .items
                 .iter()
@@ -809,6 +863,7 @@ pub fn procedure_view(
                         looked_up.push(LookupView {
                             name: i.name.clone(),
                             when: when.clone(),
+                            slug: slug.clone(),
                         });
                     }
                     PaperView {
@@ -842,6 +897,7 @@ pub fn procedure_view(
                     }
                 })
                 .collect(),
+            slug,
         })
         .collect();
     let offices: Vec<OfficeView> = if p.offices.is_empty() {
@@ -874,6 +930,12 @@ pub fn procedure_view(
         filed_on: c.calendar.as_ref().map(|_| crate::deadline::day_vn(today)),
         calendar_url: c.calendar.as_ref().map(|_| urls.link(urls::CALENDAR_JSON)),
         office: office.map(str::to_string),
+        calendar_end: c
+            .calendar
+            .as_ref()
+            .and_then(|cal| super::plan::calendar_end(cal, today)),
+        cases,
+        case_param: super::plan::CASE_PARAM,
         description: truncate(&summary_text, 155),
         checklist_url: urls.link(&urls::checklist(&p.code)),
         json_url: urls.link(&urls::procedure_json(&p.code)),
@@ -891,6 +953,7 @@ pub fn procedure_view(
         },
         shortest_time: shortest_time(p),
         fee_summary: fee_summary(p),
+        checklist_channels: channel_groups(&channels),
         channels,
         paper_groups,
         looked_up,

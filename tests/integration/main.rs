@@ -2,6 +2,7 @@
 
 mod support;
 
+mod cases;
 mod corpus;
 mod cpsv;
 mod deadline;

@@ -36,7 +36,7 @@ pub(crate) fn own_files(code: &str) -> [String; 2] {
 
 /// The shapes of data the procedure template branches on; `check` renders the first
 /// procedure of each shape in each sector.
-const SHAPES: [fn(&Procedure) -> bool; 8] = [
+const SHAPES: [fn(&Procedure) -> bool; 9] = [
     |_| true,
     |p| p.is_abolished(),
     |p| p.alert.is_some(),
@@ -55,6 +55,8 @@ const SHAPES: [fn(&Procedure) -> bool; 8] = [
             .flat_map(|g| &g.items)
             .any(|i| i.office_looks_up.is_some())
     },
+    // Papers grouped by case: the case picker.
+    |p| p.papers.iter().any(|g| g.case.is_some()),
 ];
 
 impl PageKind for ProcedurePages {

@@ -9,15 +9,27 @@
 })();
 
 // Due dates for another filing day: the page shows them for the build date (without
-// JavaScript); here the visitor picks a day and each row is counted again by the JS twin of
-// src/deadline.rs (deadline.js) over the calendar the site publishes.
+// JavaScript); here each row is counted again, for the visitor's own today as soon as the
+// calendar arrives and for any day they pick, by the JS twin of src/deadline.rs
+// (deadline.js) over the calendar the site publishes. A count that runs past the calendar
+// reveals the notice saying where it ends.
 (function () {
   "use strict";
   var box = document.querySelector(".due-try[data-calendar]");
   if (!box) return;
   var rows = document.querySelectorAll(".due[data-unit]");
   var input = box.querySelector("input[type=date]");
+  var notice = document.querySelector("[data-calendar-end]");
+  var filedOn = document.querySelectorAll("[data-filed-on]");
   var calendar = null;
+  function pad(n) {
+    return (n < 10 ? "0" : "") + n;
+  }
+  // The visitor's date, in their own time zone: the day they would walk in.
+  function today() {
+    var n = new Date();
+    return n.getFullYear() + "-" + pad(n.getMonth() + 1) + "-" + pad(n.getDate());
+  }
   function text(day) {
     var D = window.MotcuaDeadline;
     for (var i = 0; i < rows.length; i++) {
@@ -32,10 +44,13 @@
         var d = D.due(calendar, box.getAttribute("data-office"), limit, day + " 08:00");
         out = d ? (d.due_time ? D.dayVn(d.due) + " lúc " + d.due_time : "hết ngày " + D.dayVn(d.due)) : "";
       } catch (e) {
-        out = e && e.name === "OutsideCalendar" ? "chưa tính được (" + e.message + ")" : "chưa tính được";
+        var outside = e && e.name === "OutsideCalendar";
+        out = outside ? "chưa tính được (" + e.message + ")" : "chưa tính được";
+        if (outside && notice) notice.hidden = false;
       }
       r.textContent = "Nộp ngày " + D.dayVn(day) + " (buổi sáng) → hẹn trả muộn nhất " + out;
     }
+    for (var j = 0; j < filedOn.length; j++) filedOn[j].textContent = D.dayVn(day);
   }
   function start() {
     if (!window.MotcuaDeadline || !window.fetch) return;
@@ -45,6 +60,8 @@
       .then(function (cal) {
         calendar = cal;
         box.hidden = false;
+        input.value = today();
+        text(input.value);
         input.addEventListener("change", function () { if (input.value) text(input.value); });
       })
       .catch(function () { /* the build-date text stays */ });
