@@ -34,6 +34,48 @@ pub struct Dataset {
     pub legal_documents: Vec<LegalDocumentRecord>,
     /// Các cơ quan, bộ phận một cửa, theo mã.
     pub agencies: Vec<AgencyRecord>,
+    /// Các lĩnh vực, theo thứ tự của danh mục.
+    pub sectors: Vec<Named>,
+    /// Các quyết định công bố thủ tục, cũ trước mới sau.
+    pub decisions: Vec<DecisionRecord>,
+}
+
+/// A publishing decision (quyết định công bố).
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DecisionRecord {
+    /// Số, ký hiệu quyết định.
+    pub number: String,
+    /// Trích yếu.
+    pub title: Option<String>,
+    /// Người ký, cơ quan ban hành.
+    pub issuer: String,
+    /// province (Chủ tịch UBND tỉnh) hoặc ministry (Bộ trưởng, Thủ trưởng cơ quan ngang bộ).
+    pub level: String,
+    /// Ngày ký (YYYY-MM-DD).
+    pub signed: String,
+    /// Ngày có hiệu lực (YYYY-MM-DD).
+    pub effective: Option<String>,
+    /// Toàn văn quyết định.
+    pub url: Option<String>,
+    /// Trang quyết định trên trang này.
+    pub page: String,
+    /// Văn bản quy phạm pháp luật mà quyết định công bố thủ tục để thi hành.
+    pub implements: Vec<String>,
+    /// Các thủ tục được công bố.
+    pub items: Vec<DecisionItemRecord>,
+}
+
+/// One procedure in a decision.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DecisionItemRecord {
+    /// Mã thủ tục.
+    pub procedure: String,
+    /// new (mới ban hành), amended (sửa đổi, bổ sung, thay thế) hoặc abolished (bãi bỏ).
+    pub kind: String,
+    /// Bộ phận được sửa đổi: name, steps, channels, papers, time_limit, applicants, agencies, result, forms, conditions, fees, legal_basis.
+    pub parts: Vec<String>,
 }
 
 /// `thu-tuc/<mã>/index.json`: one procedure.
@@ -506,6 +548,59 @@ fn legal_status(s: LegalStatus) -> &'static str {
     }
 }
 
+fn decision(urls: &Urls, d: &crate::catalogue::decision::Decision) -> DecisionRecord {
+    use crate::catalogue::decision::{DecisionLevel, ItemKind, Part};
+    DecisionRecord {
+        number: d.number.clone(),
+        title: d.title.clone(),
+        issuer: d.issuer.clone(),
+        level: match d.level {
+            DecisionLevel::Province => "province",
+            DecisionLevel::Ministry => "ministry",
+        }
+        .to_string(),
+        signed: d.signed.format("%Y-%m-%d").to_string(),
+        effective: d.effective.map(|e| e.format("%Y-%m-%d").to_string()),
+        url: text(&d.url),
+        page: urls.absolute(&crate::site::pages::publication::decision_page(&d.slug)),
+        implements: d.implements.clone(),
+        items: d
+            .items
+            .iter()
+            .map(|i| DecisionItemRecord {
+                procedure: i.procedure.clone(),
+                kind: match i.kind {
+                    ItemKind::New => "new",
+                    ItemKind::Amended => "amended",
+                    ItemKind::Abolished => "abolished",
+                }
+                .to_string(),
+                parts: i
+                    .parts
+                    .iter()
+                    .map(|p| {
+                        match p {
+                            Part::Name => "name",
+                            Part::Steps => "steps",
+                            Part::Channels => "channels",
+                            Part::Papers => "papers",
+                            Part::TimeLimit => "time_limit",
+                            Part::Applicants => "applicants",
+                            Part::Agencies => "agencies",
+                            Part::Result => "result",
+                            Part::Forms => "forms",
+                            Part::Conditions => "conditions",
+                            Part::Fees => "fees",
+                            Part::LegalBasis => "legal_basis",
+                        }
+                        .to_string()
+                    })
+                    .collect(),
+            })
+            .collect(),
+    }
+}
+
 fn refs(basis: &[crate::catalogue::model::LegalBasis]) -> Vec<LegalRef> {
     basis
         .iter()
@@ -774,5 +869,14 @@ pub(crate) fn bulk(urls: &Urls, c: &Catalogue, procedures: Vec<ProcedureRecord>)
                 page: urls.absolute(&urls::agency(&a.id)),
             })
             .collect(),
+        sectors: c
+            .sectors
+            .iter()
+            .map(|s| Named {
+                id: s.id.clone(),
+                name: s.name.clone(),
+            })
+            .collect(),
+        decisions: c.decisions.iter().map(|d| decision(urls, d)).collect(),
     }
 }
