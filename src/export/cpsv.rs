@@ -106,7 +106,10 @@ fn procedure_nodes(c: &Catalogue, urls: &Urls, p: &Procedure, out: &mut Vec<Valu
                 "cv:ifAccessedThrough": id(&format!("{page}#kenh-{}", ch.kind.id())),
                 "cv:currency": id(CURRENCY_VND),
             });
-            let mut desc = f.name.clone().unwrap_or_else(|| "Phí, lệ phí".to_string());
+            let mut desc = f
+                .name
+                .clone()
+                .unwrap_or_else(|| super::jsonld::fee_kind_name(f.kind).to_string());
             if let Some(cond) = &f.condition {
                 desc.push_str(&format!(" ({cond})"));
             }

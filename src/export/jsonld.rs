@@ -7,7 +7,7 @@
 use serde_json::{json, Value};
 
 use crate::catalogue::model::{
-    Agency, Amount, AmountWord, Catalogue, ChannelKind, Procedure, TimeLimit, TimeUnit,
+    Agency, Amount, AmountWord, Catalogue, ChannelKind, FeeKind, Procedure, TimeLimit, TimeUnit,
 };
 use crate::site::urls::{self, Urls};
 use crate::site::views::{channel_name, time_limit_text};
@@ -65,6 +65,14 @@ fn duration(t: &TimeLimit) -> Option<String> {
     }
 }
 
+/// What a fee row is called when it has no name of its own.
+pub(crate) fn fee_kind_name(k: FeeKind) -> &'static str {
+    match k {
+        FeeKind::Fee => "Phí",
+        FeeKind::Charge => "Lệ phí",
+    }
+}
+
 /// The GovernmentService of `p`, as a JSON value.
 pub fn procedure(c: &Catalogue, urls: &Urls, p: &Procedure, description: &str) -> Value {
     let page = urls.absolute(&urls::procedure(&p.code));
@@ -112,7 +120,7 @@ pub fn procedure(c: &Catalogue, urls: &Urls, p: &Procedure, description: &str) -
             };
             let mut v = json!({
                 "@type": "Offer",
-                "name": f.name.clone().unwrap_or_else(|| "Lệ phí".to_string()),
+                "name": f.name.clone().unwrap_or_else(|| fee_kind_name(f.kind).to_string()),
                 "price": price,
                 "priceCurrency": "VND",
                 "availableAtOrFrom": {"@id": format!("{page}#kenh-{}", ch.kind.id())},

@@ -491,6 +491,7 @@ pub struct AgencyRecord {
     pub page: String,
 }
 
+/// The published code of a level.
 pub(crate) fn level(l: Level) -> LevelCode {
     match l {
         Level::Ministry => LevelCode::Ministry,
