@@ -143,6 +143,9 @@ pub enum Command {
         /// Định dạng báo lỗi.
         #[arg(long, value_enum, default_value = "human")]
         format: FormatArg,
+        /// Bản mở thẳng từ đĩa (file://, USB): liên kết ghi rõ tên tệp …/index.html, tìm kiếm không cần máy chủ.
+        #[arg(long)]
+        portable: bool,
     },
     /// Tìm thủ tục trong danh mục (không cần dấu; có thể gõ mã thủ tục).
     Search {
@@ -326,6 +329,7 @@ pub fn run() -> i32 {
             force,
             verbose,
             format,
+            portable,
         } => match locate(catalogue) {
             Ok(catalogue) => cmd::build::run(&cmd::build::BuildArgs {
                 catalogue: &catalogue,
@@ -334,6 +338,7 @@ pub fn run() -> i32 {
                 force,
                 verbose,
                 format: format.into(),
+                portable,
             }),
             Err(code) => code,
         },

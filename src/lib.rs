@@ -9,6 +9,7 @@ pub mod cli;
 pub mod cmd;
 pub mod deadline;
 pub mod diagnostics;
+pub mod export;
 pub mod publication;
 pub mod search;
 pub(crate) mod serve;

@@ -24,6 +24,8 @@ pub struct BuildArgs<'a> {
     pub verbose: bool,
     /// Diagnostics format.
     pub format: Format,
+    /// Links name files, so the output works opened from disk (`file://`).
+    pub portable: bool,
 }
 
 /// Builds the site; returns the exit code. On any error the previous output stays as it was.
@@ -56,6 +58,7 @@ pub fn run(args: &BuildArgs) -> i32 {
         base_url: args.base_url.clone(),
         today: opts.today,
         inject_before_body_end: None,
+        portable: args.portable,
     };
     let t = Instant::now();
     let staging = match site::write::Staging::new(args.out, args.force) {

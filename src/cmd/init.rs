@@ -81,7 +81,7 @@ pub fn write(dir: &Path, force: bool) -> Result<(), InitError> {
     std::fs::create_dir_all(&vscode).map_err(io(&vscode))?;
     std::fs::write(vscode.join("settings.json"), VSCODE_SETTINGS).map_err(io(&vscode))?;
     let schema = dir.join("schema");
-    super::schema::write_all(&schema).map_err(io(&schema))?;
+    super::schema::write_inputs(&schema).map_err(io(&schema))?;
     Ok(())
 }
 

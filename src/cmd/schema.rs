@@ -22,11 +22,22 @@ pub fn run(kind: FileKind, dir: Option<&Path>) -> i32 {
     }
 }
 
-/// Writes every schema as `<kind>.schema.json` into `dir`.
-pub fn write_all(dir: &Path) -> std::io::Result<()> {
+/// Writes the schema of every catalogue file as `<kind>.schema.json` into `dir` (what an
+/// editor needs beside a catalogue).
+pub fn write_inputs(dir: &Path) -> std::io::Result<()> {
     std::fs::create_dir_all(dir)?;
     for kind in FileKind::ALL {
         std::fs::write(dir.join(kind.schema_file_name()), json_schema_text(kind))?;
+    }
+    Ok(())
+}
+
+/// Writes every schema into `dir`: the catalogue files' and those of the open data.
+pub fn write_all(dir: &Path) -> std::io::Result<()> {
+    write_inputs(dir)?;
+    // The published open-data format, documented by the same mechanism.
+    for (name, text) in crate::export::schemas() {
+        std::fs::write(dir.join(name), text)?;
     }
     Ok(())
 }

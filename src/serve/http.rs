@@ -309,6 +309,7 @@ pub fn content_type(path: &str) -> &'static str {
         "js" | "mjs" => "text/javascript; charset=utf-8",
         "json" => "application/json",
         "gz" => "application/gzip",
+        "jsonld" => "application/ld+json",
         "xml" => "application/xml; charset=utf-8",
         "txt" => "text/plain; charset=utf-8",
         "svg" => "image/svg+xml",
@@ -408,6 +409,8 @@ mod tests {
         assert_eq!(
             content_type("du-lieu/procedures.json.gz"),
             "application/gzip"
+            content_type("du-lieu/cpsv-ap.jsonld"),
+            "application/ld+json"
         );
         assert_eq!(
             content_type("forms/to-khai.docx"),

@@ -4,8 +4,8 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use super::urls::{self, Urls};
-use super::views::{fee_summary, shortest_time};
 use crate::catalogue::model::Catalogue;
+use crate::export;
 use crate::text::markdown_text;
 
 /// Escapes text for XML: the HTML escaping, minus the control characters XML 1.0 forbids.
@@ -181,111 +181,52 @@ pub fn atom(urls: &Urls, c: &Catalogue) -> String {
     s
 }
 
-/// One procedure as open data: the catalogue record plus computed summaries.
-fn record(urls: &Urls, c: &Catalogue, p: &crate::catalogue::model::Procedure) -> serde_json::Value {
-    let mut v = serde_json::to_value(&p.data).unwrap_or(serde_json::Value::Null);
-    if let Some(o) = v.as_object_mut() {
-        o.insert(
-            "url".into(),
-            urls.absolute(&urls::procedure(&p.code)).into(),
-        );
-        o.insert(
-            "sector_name".into(),
-            c.sector(&p.sector)
-                .map(|s| s.name.clone())
-                .unwrap_or_default()
-                .into(),
-        );
-        o.insert("shortest_time".into(), shortest_time(p).into());
-        o.insert("fee_summary".into(), fee_summary(p).into());
-    }
-    v
+/// Serializes an open-data document; the types are plain data, so this cannot fail short of
+/// a bug, which is reported rather than published as a partial file.
+fn json_line<T: serde::Serialize>(v: &T) -> Result<Vec<u8>, super::SiteError> {
+    let mut bytes = serde_json::to_vec(v)
+        .map_err(|e| super::SiteError::Output(format!("không ghi được dữ liệu JSON: {e}")))?;
+    bytes.push(b'\n');
+    Ok(bytes)
 }
 
 /// Procedures serialized per round of the bulk export: enough to keep both cores busy, few
 /// enough that a national catalogue's records are never all in memory at once.
 const BULK_CHUNK: usize = 512;
 
-/// gzip level of the bulk export. Level 1 is about three times faster than the default 6 and
-/// its output only ~15% larger: the records repeat the same keys and phrases, which even the
+/// gzip level of the bulk export. Level 1 is several times faster than the default 6 and its
+/// output only somewhat larger: the records repeat the same keys and phrases, which even the
 /// fastest level finds.
 const BULK_LEVEL: u32 = 1;
 
-/// Writes the per-procedure JSON records into `sink` and then the bulk export, which is
-/// compressed from the same serialized records, chunk by chunk, instead of serializing
-/// everything twice or holding it whole.
+/// Writes the per-procedure JSON documents into `sink`, then the bulk export, the CPSV-AP
+/// export and the JSON Schemas (format: [`crate::export`]).
 pub fn open_data(
     urls: &Urls,
     c: &Catalogue,
     sink: &dyn super::Sink,
 ) -> Result<(), super::SiteError> {
-    let bulk = bulk_gz(urls, c, &|p, bytes| {
-        sink.put(urls::procedure_json(&p.code), bytes.to_vec())
+    let bulk = bulk_gz(urls, c, &|p, doc| {
+        sink.put(urls::procedure_json(&p.code), doc.to_vec())
     })?;
-    sink.put(urls::DATA.to_string(), bulk)
-}
-
-/// What [`bulk_gz`] calls with each procedure's serialized record.
-type EachRecord<'a> =
-    dyn Fn(&crate::catalogue::model::Procedure, &[u8]) -> Result<(), super::SiteError> + Sync + 'a;
-
-/// The bulk export `{"legal_documents", "procedures", "province", "site"}` (keys in
-/// serde_json's sorted order, like the records), gzip-compressed; each record is also handed to
-/// `each` as it is made. The gzip header carries no time or name, so builds stay byte-identical.
-fn bulk_gz(urls: &Urls, c: &Catalogue, each: &EachRecord) -> Result<Vec<u8>, super::SiteError> {
-    use rayon::prelude::*;
-    use std::io::Write;
-    let io = |e: std::io::Error| super::SiteError::Io(std::path::PathBuf::from(urls::DATA), e);
-    // Through a Value, as the records are, so object keys come out sorted in both.
-    let legal = serde_json::to_value(c.legal.values().map(|d| &d.data).collect::<Vec<_>>())
-        .and_then(|v| serde_json::to_vec(&v))
-        .unwrap_or_else(|_| b"[]".to_vec());
-    let text = |s: &str| serde_json::to_vec(s).unwrap_or_else(|_| b"\"\"".to_vec());
-    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::new(BULK_LEVEL));
-    gz.write_all(b"{\"legal_documents\":").map_err(io)?;
-    gz.write_all(&legal).map_err(io)?;
-    gz.write_all(b",\"procedures\":[").map_err(io)?;
-    let mut first = true;
-    for chunk in c.procedures.chunks(BULK_CHUNK) {
-        let records: Vec<Vec<u8>> = chunk
-            .par_iter()
-            .map(|p| {
-                let bytes = record_bytes(&record(urls, c, p));
-                each(p, &bytes)?;
-                Ok(bytes)
-            })
-            .collect::<Result<_, super::SiteError>>()?;
-        for r in records {
-            if !first {
-                gz.write_all(b",").map_err(io)?;
-            }
-            first = false;
-            gz.write_all(r.strip_suffix(b"\n").unwrap_or(&r))
-                .map_err(io)?;
-        }
+    sink.put(urls::DATA.to_string(), bulk)?;
+    sink.put(
+        export::cpsv::FILE.to_string(),
+        export::cpsv::export(c, urls).into_bytes(),
+    )?;
+    for (name, text) in export::schemas() {
+        sink.put(format!("{}{name}", super::tables::DIR), text.into_bytes())?;
     }
-    gz.write_all(b"],\"province\":").map_err(io)?;
-    gz.write_all(&text(&c.site.province)).map_err(io)?;
-    gz.write_all(b",\"site\":").map_err(io)?;
-    gz.write_all(&text(&c.site.name)).map_err(io)?;
-    gz.write_all(b"}\n").map_err(io)?;
-    gz.finish().map_err(io)
+    Ok(())
 }
 
-fn record_bytes(r: &serde_json::Value) -> Vec<u8> {
-    // A `Value` always serializes; its compact display is exactly `serde_json::to_vec`.
-    let mut bytes = r.to_string().into_bytes();
-    bytes.push(b'\n');
-    bytes
-}
-
-/// One procedure's JSON record file (`thu-tuc/<code>/index.json`).
+/// One procedure's JSON document (`thu-tuc/<code>/index.json`).
 pub fn procedure_json(
     urls: &Urls,
     c: &Catalogue,
     p: &crate::catalogue::model::Procedure,
-) -> Vec<u8> {
-    record_bytes(&record(urls, c, p))
+) -> Result<Vec<u8>, super::SiteError> {
+    json_line(&export::procedure_document(urls, c, p))
 }
 
 /// The bulk export alone (`du-lieu/procedures.json.gz`).
@@ -293,36 +234,109 @@ pub fn bulk_data(urls: &Urls, c: &Catalogue) -> Result<Vec<u8>, super::SiteError
     bulk_gz(urls, c, &|_, _| Ok(()))
 }
 
+/// What [`bulk_gz`] calls with each procedure's serialized document.
+type EachDocument<'a> =
+    dyn Fn(&crate::catalogue::model::Procedure, &[u8]) -> Result<(), super::SiteError> + Sync + 'a;
+
+/// The bulk export ([`export::Dataset`]) as gzip-compressed JSON. The procedures are
+/// serialized 512 at a time (each document also handed to `each`) and compressed as they
+/// come, so neither the records nor the uncompressed file (84 MB at 10,000 procedures) is ever
+/// whole in memory. The gzip header carries no time or name: builds stay byte-identical.
+fn bulk_gz(
+    urls: &Urls,
+    c: &Catalogue,
+    each: &EachDocument<'_>,
+) -> Result<Vec<u8>, super::SiteError> {
+    use rayon::prelude::*;
+    use std::io::Write;
+    let io = |e: std::io::Error| super::SiteError::Io(std::path::PathBuf::from(urls::DATA), e);
+    // The dataset with no procedures, serialized by serde like the rest, is split where its
+    // empty list is. A raw `"` only bounds a JSON string, so this key is the only match.
+    let skeleton = json_line(&export::bulk(urls, c, Vec::new()))?;
+    const EMPTY: &[u8] = b"\"procedures\":[]";
+    let at = skeleton
+        .windows(EMPTY.len())
+        .position(|w| w == EMPTY)
+        .ok_or_else(|| super::SiteError::Output("dữ liệu mở thiếu danh sách thủ tục".into()))?;
+    let (head, tail) = skeleton.split_at(at + EMPTY.len() - 1);
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::new(BULK_LEVEL));
+    gz.write_all(head).map_err(io)?;
+    let mut first = true;
+    for chunk in c.procedures.chunks(BULK_CHUNK) {
+        let records: Vec<Vec<u8>> = chunk
+            .par_iter()
+            .map(|p| {
+                let doc = json_line(&export::procedure_document(urls, c, p))?;
+                each(p, &doc)?;
+                Ok(procedure_part(&doc).to_vec())
+            })
+            .collect::<Result<_, super::SiteError>>()?;
+        for r in records {
+            if !first {
+                gz.write_all(b",").map_err(io)?;
+            }
+            first = false;
+            gz.write_all(&r).map_err(io)?;
+        }
+    }
+    gz.write_all(tail).map_err(io)?;
+    gz.finish().map_err(io)
+}
+
+/// The `procedure` value inside a serialized [`export::ProcedureDocument`] line: the record
+/// is serialized once and used for both files.
+fn procedure_part(doc: &[u8]) -> &[u8] {
+    const KEY: &[u8] = b",\"procedure\":";
+    // The keys before it hold a version and a URL, never a raw `"`, so the first match is it.
+    match doc.windows(KEY.len()).position(|w| w == KEY) {
+        Some(at) => doc[at + KEY.len()..]
+            .strip_suffix(b"}\n")
+            .unwrap_or(&doc[at + KEY.len()..]),
+        None => doc,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn bulk_export_equals_serializing_the_whole_document() {
+    fn bulk_export_holds_the_per_procedure_records() {
         let dir = tempfile::tempdir().unwrap();
         crate::cmd::init::write(dir.path(), false).unwrap();
         let (c, d) = crate::catalogue::load_and_validate(dir.path(), &Default::default());
         assert!(!d.has_errors());
         let urls = Urls::new("https://example.gov.vn/");
-        let all: Vec<serde_json::Value> =
-            c.procedures.iter().map(|p| record(&urls, &c, p)).collect();
-        let doc = serde_json::json!({
-            "site": c.site.name,
-            "province": c.site.province,
-            "procedures": all,
-            "legal_documents": c.legal.values().map(|d| &d.data).collect::<Vec<_>>(),
-        });
-        let mut expected = serde_json::to_vec(&doc).unwrap();
-        expected.push(b'\n');
         let mut json = Vec::new();
         std::io::Read::read_to_end(
             &mut flate2::read::GzDecoder::new(&bulk_data(&urls, &c).unwrap()[..]),
             &mut json,
         )
         .unwrap();
+        let bulk: serde_json::Value = serde_json::from_slice(&json).unwrap();
+        let plain: serde_json::Value = serde_json::from_slice(
+            &json_line(&export::bulk(
+                &urls,
+                &c,
+                c.procedures
+                    .iter()
+                    .map(|p| export::procedure_record(&urls, &c, p))
+                    .collect(),
+            ))
+            .unwrap(),
+        )
+        .unwrap();
         assert_eq!(
-            String::from_utf8(json).unwrap(),
-            String::from_utf8(expected).unwrap()
+            bulk, plain,
+            "streamed export equals serializing the dataset whole"
         );
+        assert_eq!(bulk["format_version"], export::FORMAT_VERSION);
+        let procedures = bulk["procedures"].as_array().unwrap();
+        assert_eq!(procedures.len(), c.procedures.len());
+        for (p, rec) in c.procedures.iter().zip(procedures) {
+            let one: serde_json::Value =
+                serde_json::from_slice(&procedure_json(&urls, &c, p).unwrap()).unwrap();
+            assert_eq!(&one["procedure"], rec);
+        }
     }
 }

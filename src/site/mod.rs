@@ -5,6 +5,7 @@ pub(crate) mod feeds;
 pub mod index;
 pub(crate) mod pages;
 pub(crate) mod plan;
+pub(crate) mod portable;
 pub(crate) mod render;
 pub(crate) mod tables;
 pub(crate) mod theme;
@@ -53,6 +54,9 @@ pub struct BuildOptions {
     pub today: NaiveDate,
     /// HTML inserted before `</body>` on every page (the live-reload script in `serve`).
     pub inject_before_body_end: Option<String>,
+    /// Links name files (`…/index.html`) and the data the browser reads is also written as
+    /// scripts, so the site works opened from disk (`file://`); see [`portable`].
+    pub portable: bool,
 }
 
 impl Default for BuildOptions {
@@ -61,6 +65,7 @@ impl Default for BuildOptions {
             base_url: None,
             today: crate::catalogue::validate::today(),
             inject_before_body_end: None,
+            portable: false,
         }
     }
 }
@@ -167,7 +172,12 @@ pub fn render_site_into(
             tables::write_csv(c, &urls, |path, bytes| tally.put(path, bytes))?;
             if let Some(cal) = &c.calendar {
                 let json = format!("{}\n", cal.to_json());
-                tally.put(urls::CALENDAR_JSON.to_string(), json.into_bytes())?;
+                put_data(
+                    &tally,
+                    opts,
+                    urls::CALENDAR_JSON.to_string(),
+                    json.into_bytes(),
+                )?;
             }
             tally.put(urls::FEED.to_string(), feeds::atom(&urls, c).into_bytes())?;
             tally.put("robots.txt".to_string(), feeds::robots(&urls).into_bytes())?;
@@ -183,7 +193,7 @@ pub fn render_site_into(
             let (index, _) = index::static_index(c, &urls)
                 .map_err(|e| SiteError::Io(PathBuf::from("search"), e))?;
             for (path, bytes) in index {
-                tally.put(path, bytes)?;
+                put_data(&tally, opts, path, bytes)?;
             }
             Ok(("index", t.elapsed()))
         },
@@ -303,6 +313,20 @@ impl Update {
     }
 }
 
+/// Stores a data file the browser reads, with its script twin in a portable build.
+fn put_data(
+    sink: &dyn Sink,
+    opts: &BuildOptions,
+    path: String,
+    bytes: Vec<u8>,
+) -> Result<(), SiteError> {
+    if opts.portable && portable::needs_twin(&path) {
+        let (js, twin) = portable::script_twin(&path, &bytes);
+        sink.put(js, twin)?;
+    }
+    sink.put(path, bytes)
+}
+
 /// Writing CSV into memory fails only on a bug in the writer; say so rather than publish a
 /// partial table.
 impl From<csv::Error> for SiteError {
@@ -374,7 +398,8 @@ pub fn plan_procedure_update_part(
         for code in codes {
             let json = new
                 .procedure(code)
-                .map(|p| feeds::procedure_json(&urls, new, p));
+                .map(|p| feeds::procedure_json(&urls, new, p))
+                .transpose()?;
             changes.insert(urls::procedure_json(code), json);
         }
     }
@@ -386,6 +411,10 @@ pub fn plan_procedure_update_part(
             Some(feeds::atom(&urls, new).into_bytes()),
         );
         changes.insert(urls::DATA.to_string(), Some(feeds::bulk_data(&urls, new)?));
+        changes.insert(
+            crate::export::cpsv::FILE.to_string(),
+            Some(crate::export::cpsv::export(new, &urls).into_bytes()),
+        );
         tables::write_csv(new, &urls, |path, bytes| {
             changes.insert(path, Some(bytes));
             Ok::<(), SiteError>(())

@@ -1067,48 +1067,11 @@ pub fn escape_html(s: &str) -> String {
     out
 }
 
-/// schema.org GovernmentService JSON-LD, safe to embed in a `<script>` element.
+/// schema.org GovernmentService JSON-LD (see [`crate::export::jsonld`]), safe to embed in a
+/// `<script>` element.
 fn json_ld(c: &Catalogue, urls: &Urls, p: &Procedure, summary: &str) -> String {
-    let provider = c
-        .agencies
-        .get(&p.agencies.competent)
-        .map(|a| serde_json::json!({"@type": "GovernmentOrganization", "name": a.name}));
-    let channels: Vec<serde_json::Value> = p
-        .channels
-        .iter()
-        .map(|ch| {
-            let mut v = serde_json::json!({
-                "@type": "ServiceChannel",
-                "name": channel_name(ch.kind),
-            });
-            if let Some(u) = &ch.url {
-                v["serviceUrl"] = serde_json::Value::String(u.to_string());
-            }
-            if let Some(t) = ch.time_limits.first() {
-                v["processingTime"] = serde_json::Value::String(time_limit_text(t));
-            }
-            v
-        })
-        .collect();
-    let mut v = serde_json::json!({
-        "@context": "https://schema.org",
-        "@type": "GovernmentService",
-        "identifier": p.code,
-        "name": p.name,
-        "description": summary,
-        "url": urls.absolute(&urls::procedure(&p.code)),
-        "serviceType": c.sector(&p.sector).map(|s| s.name.clone()).unwrap_or_default(),
-        "areaServed": {"@type": "AdministrativeArea", "name": c.site.province},
-        "availableChannel": channels,
-        "audience": {"@type": "Audience", "audienceType": p.applicants.join("; ")},
-        "dateModified": p.last_verified.format("%Y-%m-%d").to_string(),
-    });
-    if let Some(pr) = provider {
-        v["provider"] = pr;
-    }
-    let s = serde_json::to_string(&v).unwrap_or_else(|_| "{}".to_string());
-    // A string containing "</script>" would end the element early.
-    s.replace('<', "\\u003c").replace('>', "\\u003e")
+    let v = crate::export::jsonld::procedure(c, urls, p, summary);
+    crate::export::jsonld::script_text(&v)
 }
 
 /// A sector tile on the home page.

@@ -21,7 +21,7 @@ after(async () => { await browser?.close(); await server?.close(); });
 // The expected papers, from the procedure's published JSON record rather than from the page:
 // the groups without a case, and those of the chosen cases.
 function expectedPapers(cases) {
-  const record = JSON.parse(fs.readFileSync(path.join(process.env.MOTCUA_SITE_ROOT, "thu-tuc", CODE, "index.json"), "utf8"));
+  const record = JSON.parse(fs.readFileSync(path.join(process.env.MOTCUA_SITE_ROOT, "thu-tuc", CODE, "index.json"), "utf8")).procedure;
   const names = record.papers.filter((g) => g.case === null || cases.includes(g.case)).flatMap((g) => g.items.map((i) => i.name));
   assert.ok(names.length > 0 && names.length < record.papers.flatMap((g) => g.items).length, "the choice must hide something");
   return names.sort();
@@ -110,7 +110,7 @@ test("without JavaScript every case is its own section", async () => {
   assert.equal(await page.locator("[data-case-picker]").isVisible(), false);
   const headings = await page.locator(".checklist h2").allTextContents();
   assert.ok(headings.includes(CASE) && headings.includes(OTHER), headings.join(" | "));
-  assert.equal((await checklistPapers(page)).length, JSON.parse(fs.readFileSync(path.join(process.env.MOTCUA_SITE_ROOT, "thu-tuc", CODE, "index.json"), "utf8")).papers.flatMap((g) => g.items).length);
+  assert.equal((await checklistPapers(page)).length, JSON.parse(fs.readFileSync(path.join(process.env.MOTCUA_SITE_ROOT, "thu-tuc", CODE, "index.json"), "utf8")).procedure.papers.flatMap((g) => g.items).length);
   await context.close();
 });
 

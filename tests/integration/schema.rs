@@ -26,6 +26,11 @@ fn shipped_schemas_match_the_generated_ones() {
             stale.push(kind.schema_file_name());
         }
     }
+    for (name, text) in motcua::export::schemas() {
+        if std::fs::read_to_string(dir.join(name)).unwrap_or_default() != text {
+            stale.push(name);
+        }
+    }
     assert!(
         stale.is_empty(),
         "schema/ is out of date ({}): run `motcua schema --write schema` (cargo run -- schema --write schema) and commit the result",
@@ -41,6 +46,7 @@ fn shipped_schemas_match_the_generated_ones() {
     let mut want: Vec<String> = FileKind::ALL
         .iter()
         .map(|k| k.schema_file_name().to_string())
+        .chain(motcua::export::schemas().map(|(name, _)| name.to_string()))
         .collect();
     want.sort();
     assert_eq!(

@@ -6,6 +6,7 @@
 mod agency;
 mod az;
 mod communes;
+mod embed;
 mod fixed;
 mod home;
 mod journey;
@@ -62,6 +63,7 @@ pub(crate) const KINDS: &[&dyn PageKind] = &[
     &az::AtoZ,
     &fixed::Fixed,
     &open_data::OpenData,
+    &embed::Embeds,
     &publication::Publications,
     &communes::CommunesPage,
 ];
@@ -248,7 +250,10 @@ impl<'a> Cx<'a> {
             .map_err(|e| super::render::template_error(self.theme, e))?;
         // The 404 page is served at whatever path was missing, so only links from the site's
         // root can work there; every other page links relative to itself.
-        if out != urls::NOT_FOUND {
+        if self.opts.portable {
+            // Opened from disk, the 404 page is only ever opened where it lies.
+            html = super::portable::relativize(&html, &self.urls.base_path, &urls::to_root(&out));
+        } else if out != urls::NOT_FOUND {
             html = urls::relativize(&html, &self.urls.base_path, &urls::to_root(&out));
         }
         if let Some(snippet) = &self.opts.inject_before_body_end {

@@ -6,6 +6,7 @@ use serde::Serialize;
 
 use super::{files_of, to_json, Cx, PageKind, Selection};
 use crate::catalogue::model::{Catalogue, Procedure};
+use crate::export;
 use crate::site::tables::{self, Column};
 use crate::site::urls;
 use crate::site::views;
@@ -29,7 +30,7 @@ impl PageKind for OpenData {
     }
 
     fn showing(&self, _: &Catalogue, _: &Procedure) -> Vec<String> {
-        // The count and the date the data runs to.
+        // The count, the date the data runs to and the example (the first procedure).
         files_of([urls::OPEN_DATA])
     }
 
@@ -53,7 +54,25 @@ impl PageKind for OpenData {
                 columns: t.columns,
             })
             .collect();
+        let example = c.procedures.first().map(|p| {
+            serde_json::json!({
+                "code": p.code,
+                "json": cx.urls.link(&urls::procedure_json(&p.code)),
+                "fragment": cx.urls.link(&super::embed::fragment(&p.code)),
+                "frame": cx.urls.link(&super::embed::frame(&p.code)),
+            })
+        });
         let data = serde_json::json!({
+            "json_version": export::FORMAT_VERSION,
+            "schema_url": cx.urls.link(export::DATASET_SCHEMA),
+            "procedure_schema_url": cx.urls.link(export::PROCEDURE_SCHEMA),
+            "cpsv_url": cx.urls.link(export::cpsv::FILE),
+            "embed_css_url": cx.urls.link(super::embed::STYLESHEET),
+            "example": example,
+            "fields": export::procedure_fields()
+                .into_iter()
+                .map(|(name, meaning)| serde_json::json!({"name": name, "meaning": meaning}))
+                .collect::<Vec<_>>(),
             "updated": updated.map(views::date_vi).unwrap_or_else(|| "chưa có thủ tục".to_string()),
             "version": tables::FORMAT_VERSION,
             "licence": c.site.licence,

@@ -263,7 +263,35 @@
     return k;
   };
 
-  var api = { fold: fold, tokens: tokens, termsOf: termsOf, queryTerms: queryTerms, withinOneEdit: withinOneEdit, Index: Index };
+  /* A data file of a `build --portable` site opened from disk, where fetch() is refused:
+     its script twin (x.json → x.js) registers the data under the file's site-relative path
+     (src/site/portable.rs). url is relative to the page and starts at the site root. */
+  function loadScript(url) {
+    var key = url.replace(/^(\.\.?\/)+/, ""), R = G.MotcuaData || (G.MotcuaData = {});
+    var take = function () { var v = R[key]; delete R[key]; return v; };
+    if (Object.prototype.hasOwnProperty.call(R, key)) return Promise.resolve(take());
+    return new Promise(function (resolve, reject) {
+      var s = document.createElement("script");
+      s.src = url.replace(/\.json$/, ".js");
+      s.onload = function () {
+        s.remove();
+        if (Object.prototype.hasOwnProperty.call(R, key)) resolve(take()); else reject(new Error(url));
+      };
+      s.onerror = function () { s.remove(); reject(new Error(url)); };
+      document.head.appendChild(s);
+    });
+  }
+  var onDisk = typeof location !== "undefined" && location.protocol === "file:";
+  /* Loads a JSON data file of the site: fetch() on a server, the script twin from disk. */
+  function loadData(url) {
+    if (onDisk) return loadScript(url);
+    return fetch(url).then(function (r) { if (!r.ok) throw new Error(url + ": " + r.status); return r.json(); });
+  }
+  /* A link to a page of the site: from disk no server picks a directory's index.html. */
+  function pageUrl(url) { return onDisk && /\/$/.test(url) ? url + "index.html" : url; }
+
+  var api = { fold: fold, tokens: tokens, termsOf: termsOf, queryTerms: queryTerms, withinOneEdit: withinOneEdit, Index: Index,
+    loadData: loadData };
   G.MotcuaSearch = api;
   if (typeof document === "undefined") return;
 
@@ -274,14 +302,11 @@
     if (text != null) e.textContent = text;
     return e;
   }
-  function getJson(url) {
-    return fetch(url).then(function (r) { if (!r.ok) throw new Error(url + ": " + r.status); return r.json(); });
-  }
   function enhance(form, n) {
     var input = form.querySelector("input[name=q]");
     if (!input) return;
     var base = form.getAttribute("data-search-base") || "/", id = "search-results-" + n,
-      ix = new Index(base, getJson), facets = null, seq = 0, active = -1, timer, opts = [],
+      ix = new Index(base, loadData), facets = null, seq = 0, active = -1, timer, opts = [],
       box = el("div", { class: "search-results" }),
       status = el("p", { class: "search-status", role: "status", "aria-live": "polite" }),
       list = el("ul", { id: id, role: "listbox", "aria-label": "Kết quả tìm kiếm" }),
@@ -351,7 +376,7 @@
         if (my !== seq) return;
         list.textContent = "";
         opts = recs.map(function (r, i) {
-          var li = el("li", { id: id + "-" + i, role: "option", "aria-selected": "false" }), a = el("a", { href: base + r[2] }, r[1]);
+          var li = el("li", { id: id + "-" + i, role: "option", "aria-selected": "false" }), a = el("a", { href: pageUrl(base + r[2]) }, r[1]);
           li.appendChild(a);
           li.appendChild(el("span", { class: "search-meta" }, [m.sectors[r[3]][1], r[4], r[5], r[6], r[7]].filter(Boolean).join(" · ")));
           list.appendChild(li);

@@ -54,8 +54,9 @@
   }
   function start() {
     if (!window.MotcuaDeadline || !window.fetch) return;
-    fetch(box.getAttribute("data-calendar"))
-      .then(function (r) { return r.json(); })
+    // search.js loads data files from disk too (a `build --portable` site); fetch otherwise.
+    var S = window.MotcuaSearch, url = box.getAttribute("data-calendar");
+    (S ? S.loadData(url) : fetch(url).then(function (r) { return r.json(); }))
       .then(function (cal) {
         calendar = cal;
         box.hidden = false;
