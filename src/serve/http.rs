@@ -409,6 +409,8 @@ mod tests {
         assert_eq!(
             content_type("du-lieu/procedures.json.gz"),
             "application/gzip"
+        );
+        assert_eq!(
             content_type("du-lieu/cpsv-ap.jsonld"),
             "application/ld+json"
         );
