@@ -189,7 +189,16 @@ impl super::Sink for Staging {
             p.holds(&rel, hash, len, &old) && std::fs::hard_link(&old, &path).is_ok()
         });
         if !reused {
-            std::fs::write(&path, bytes).map_err(|e| SiteError::Io(path, e))?;
+            let written = match std::fs::write(&path, &bytes) {
+                // Another thread registered this directory first and may not have created it
+                // yet (two page kinds write into each procedure's folder at the same time).
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => path
+                    .parent()
+                    .map_or(Err(e), std::fs::create_dir_all)
+                    .and_then(|()| std::fs::write(&path, &bytes)),
+                other => other,
+            };
+            written.map_err(|e| SiteError::Io(path, e))?;
         }
         if let Ok(mut w) = self.written.lock() {
             w.push((rel, hash, len));
@@ -209,6 +218,27 @@ mod tests {
             staging.put(rel.to_string(), bytes.to_vec())?;
         }
         staging.finish()
+    }
+
+    #[test]
+    fn files_put_at_once_into_one_new_directory_all_land() {
+        use rayon::prelude::*;
+        // Several page kinds write into each procedure's folder from different threads: the
+        // thread that registers the folder may not have created it when another writes.
+        let tmp = tempfile::tempdir().expect("tempdir");
+        let out = tmp.path().join("public");
+        let staging = Staging::new(&out, false).expect("staging");
+        let files: Vec<String> = (0..400)
+            .flat_map(|d| (0..4).map(move |k| format!("thu-tuc/{d}/{k}.html")))
+            .collect();
+        files
+            .par_iter()
+            .try_for_each(|f| staging.put(f.clone(), b"x".to_vec()))
+            .expect("every put succeeds");
+        staging.finish().expect("finish");
+        for f in &files {
+            assert!(out.join(f).is_file(), "{f}");
+        }
     }
 
     #[test]
