@@ -411,7 +411,7 @@ mod tests {
             "application/gzip"
         );
         assert_eq!(
-            content_type("du-lieu/cpsv-ap.jsonld"),
+            content_type("du-lieu/ban-sao.jsonld"),
             "application/ld+json"
         );
         assert_eq!(

@@ -212,7 +212,8 @@ pub fn open_data(
     sink.put(urls::DATA.to_string(), bulk)?;
     sink.put(
         export::cpsv::FILE.to_string(),
-        export::cpsv::export(c, urls).into_bytes(),
+        export::cpsv::export(c, urls)
+            .map_err(|e| super::SiteError::Io(std::path::PathBuf::from(export::cpsv::FILE), e))?,
     )?;
     for (name, text) in export::schemas() {
         sink.put(format!("{}{name}", super::tables::DIR), text.into_bytes())?;

@@ -413,7 +413,10 @@ pub fn plan_procedure_update_part(
         changes.insert(urls::DATA.to_string(), Some(feeds::bulk_data(&urls, new)?));
         changes.insert(
             crate::export::cpsv::FILE.to_string(),
-            Some(crate::export::cpsv::export(new, &urls).into_bytes()),
+            Some(
+                crate::export::cpsv::export(new, &urls)
+                    .map_err(|e| SiteError::Io(PathBuf::from(crate::export::cpsv::FILE), e))?,
+            ),
         );
         tables::write_csv(new, &urls, |path, bytes| {
             changes.insert(path, Some(bytes));

@@ -27,8 +27,7 @@ fn cpsv_ap_export_has_the_required_classes_and_links() {
     Fixture::base()
         .run(&["build", ".", "-o", out.to_str().expect("utf-8")])
         .assert_no_errors("build");
-    let text = std::fs::read_to_string(out.join("du-lieu/cpsv-ap.jsonld")).expect("export");
-    let doc: Value = serde_json::from_str(&text).expect("the export parses as JSON");
+    let doc: Value = super::open_json::read_gz_json(&out.join("du-lieu/cpsv-ap.jsonld.gz"));
     let ctx = &doc["@context"];
     assert_eq!(ctx["cpsv"], "http://purl.org/vocab/cpsv#");
     assert_eq!(ctx["cv"], "http://data.europa.eu/m8g/");

@@ -163,7 +163,7 @@ fn fragments_are_script_free_prefixed_sanitizer_safe_and_cite_their_source() {
     let data = std::fs::read_to_string(out.join("du-lieu/index.html")).expect("data page");
     for name in [
         "nhung.css",
-        "cpsv-ap.jsonld",
+        "cpsv-ap.jsonld.gz",
         "open-data.schema.json",
         "nhung.html",
         "khung.html",
