@@ -11,6 +11,7 @@ use chrono::{Datelike, NaiveDate, Weekday as ChronoWeekday};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use super::one_file::OneFile as Cx;
 use super::raw::DateText;
 use super::schema::closest;
 use super::yaml::{Node, PathSeg};
@@ -382,46 +383,15 @@ pub struct Checked {
     pub agencies: Vec<AgencyRef>,
 }
 
-struct Cx<'a> {
-    path: &'a Path,
-    root: &'a Node,
-    diags: Vec<Diagnostic>,
-    errors: usize,
+/// The calendar's own rule on `source:`, beside the shared ones of [`OneFile`].
+trait CalendarRules {
+    fn source(&mut self, source: Option<&str>, docs: &BTreeSet<&str>, entry: &[PathSeg]);
 }
 
-impl Cx<'_> {
-    fn at(&self, path: &[PathSeg]) -> Span {
-        self.root.locate(path).0.span
-    }
+/// The example in the calendar's `bad-date` hint.
+const DATE_EXAMPLE: &str = "2026-02-16";
 
-    fn key_at(&self, path: &[PathSeg]) -> Span {
-        self.root.key_span_at(path)
-    }
-
-    fn error(&mut self, span: Span, code: &'static str, msg: String, hint: &str) {
-        self.errors += 1;
-        self.diags
-            .push(Diagnostic::error(self.path, span, code, msg).with_hint(hint));
-    }
-
-    fn date(&mut self, value: &str, path: &[PathSeg]) -> Option<NaiveDate> {
-        let parsed = if value.len() == 10 {
-            NaiveDate::parse_from_str(value, "%Y-%m-%d").ok()
-        } else {
-            None
-        };
-        if parsed.is_none() {
-            let span = self.at(path);
-            self.error(
-                span,
-                "bad-date",
-                format!("ngày `{value}` không hợp lệ"),
-                "viết ngày dạng YYYY-MM-DD, ví dụ \"2026-02-16\", và kiểm tra ngày có thật",
-            );
-        }
-        parsed
-    }
-
+impl CalendarRules for Cx<'_> {
     /// The `source` rule: every entry names a document listed in `sources`.
     fn source(&mut self, source: Option<&str>, docs: &BTreeSet<&str>, entry: &[PathSeg]) {
         match source {
@@ -469,12 +439,7 @@ fn vn_date(d: NaiveDate) -> String {
 
 /// Runs the rules that need only `calendar.yaml` and builds the model.
 pub fn check(path: &Path, root: &Node, file: CalendarFile) -> Checked {
-    let mut cx = Cx {
-        path,
-        root,
-        diags: Vec::new(),
-        errors: 0,
-    };
+    let mut cx = Cx::new(path, root);
     let mut agencies = Vec::new();
 
     // Sources: unique numbers, a URL unless printed.
@@ -512,7 +477,11 @@ pub fn check(path: &Path, root: &Node, file: CalendarFile) -> Checked {
             _ => {}
         }
         if let Some(a) = &s.accessed {
-            cx.date(a, &[key("sources"), PathSeg::Index(i), key("accessed")]);
+            cx.date(
+                DATE_EXAMPLE,
+                a,
+                &[key("sources"), PathSeg::Index(i), key("accessed")],
+            );
         }
     }
 
@@ -563,7 +532,7 @@ pub fn check(path: &Path, root: &Node, file: CalendarFile) -> Checked {
             let mut dp = entry.to_vec();
             dp.push(key("date"));
             cx.source(h.source.as_deref(), &docs, &entry);
-            let Some(d) = cx.date(&h.date, &dp) else {
+            let Some(d) = cx.date(DATE_EXAMPLE, &h.date, &dp) else {
                 continue;
             };
             if !in_year(&mut cx, d, y.year, &dp) {
@@ -593,8 +562,8 @@ pub fn check(path: &Path, root: &Node, file: CalendarFile) -> Checked {
             let mut rp = entry.to_vec();
             rp.push(key("replaces"));
             cx.source(w.source.as_deref(), &docs, &entry);
-            let d = cx.date(&w.date, &dp);
-            let r = cx.date(&w.replaces, &rp);
+            let d = cx.date(DATE_EXAMPLE, &w.date, &dp);
+            let r = cx.date(DATE_EXAMPLE, &w.replaces, &rp);
             let (Some(d), Some(r)) = (d, r) else {
                 continue;
             };
@@ -679,7 +648,7 @@ pub fn check(path: &Path, root: &Node, file: CalendarFile) -> Checked {
                 key("dates"),
                 PathSeg::Index(di),
             ];
-            if let Some(d) = cx.date(d, &dp) {
+            if let Some(d) = cx.date(DATE_EXAMPLE, d, &dp) {
                 closures
                     .entry(c.agency.clone())
                     .or_default()

@@ -9,14 +9,14 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Deref;
 use std::path::{Path, PathBuf};
 
-use chrono::NaiveDate;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use super::one_file::OneFile as Cx;
 use super::raw::{DateText, HttpUrl, SourceKind};
 use super::schema::closest;
 use super::yaml::{Node, PathSeg};
-use crate::diagnostics::{Diagnostic, Span};
+use crate::diagnostics::Diagnostic;
 
 /// `catalogue/communes.yaml`: the province's commune-level units after the 2025 arrangement.
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
@@ -249,42 +249,15 @@ pub struct Checked {
     pub diags: Vec<Diagnostic>,
 }
 
-struct Cx<'a> {
-    path: &'a Path,
-    root: &'a Node,
-    diags: Vec<Diagnostic>,
-    errors: usize,
+/// The communes file's own rule on `source:`, beside the shared ones of [`OneFile`].
+trait CommunesRules {
+    fn source(&mut self, id: &str, ids: &BTreeSet<&str>, path: &[PathSeg]);
 }
 
-impl Cx<'_> {
-    fn at(&self, path: &[PathSeg]) -> Span {
-        self.root.locate(path).0.span
-    }
+/// The example in this file's `bad-date` hint.
+const DATE_EXAMPLE: &str = "2025-07-01";
 
-    fn error(&mut self, span: Span, code: &'static str, msg: String, hint: &str) {
-        self.errors += 1;
-        self.diags
-            .push(Diagnostic::error(self.path, span, code, msg).with_hint(hint));
-    }
-
-    fn date(&mut self, value: &str, path: &[PathSeg]) -> Option<NaiveDate> {
-        let parsed = if value.len() == 10 {
-            NaiveDate::parse_from_str(value, "%Y-%m-%d").ok()
-        } else {
-            None
-        };
-        if parsed.is_none() {
-            let span = self.at(path);
-            self.error(
-                span,
-                "bad-date",
-                format!("ngày `{value}` không hợp lệ"),
-                "viết ngày dạng YYYY-MM-DD, ví dụ \"2025-07-01\", và kiểm tra ngày có thật",
-            );
-        }
-        parsed
-    }
-
+impl CommunesRules for Cx<'_> {
     /// A `source:` names an `id` of `sources`.
     fn source(&mut self, id: &str, ids: &BTreeSet<&str>, path: &[PathSeg]) {
         if ids.contains(id) {
@@ -313,12 +286,7 @@ const FORMER_KINDS: [&str; 3] = ["xã ", "phường ", "thị trấn "];
 
 /// Runs the rules that need only `communes.yaml` and builds the model.
 pub fn check(path: &Path, root: &Node, file: CommunesFile) -> Checked {
-    let mut cx = Cx {
-        path,
-        root,
-        diags: Vec::new(),
-        errors: 0,
-    };
+    let mut cx = Cx::new(path, root);
 
     // Sources: unique ids, a URL unless printed.
     let mut ids: BTreeSet<&str> = BTreeSet::new();
@@ -343,16 +311,22 @@ pub fn check(path: &Path, root: &Node, file: CommunesFile) -> Checked {
             );
         }
         if let Some(a) = &s.accessed {
-            cx.date(a, &[key("sources"), PathSeg::Index(i), key("accessed")]);
+            cx.date(
+                DATE_EXAMPLE,
+                a,
+                &[key("sources"), PathSeg::Index(i), key("accessed")],
+            );
         }
     }
 
     // The resolution and the directory.
     let adopted = cx.date(
+        DATE_EXAMPLE,
         &file.resolution.adopted,
         &[key("resolution"), key("adopted")],
     );
     let from = cx.date(
+        DATE_EXAMPLE,
         &file.resolution.operating_from,
         &[key("resolution"), key("operating_from")],
     );
@@ -450,7 +424,7 @@ pub fn check(path: &Path, root: &Node, file: CommunesFile) -> Checked {
         }
         if !u.unchanged && u.former.is_empty() {
             // At `former:` when written empty, else at the unit.
-            let span = cx.root.key_span_at(&at("former"));
+            let span = cx.key_at(&at("former"));
             cx.error(
                 span,
                 "empty-former",
@@ -481,7 +455,7 @@ pub fn check(path: &Path, root: &Node, file: CommunesFile) -> Checked {
         if let Some(o) = &u.office {
             let office = [key("units"), PathSeg::Index(i), key("office")];
             if !o.has_facts() {
-                let span = cx.root.key_span_at(&office);
+                let span = cx.key_at(&office);
                 cx.error(
                     span,
                     "empty-office",
@@ -491,7 +465,7 @@ pub fn check(path: &Path, root: &Node, file: CommunesFile) -> Checked {
             }
             match &o.source {
                 None if o.has_facts() => {
-                    let span = cx.root.key_span_at(&office);
+                    let span = cx.key_at(&office);
                     cx.error(
                         span,
                         "office-no-source",

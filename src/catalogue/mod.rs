@@ -6,6 +6,7 @@ pub mod decision;
 pub mod emit;
 pub mod load;
 pub mod model;
+mod one_file;
 pub mod raw;
 pub mod schema;
 pub(crate) mod url;

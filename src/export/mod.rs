@@ -13,7 +13,7 @@ mod records;
 
 #[cfg(test)]
 pub(crate) use records::procedure_record;
-pub(crate) use records::{bulk, procedure_document};
+pub(crate) use records::{bulk, legal_status, procedure_document};
 pub use records::{Dataset, ProcedureDocument};
 
 use schemars::JsonSchema;

@@ -539,7 +539,8 @@ fn source_kind(k: SourceKind) -> &'static str {
     }
 }
 
-fn legal_status(s: LegalStatus) -> &'static str {
+/// A legal document's status as the open-data formats (JSON and CSV) write it.
+pub(crate) fn legal_status(s: LegalStatus) -> &'static str {
     match s {
         LegalStatus::InForce => "in_force",
         LegalStatus::Amended => "amended",

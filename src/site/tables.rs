@@ -316,7 +316,7 @@ fn legal_basis_rows<'a>(c: &'a Catalogue, _: &'a Urls) -> Rows<'a> {
                 b.article.clone().unwrap_or_default(),
                 doc.map(|d| d.kind.clone()).unwrap_or_default(),
                 doc.map(|d| d.title.clone()).unwrap_or_default(),
-                doc.map(|d| status_id(d.status).to_string())
+                doc.map(|d| crate::export::legal_status(d.status).to_string())
                     .unwrap_or_default(),
             ]
         })
@@ -339,17 +339,6 @@ fn agency_rows<'a>(c: &'a Catalogue, _: &'a Urls) -> Rows<'a> {
                 .unwrap_or_default(),
         ]
     }))
-}
-
-fn status_id(s: crate::catalogue::model::LegalStatus) -> &'static str {
-    use crate::catalogue::model::LegalStatus;
-    match s {
-        LegalStatus::InForce => "in_force",
-        LegalStatus::Amended => "amended",
-        LegalStatus::Replaced => "replaced",
-        LegalStatus::Expired => "expired",
-        LegalStatus::Repealed => "repealed",
-    }
 }
 
 fn procedure_row(c: &Catalogue, u: &Urls, p: &Procedure) -> Vec<String> {
