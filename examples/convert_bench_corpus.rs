@@ -520,6 +520,7 @@ pub fn convert(input: &Path, out: &Path) -> std::io::Result<Report> {
         theme: None,
         featured: Vec::new(),
         licence: None,
+        publish: Default::default(),
     };
     write(&out.join("site.yaml"), &to_yaml(&site))?;
     let sectors = SectorsFile {

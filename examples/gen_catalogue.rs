@@ -777,6 +777,7 @@ pub fn write_shared(out: &Path) -> std::io::Result<()> {
         theme: None,
         featured: Vec::new(),
         licence: None,
+        publish: Default::default(),
     };
     write(&out.join("site.yaml"), &to_yaml(&site))?;
     let sectors = SectorsFile {

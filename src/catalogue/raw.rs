@@ -53,6 +53,51 @@ pub struct SiteFile {
         description = "Giấy phép sử dụng lại dữ liệu mở (trang \"Dữ liệu mở\" ghi rõ); bỏ trống khi cơ quan chưa công bố."
     )]
     pub licence: Option<Licence>,
+    #[serde(default, skip_serializing_if = "Publish::is_default")]
+    #[schemars(
+        description = "Các bản sao riêng của từng thủ tục mà trang ghi ra, ngoài trang thủ tục (mặc định ghi tất cả). Trang có hàng chục nghìn thủ tục có thể tắt bớt để ít tệp, ít dung lượng hơn."
+    )]
+    pub publish: Publish,
+}
+
+/// Which per-procedure copies the site writes besides the procedure page (`publish:`, like
+/// Hugo's `outputs`). All on by default: a province's site is small and uses them; a national
+/// portal turns some off to write fewer files.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Publish {
+    #[serde(default = "default_true")]
+    #[schemars(
+        description = "Ghi danh sách giấy tờ để in thu-tuc/<mã>/giay-to.html (mặc định true). Tắt thì trang thủ tục không có nút in danh sách."
+    )]
+    pub checklists: bool,
+    #[serde(default = "default_true")]
+    #[schemars(
+        description = "Ghi dữ liệu máy đọc của từng thủ tục thu-tuc/<mã>/index.json (mặc định true). Tắt thì dữ liệu vẫn có trong du-lieu/procedures.json.gz."
+    )]
+    pub records: bool,
+    #[serde(default = "default_true")]
+    #[schemars(
+        description = "Ghi bản nhúng của từng thủ tục: thu-tuc/<mã>/nhung.html, khung.html và bảng kiểu du-lieu/nhung.css (mặc định true)."
+    )]
+    pub embeds: bool,
+}
+
+impl Default for Publish {
+    fn default() -> Publish {
+        Publish {
+            checklists: true,
+            records: true,
+            embeds: true,
+        }
+    }
+}
+
+impl Publish {
+    /// True when every copy is on, as when `publish:` is left out.
+    pub fn is_default(&self) -> bool {
+        *self == Publish::default()
+    }
 }
 
 /// The licence under which the open data may be reused.

@@ -674,6 +674,7 @@ fn placeholder_site() -> raw::SiteFile {
         theme: None,
         featured: Vec::new(),
         licence: None,
+        publish: raw::Publish::default(),
     }
 }
 

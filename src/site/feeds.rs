@@ -199,15 +199,21 @@ const BULK_CHUNK: usize = 512;
 /// fastest level finds.
 const BULK_LEVEL: u32 = 1;
 
-/// Writes the per-procedure JSON documents into `sink`, then the bulk export, the CPSV-AP
-/// export and the JSON Schemas (format: [`crate::export`]).
+/// Writes the per-procedure JSON documents into `sink` (unless `publish.records` is off), then
+/// the bulk export, the CPSV-AP export and the JSON Schemas (format: [`crate::export`]). The
+/// schemas are published either way: the bulk export's schema refers to the procedure's.
 pub fn open_data(
     urls: &Urls,
     c: &Catalogue,
     sink: &dyn super::Sink,
 ) -> Result<(), super::SiteError> {
+    let records = c.site.publish.records;
     let bulk = bulk_gz(urls, c, &|p, doc| {
-        sink.put(urls::procedure_json(&p.code), doc.to_vec())
+        if records {
+            sink.put(urls::procedure_json(&p.code), doc.to_vec())
+        } else {
+            Ok(())
+        }
     })?;
     sink.put(urls::DATA.to_string(), bulk)?;
     sink.put(

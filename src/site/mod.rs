@@ -360,7 +360,8 @@ pub fn plan_procedure_update_part(
     opts: &BuildOptions,
     part: Part,
 ) -> Result<Option<Update>, SiteError> {
-    if !pages::same_structure(old, new) {
+    // Turning a per-procedure copy on or off adds or removes files of every procedure.
+    if old.site.publish != new.site.publish || !pages::same_structure(old, new) {
         return Ok(None);
     }
     let mut affected = BTreeSet::new();
@@ -368,11 +369,15 @@ pub fn plan_procedure_update_part(
         affected.extend(deps::procedure_dependents(old, code));
         affected.extend(deps::procedure_dependents(new, code));
     }
+    let records = new.site.publish.records;
     let own: BTreeSet<String> = codes
         .iter()
         .flat_map(|c| {
-            let [page, checklist] = pages::own_files(c);
-            [page, checklist, urls::procedure_json(c)]
+            let mut own = pages::own_files(new, c);
+            if records {
+                own.push(urls::procedure_json(c));
+            }
+            own
         })
         .collect();
     affected.retain(|p| match part {
@@ -394,7 +399,7 @@ pub fn plan_procedure_update_part(
         let bytes = rendered.remove(&path);
         changes.insert(path, bytes);
     }
-    if part != Part::Rest {
+    if part != Part::Rest && records {
         for code in codes {
             let json = new
                 .procedure(code)

@@ -132,6 +132,8 @@ fn each_case_reports_the_defect_it_is_named_for() {
         ("unknown-key-agency", &["unknown-key"]),
         ("unknown-key-legal", &["unknown-key"]),
         ("unknown-key-site", &["unknown-key"]),
+        ("unknown-key-publish", &["unknown-key"]),
+        ("wrong-type-publish", &["wrong-type"]),
         ("wrong-type-string-for-list", &["wrong-type"]),
         ("wrong-type-list-for-string", &["wrong-type"]),
         ("wrong-type-unquoted-code", &["wrong-type"]),

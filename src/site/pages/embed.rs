@@ -2,7 +2,8 @@
 //! (`nhung.html`: no document shell, no script, classes prefixed `mc-`, absolute links, styled
 //! by the scoped `du-lieu/nhung.css`) and a compact page for an `<iframe>` (`khung.html`: the
 //! same fragment, links open in the top window). Both show the source link and the date the
-//! facts were last verified, so an embed never hides where they came from.
+//! facts were last verified, so an embed never hides where they came from. None of them is
+//! written when `publish.embeds` in `site.yaml` is off.
 
 use rayon::prelude::*;
 
@@ -31,22 +32,29 @@ pub(crate) fn frame(code: &str) -> String {
     format!("{}{code}/khung.html", urls::PROCEDURES)
 }
 
+/// The fragment and iframe page of procedure `code`, or none when the site publishes no embeds.
+fn own(c: &Catalogue, code: &str) -> Vec<String> {
+    if c.site.publish.embeds {
+        vec![fragment(code), frame(code)]
+    } else {
+        Vec::new()
+    }
+}
+
 impl PageKind for Embeds {
     fn files(&self, c: &Catalogue) -> Vec<String> {
-        c.procedures
-            .iter()
-            .flat_map(|p| [fragment(&p.code), frame(&p.code)])
-            .collect()
+        c.procedures.iter().flat_map(|p| own(c, &p.code)).collect()
     }
 
-    fn showing(&self, _: &Catalogue, p: &Procedure) -> Vec<String> {
-        vec![fragment(&p.code), frame(&p.code)]
+    fn showing(&self, c: &Catalogue, p: &Procedure) -> Vec<String> {
+        own(c, &p.code)
     }
 
     fn sample(&self, c: &Catalogue) -> Vec<String> {
+        // No procedure, no sample: nothing to render.
         c.procedures
             .first()
-            .map(|p| vec![fragment(&p.code), frame(&p.code)])
+            .map(|p| own(c, &p.code))
             .unwrap_or_default()
     }
 
@@ -55,6 +63,9 @@ impl PageKind for Embeds {
     }
 
     fn render(&self, cx: &Cx, sel: &Selection) -> Result<(), SiteError> {
+        if !cx.c.site.publish.embeds {
+            return Ok(());
+        }
         if matches!(sel, Selection::All) {
             let css = cx.theme.assets.get(THEME_STYLESHEET).ok_or_else(|| {
                 SiteError::Theme(format!("giao diện thiếu tệp `static/{THEME_STYLESHEET}`"))
@@ -99,5 +110,35 @@ impl PageKind for Embeds {
             }
             Ok(())
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalogue::raw::Publish;
+
+    #[test]
+    fn embeds_are_pages_of_the_kind_only_when_published() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        crate::cmd::init::write(dir.path(), false).expect("init");
+        let (mut c, d) = crate::catalogue::load_and_validate(dir.path(), &Default::default());
+        assert!(!d.has_errors());
+        let n = c.procedures.len();
+        assert!(n > 0);
+        let p = c.procedures[0].clone();
+        assert_eq!(Embeds.files(&c).len(), 2 * n);
+        assert_eq!(
+            Embeds.showing(&c, &p),
+            vec![fragment(&p.code), frame(&p.code)]
+        );
+        assert_eq!(Embeds.sample(&c).len(), 2);
+        c.site.publish = Publish {
+            embeds: false,
+            ..Publish::default()
+        };
+        assert!(Embeds.files(&c).is_empty());
+        assert!(Embeds.showing(&c, &p).is_empty());
+        assert!(Embeds.sample(&c).is_empty());
     }
 }

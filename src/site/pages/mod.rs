@@ -162,7 +162,8 @@ pub(crate) struct Cx<'a> {
 
 impl<'a> Cx<'a> {
     /// A context over `c`, with the shared variables every template sees (`site`, `links`,
-    /// `assets`: URL of each theme asset by its name in [`super::theme::PAGE_ASSETS`]).
+    /// `publish`: `site.yaml`'s `publish` switches, `assets`: URL of each theme asset by its
+    /// name in [`super::theme::PAGE_ASSETS`]).
     pub(crate) fn new(
         c: &'a Catalogue,
         urls: &'a Urls,
@@ -197,6 +198,8 @@ impl<'a> Cx<'a> {
         let mut base = Context::new();
         base.insert("site", &c.site);
         base.insert("links", &links);
+        // Which per-procedure copies exist, so no page links to one the site does not write.
+        base.insert("publish", &c.site.publish);
         base.insert("assets", &assets);
         Ok(Cx {
             c,

@@ -1,5 +1,5 @@
 //! A procedure's page and its printable checklist (`giay-to.html`): one view model, two
-//! templates.
+//! templates. The checklist is written unless `publish.checklists` in `site.yaml` is off.
 
 use rayon::prelude::*;
 
@@ -22,16 +22,17 @@ pub(crate) fn naming(c: &Catalogue, code: &str) -> Vec<String> {
             other.code != code
                 && (v.replaces.iter().any(|r| r == code) || v.replaced_by.as_deref() == Some(code))
         })
-        .flat_map(|other| own_files(&other.code))
+        .flat_map(|other| own_files(c, &other.code))
         .collect()
 }
 
-/// The page and checklist of procedure `code`.
-pub(crate) fn own_files(code: &str) -> [String; 2] {
-    [
-        urls::file_for(&urls::procedure(code)),
-        urls::file_for(&urls::checklist(code)),
-    ]
+/// The page of procedure `code`, and its checklist when the site publishes checklists.
+pub(crate) fn own_files(c: &Catalogue, code: &str) -> Vec<String> {
+    let mut v = vec![urls::file_for(&urls::procedure(code))];
+    if c.site.publish.checklists {
+        v.push(urls::file_for(&urls::checklist(code)));
+    }
+    v
 }
 
 /// The shapes of data the procedure template branches on; `check` renders the first
@@ -63,12 +64,12 @@ impl PageKind for ProcedurePages {
     fn files(&self, c: &Catalogue) -> Vec<String> {
         c.procedures
             .iter()
-            .flat_map(|p| own_files(&p.code))
+            .flat_map(|p| own_files(c, &p.code))
             .collect()
     }
 
     fn showing(&self, c: &Catalogue, p: &Procedure) -> Vec<String> {
-        let mut v = own_files(&p.code).to_vec();
+        let mut v = own_files(c, &p.code);
         v.extend(naming(c, &p.code));
         v
     }
@@ -78,7 +79,7 @@ impl PageKind for ProcedurePages {
         for s in &c.sectors {
             for shape in SHAPES {
                 if let Some(p) = c.procedures.iter().find(|p| p.sector == s.id && shape(p)) {
-                    v.extend(own_files(&p.code));
+                    v.extend(own_files(c, &p.code));
                 }
             }
         }
@@ -95,7 +96,8 @@ impl PageKind for ProcedurePages {
         cx.c.procedures.par_iter().try_for_each(|p| {
             let dir = urls::procedure(&p.code);
             let checklist = urls::checklist(&p.code);
-            let (want_page, want_checklist) = (sel.wants_page(&dir), sel.wants_page(&checklist));
+            let want_page = sel.wants_page(&dir);
+            let want_checklist = cx.c.site.publish.checklists && sel.wants_page(&checklist);
             if !want_page && !want_checklist {
                 return Ok(());
             }
@@ -143,4 +145,43 @@ pub(crate) fn cited_documents(p: &Procedure) -> Vec<&str> {
             .flat_map(|k| k.legal_basis.iter().map(|b| b.document.as_str())),
     );
     docs
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalogue::raw::Publish;
+
+    /// The catalogue `motcua init` writes, with `publish` as given.
+    fn sample(publish: Publish) -> Catalogue {
+        let dir = tempfile::tempdir().expect("tempdir");
+        crate::cmd::init::write(dir.path(), false).expect("init");
+        let (mut c, d) = crate::catalogue::load_and_validate(dir.path(), &Default::default());
+        assert!(!d.has_errors());
+        c.site.publish = publish;
+        c
+    }
+
+    #[test]
+    fn checklists_are_pages_of_the_kind_only_when_published() {
+        for on in [true, false] {
+            let c = sample(Publish {
+                checklists: on,
+                ..Publish::default()
+            });
+            let p = &c.procedures[0];
+            let checklist = urls::file_for(&urls::checklist(&p.code));
+            let page = urls::file_for(&urls::procedure(&p.code));
+            let kind = ProcedurePages;
+            for (what, files) in [
+                ("files", kind.files(&c)),
+                ("showing", kind.showing(&c, p)),
+                ("sample", kind.sample(&c)),
+                ("own_files", own_files(&c, &p.code)),
+            ] {
+                assert!(files.contains(&page), "{what}: the page is always there");
+                assert_eq!(files.contains(&checklist), on, "{what}, checklists: {on}");
+            }
+        }
+    }
 }
