@@ -305,3 +305,80 @@ fn an_edit_reaches_every_kind_of_page_that_shows_the_procedure_and_equals_a_full
     update.apply(&mut site, &new, &opts);
     assert_same(&site, &render_site(&new, &opts).unwrap());
 }
+
+/// Whether `path` is a per-procedure copy that `publish:` can turn off (or the embeds' sheet).
+fn is_copy(path: &str) -> bool {
+    (path.starts_with("thu-tuc/")
+        && ["/giay-to.html", "/index.json", "/nhung.html", "/khung.html"]
+            .iter()
+            .any(|end| path.ends_with(end)))
+        || path == "du-lieu/nhung.css"
+}
+
+#[test]
+fn with_every_copy_off_an_edit_renders_none_of_them_and_equals_a_full_build() {
+    let dir = tempfile::tempdir().unwrap();
+    motcua::cmd::init::write(dir.path(), false).unwrap();
+    let site_yaml = dir.path().join("site.yaml");
+    let text = std::fs::read_to_string(&site_yaml).unwrap();
+    let off = "\npublish:\n  checklists: false\n  records: false\n  embeds: false\n";
+    std::fs::write(&site_yaml, format!("{text}{off}")).unwrap();
+    let opts = opts();
+    let old = load(dir.path());
+    let mut site = render_site(&old, &opts).unwrap();
+    let mut in_two_parts = site.clone();
+    assert!(!site.files.keys().any(|k| is_copy(k)), "a full build");
+    assert!(site.files.contains_key("thu-tuc/1.001193/index.html"));
+    // A rename and a new procedure: its page appears, none of its copies.
+    let f = dir.path().join("procedures/ho-tich/1.001193.yaml");
+    rewrite(
+        &f,
+        "name: \"Thủ tục đăng ký khai sinh\"",
+        "name: \"Đăng ký khai sinh (sửa)\"",
+    );
+    let chung_thuc = dir.path().join("procedures/chung-thuc");
+    let text = std::fs::read_to_string(chung_thuc.join("2.000815.yaml")).unwrap();
+    let text = text.replacen("code: \"2.000815\"", "code: \"1.999999\"", 1);
+    std::fs::write(chung_thuc.join("1.999999.yaml"), text).unwrap();
+    let new = load(dir.path());
+    let codes: BTreeSet<String> = ["1.001193".to_string(), "1.999999".to_string()].into();
+    let update = plan_procedure_update(&old, &new, &codes, &opts)
+        .unwrap()
+        .expect("a procedure-only change is incremental");
+    assert!(
+        !update.changes.keys().any(|k| is_copy(k)),
+        "the update touches an unpublished copy: {:?}",
+        update
+            .changes
+            .keys()
+            .filter(|k| is_copy(k))
+            .collect::<Vec<_>>()
+    );
+    assert!(update.changes.contains_key("thu-tuc/1.999999/index.html"));
+    update.apply(&mut site, &new, &opts);
+    let full = render_site(&new, &opts).unwrap();
+    assert_same(&site, &full);
+    for part in [Part::Own, Part::Rest] {
+        plan_procedure_update_part(&old, &new, &codes, &opts, part)
+            .unwrap()
+            .expect("incremental")
+            .apply(&mut in_two_parts, &new, &opts);
+    }
+    assert_same(&in_two_parts, &full);
+    // Switching a copy back on adds it for every procedure: a full build, not an update.
+    std::fs::write(
+        &site_yaml,
+        format!(
+            "{}publish:\n  records: true\n",
+            std::fs::read_to_string(&site_yaml)
+                .unwrap()
+                .replace(off, "\n")
+        ),
+    )
+    .unwrap();
+    let on = load(dir.path());
+    assert!(on.site.publish.records && on.site.publish.embeds);
+    assert!(plan_procedure_update(&new, &on, &codes, &opts)
+        .unwrap()
+        .is_none());
+}

@@ -20,6 +20,7 @@ mod peer_corpus;
 mod portable;
 mod positions;
 mod publication;
+mod publish;
 mod schema;
 mod snapshots;
 mod urls;
