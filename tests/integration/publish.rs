@@ -152,6 +152,13 @@ fn assert_publishes(out: &Path, on: Switches) {
         on.records,
         "{on:?}"
     );
+    // So does the help page, which tells citizens to press that button.
+    let help = std::fs::read_to_string(out.join("huong-dan/index.html")).expect("help page");
+    assert_eq!(
+        help.contains("In danh sách giấy tờ cần mang"),
+        on.checklists,
+        "{on:?}"
+    );
     // The open-data page says plainly what this site does not publish.
     let data = std::fs::read_to_string(out.join("du-lieu/index.html")).expect("open-data page");
     assert_eq!(
