@@ -259,3 +259,47 @@ fn search_api_and_the_no_js_search_page_answer_from_tantivy() {
         "query is escaped"
     );
 }
+
+#[test]
+fn copies_turned_off_in_site_yaml_are_not_served_before_or_after_an_edit() {
+    let dir = init_catalogue();
+    let site = dir.path().join("catalogue/site.yaml");
+    let text = std::fs::read_to_string(&site).unwrap();
+    let off = "\npublish:\n  checklists: false\n  records: false\n  embeds: false\n";
+    std::fs::write(&site, format!("{text}{off}")).unwrap();
+    let server = Server::start(&dir.path().join("catalogue"));
+    let copies = [
+        "/thu-tuc/1.001193/giay-to.html",
+        "/thu-tuc/1.001193/index.json",
+        "/thu-tuc/1.001193/nhung.html",
+        "/thu-tuc/1.001193/khung.html",
+        "/du-lieu/nhung.css",
+    ];
+    let assert_absent = |when: &str| {
+        for path in copies {
+            assert_eq!(server.get(path).status, 404, "{path} {when}");
+        }
+        let page = server.get(PAGE).body;
+        assert!(!page.contains("giay-to.html"), "{when}: {page}");
+        assert!(!page.contains("index.json"), "{when}: {page}");
+    };
+    assert_eq!(server.get(PAGE).status, 200);
+    assert_absent("after the first build");
+    let file = procedure_file(dir.path());
+    let text = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(
+        &file,
+        text.replace(
+            "name: \"Thủ tục đăng ký khai sinh\"",
+            "name: \"Thủ tục đăng ký khai sinh (đã sửa)\"",
+        ),
+    )
+    .unwrap();
+    server.wait_for(PAGE, "the edited name", |r| {
+        r.body.contains("khai sinh (đã sửa)")
+    });
+    server.wait_for("/a-z/", "the listings after the edit", |r| {
+        r.body.contains("khai sinh (đã sửa)")
+    });
+    assert_absent("after an edit");
+}
