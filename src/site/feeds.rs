@@ -200,8 +200,9 @@ const BULK_CHUNK: usize = 512;
 const BULK_LEVEL: u32 = 1;
 
 /// Writes the per-procedure JSON documents into `sink` (unless `publish.records` is off), then
-/// the bulk export, the CPSV-AP export and the JSON Schemas (format: [`crate::export`]). The
-/// schemas are published either way: the bulk export's schema refers to the procedure's.
+/// the bulk export, the CPSV-AP export and the JSON Schemas (format: [`crate::export`]). Both
+/// schemas are published either way: the format they define is the site's, whichever copies
+/// it writes, and a portal's consumers may have bookmarked their addresses.
 pub fn open_data(
     urls: &Urls,
     c: &Catalogue,
