@@ -262,9 +262,7 @@ fn bulk_gz(
     // empty list is. A raw `"` only bounds a JSON string, so this key is the only match.
     let skeleton = json_line(&export::bulk(urls, c, Vec::new()))?;
     const EMPTY: &[u8] = b"\"procedures\":[]";
-    let at = skeleton
-        .windows(EMPTY.len())
-        .position(|w| w == EMPTY)
+    let at = memchr::memmem::find(&skeleton, EMPTY)
         .ok_or_else(|| super::SiteError::Output("dữ liệu mở thiếu danh sách thủ tục".into()))?;
     let (head, tail) = skeleton.split_at(at + EMPTY.len() - 1);
     let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::new(BULK_LEVEL));
@@ -296,7 +294,7 @@ fn bulk_gz(
 fn procedure_part(doc: &[u8]) -> &[u8] {
     const KEY: &[u8] = b",\"procedure\":";
     // The keys before it hold a version and a URL, never a raw `"`, so the first match is it.
-    match doc.windows(KEY.len()).position(|w| w == KEY) {
+    match memchr::memmem::find(doc, KEY) {
         Some(at) => doc[at + KEY.len()..]
             .strip_suffix(b"}\n")
             .unwrap_or(&doc[at + KEY.len()..]),

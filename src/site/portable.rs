@@ -42,7 +42,9 @@ pub fn relativize(html: &[u8], base_path: &str, to_root: &str) -> Vec<u8> {
 }
 
 fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    haystack.windows(needle.len()).position(|w| w == needle)
+    // A page has a few hundred links: a naive window scan compared the needle at every byte
+    // and was a tenth of the build's CPU.
+    memchr::memmem::find(haystack, needle)
 }
 
 /// True for the data files the browser reads at run time, which get a script twin.

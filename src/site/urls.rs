@@ -84,8 +84,19 @@ pub fn relativize(html: &[u8], base_path: &str, to_root: &str) -> Vec<u8> {
     out
 }
 
+/// The site's own links in a rendered fragment made absolute, for a page shown on other
+/// sites: the counterpart of [`relativize`], with the same reasoning about what can match.
+pub fn absolutize(html: &[u8], base_path: &str, base_url: &str) -> Vec<u8> {
+    if base_path == base_url {
+        return html.to_vec();
+    }
+    relativize(html, base_path, base_url)
+}
+
 fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    haystack.windows(needle.len()).position(|w| w == needle)
+    // A page has a few hundred links: a naive window scan compared the needle at every byte
+    // and was a tenth of the build's CPU.
+    memchr::memmem::find(haystack, needle)
 }
 
 /// Site-relative directory of a procedure page.

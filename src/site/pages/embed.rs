@@ -5,12 +5,9 @@
 //! facts were last verified, so an embed never hides where they came from. None of them is
 //! written when `publish.embeds` in `site.yaml` is off.
 
-use rayon::prelude::*;
-
-use super::{to_json, Cx, PageKind, Selection};
+use super::{Cx, PageKind, Selection};
 use crate::catalogue::model::{Catalogue, Procedure};
-use crate::site::urls::{self, Urls};
-use crate::site::views;
+use crate::site::urls;
 use crate::site::SiteError;
 
 /// The fragments and iframe pages.
@@ -72,45 +69,46 @@ impl PageKind for Embeds {
             })?;
             cx.sink.put(STYLESHEET.to_string(), css.clone())?;
         }
-        // The fragment is shown on other sites: every link in it is absolute.
-        let absolute = Urls {
-            base_url: cx.urls.base_url.clone(),
-            base_path: cx.urls.base_url.clone(),
-        };
-        cx.c.procedures.par_iter().try_for_each(|p| {
-            let (want_fragment, want_frame) =
-                (sel.wants(&fragment(&p.code)), sel.wants(&frame(&p.code)));
-            if !want_fragment && !want_frame {
-                return Ok(());
-            }
-            let view = to_json(&views::procedure_view(cx.c, &absolute, p, cx.opts.today))?;
-            let verified =
-                serde_json::Value::String(p.last_verified.format("%Y-%m-%d").to_string());
-            if want_fragment {
-                let ctx = cx.context(
-                    vec![("p", view.clone()), ("verified_iso", verified.clone())],
-                    None,
-                )?;
-                cx.render_to("embed.html", &ctx, fragment(&p.code))?;
-            }
-            if want_frame {
-                let ctx = cx.context(
-                    vec![
-                        ("p", view),
-                        ("verified_iso", verified),
-                        ("target", serde_json::Value::String("_top".into())),
-                        (
-                            "embed_css",
-                            serde_json::Value::String(cx.urls.link(STYLESHEET)),
-                        ),
-                    ],
-                    Some(&urls::procedure(&p.code)),
-                )?;
-                cx.render_to("embed_frame.html", &ctx, frame(&p.code))?;
-            }
-            Ok(())
-        })
+        // Each procedure's fragment and iframe page are rendered by the procedure kind, from
+        // the view its page uses (see [`render_procedure`]): one view per procedure.
+        Ok(())
     }
+}
+
+/// Whether `sel` wants any embed of procedure `code`.
+pub(super) fn wanted(cx: &Cx, sel: &Selection, code: &str) -> bool {
+    cx.c.site.publish.embeds && (sel.wants(&fragment(code)) || sel.wants(&frame(code)))
+}
+
+/// Renders the embeds of `p` that `sel` wants, from `ctx`: the context of its page (view `p`,
+/// canonical URL). The fragment is shown on other sites, so every link in both is absolute.
+pub(super) fn render_procedure(
+    cx: &Cx,
+    sel: &Selection,
+    p: &Procedure,
+    mut ctx: tera::Context,
+) -> Result<(), SiteError> {
+    if !cx.c.site.publish.embeds {
+        return Ok(());
+    }
+    ctx.insert(
+        "verified_iso",
+        &p.last_verified.format("%Y-%m-%d").to_string(),
+    );
+    if sel.wants(&fragment(&p.code)) {
+        cx.render_absolute("embed.html", &ctx, fragment(&p.code))?;
+    }
+    let frame = frame(&p.code);
+    if sel.wants(&frame) {
+        ctx.insert("target", "_top");
+        // The frame is on this site: its stylesheet is found relative to it, even offline.
+        ctx.insert(
+            "embed_css",
+            &format!("{}{STYLESHEET}", urls::to_root(&frame)),
+        );
+        cx.render_absolute("embed_frame.html", &ctx, frame)?;
+    }
+    Ok(())
 }
 
 #[cfg(test)]

@@ -245,12 +245,7 @@ impl<'a> Cx<'a> {
 
     /// Renders `template` with `ctx` into the output file `out`.
     fn render_to(&self, template: &str, ctx: &Context, out: String) -> Result<(), SiteError> {
-        // Rendered straight into bytes: Tera's `render` would check the whole page is UTF-8
-        // once more to return a String.
-        let mut html = Vec::with_capacity(32 * 1024);
-        self.tera
-            .render_to(template, ctx, &mut html)
-            .map_err(|e| super::render::template_error(self.theme, e))?;
+        let mut html = self.render_bytes(template, ctx)?;
         // The 404 page is served at whatever path was missing, so only links from the site's
         // root can work there; every other page links relative to itself.
         if self.opts.portable {
@@ -259,8 +254,31 @@ impl<'a> Cx<'a> {
         } else if out != urls::NOT_FOUND {
             html = urls::relativize(&html, &self.urls.base_path, &urls::to_root(&out));
         }
+        self.put_page(out, html)
+    }
+
+    /// Renders `template` with `ctx` into `out` for showing on other sites: the site's own
+    /// links become absolute URLs.
+    fn render_absolute(&self, template: &str, ctx: &Context, out: String) -> Result<(), SiteError> {
+        let html = self.render_bytes(template, ctx)?;
+        let html = urls::absolutize(&html, &self.urls.base_path, &self.urls.base_url);
+        self.put_page(out, html)
+    }
+
+    fn render_bytes(&self, template: &str, ctx: &Context) -> Result<Vec<u8>, SiteError> {
+        // Rendered straight into bytes: Tera's `render` would check the whole page is UTF-8
+        // once more to return a String.
+        let mut html = Vec::with_capacity(32 * 1024);
+        self.tera
+            .render_to(template, ctx, &mut html)
+            .map_err(|e| super::render::template_error(self.theme, e))?;
+        Ok(html)
+    }
+
+    /// Writes a rendered page, with `serve`'s snippet when it has one.
+    fn put_page(&self, out: String, mut html: Vec<u8>) -> Result<(), SiteError> {
         if let Some(snippet) = &self.opts.inject_before_body_end {
-            if let Some(i) = html.windows(7).rposition(|w| w == b"</body>") {
+            if let Some(i) = memchr::memmem::rfind(&html, b"</body>") {
                 html.splice(i..i, snippet.bytes());
             }
         }

@@ -98,10 +98,12 @@ impl PageKind for ProcedurePages {
             let checklist = urls::checklist(&p.code);
             let want_page = sel.wants_page(&dir);
             let want_checklist = cx.c.site.publish.checklists && sel.wants_page(&checklist);
-            if !want_page && !want_checklist {
+            let want_embeds = super::embed::wanted(cx, sel, &p.code);
+            if !want_page && !want_checklist && !want_embeds {
                 return Ok(());
             }
-            // The page and its checklist share one view and one canonical URL, so one context.
+            // The page, its checklist and its embeds share one view and one canonical URL, so
+            // one context: the view is the costliest part of rendering a procedure.
             let view = to_json(&views::procedure_view(cx.c, cx.urls, p, cx.opts.today))?;
             let history = to_json(&super::publication::history(cx.c, cx.urls, &p.code))?;
             let ctx = cx.context(vec![("p", view), ("history", history)], Some(&dir))?;
@@ -110,6 +112,9 @@ impl PageKind for ProcedurePages {
             }
             if want_page {
                 cx.render_to("procedure.html", &ctx, urls::file_for(&dir))?;
+            }
+            if want_embeds {
+                super::embed::render_procedure(cx, sel, p, ctx)?;
             }
             Ok(())
         })
