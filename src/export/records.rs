@@ -551,7 +551,7 @@ pub(crate) fn legal_status(s: LegalStatus) -> &'static str {
 }
 
 fn decision(urls: &Urls, d: &crate::catalogue::decision::Decision) -> DecisionRecord {
-    use crate::catalogue::decision::{DecisionLevel, ItemKind, Part};
+    use crate::catalogue::decision::{DecisionLevel, ItemKind};
     DecisionRecord {
         number: d.number.clone(),
         title: d.title.clone(),
@@ -577,29 +577,29 @@ fn decision(urls: &Urls, d: &crate::catalogue::decision::Decision) -> DecisionRe
                     ItemKind::Abolished => "abolished",
                 }
                 .to_string(),
-                parts: i
-                    .parts
-                    .iter()
-                    .map(|p| {
-                        match p {
-                            Part::Name => "name",
-                            Part::Steps => "steps",
-                            Part::Channels => "channels",
-                            Part::Papers => "papers",
-                            Part::TimeLimit => "time_limit",
-                            Part::Applicants => "applicants",
-                            Part::Agencies => "agencies",
-                            Part::Result => "result",
-                            Part::Forms => "forms",
-                            Part::Conditions => "conditions",
-                            Part::Fees => "fees",
-                            Part::LegalBasis => "legal_basis",
-                        }
-                        .to_string()
-                    })
-                    .collect(),
+                parts: i.parts.iter().map(|p| part_name(*p).to_string()).collect(),
             })
             .collect(),
+    }
+}
+
+/// A decision part's name in the published format. Spelled out rather than taken from the
+/// input's `Part::key`, so renaming an input key cannot change the format.
+fn part_name(p: crate::catalogue::decision::Part) -> &'static str {
+    use crate::catalogue::decision::Part;
+    match p {
+        Part::Name => "name",
+        Part::Steps => "steps",
+        Part::Channels => "channels",
+        Part::Papers => "papers",
+        Part::TimeLimit => "time_limit",
+        Part::Applicants => "applicants",
+        Part::Agencies => "agencies",
+        Part::Result => "result",
+        Part::Forms => "forms",
+        Part::Conditions => "conditions",
+        Part::Fees => "fees",
+        Part::LegalBasis => "legal_basis",
     }
 }
 
@@ -880,5 +880,23 @@ pub(crate) fn bulk(urls: &Urls, c: &Catalogue, procedures: Vec<ProcedureRecord>)
             })
             .collect(),
         decisions: c.decisions.iter().map(|d| decision(urls, d)).collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalogue::decision::Part;
+
+    /// Today the published part names are the input's keys. If an input key is renamed, this
+    /// fails: keep the published name (and write the exception here) or bump `format_version`.
+    #[test]
+    fn published_part_names_are_the_input_keys_today() {
+        for p in Part::ALL {
+            assert_eq!(part_name(p), p.key(), "{p:?}");
+        }
+        let names: std::collections::BTreeSet<_> =
+            Part::ALL.iter().map(|p| part_name(*p)).collect();
+        assert_eq!(names.len(), Part::ALL.len(), "names are distinct");
     }
 }
