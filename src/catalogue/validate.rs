@@ -250,7 +250,7 @@ fn typed<T: DeserializeOwned>(
         }
         return None;
     }
-    match serde_json::from_value(file.root.to_json()) {
+    match super::node_de::from_node(&file.root) {
         Ok(v) => Some(v),
         Err(e) => {
             diags.push(
