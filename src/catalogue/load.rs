@@ -395,11 +395,31 @@ pub fn read_text(path: &Path) -> Result<String, Diagnostic> {
             .with_hint("lưu lại tệp với bảng mã UTF-8 (không dùng TCVN3/VNI/Windows-1258)"));
         }
     };
-    Ok(if crate::text::is_nfc(&text) {
-        text
-    } else {
-        text.nfc().collect()
-    })
+    Ok(
+        if plain_nfc(text.as_bytes()) || crate::text::is_nfc(&text) {
+            text
+        } else {
+            text.nfc().collect()
+        },
+    )
+}
+
+/// True when every character of `text` (valid UTF-8) is below U+0300 or in Latin Extended
+/// Additional (U+1E00–U+1EFF, the precomposed Vietnamese letters): such text is NFC. The same
+/// test `text::is_nfc` starts with, on bytes instead of decoded characters, since every file
+/// of a catalogue goes through it. A byte from 0xCC up always starts a character from U+0300
+/// up (continuation bytes are below 0xC0), and the only such characters allowed are
+/// E1 B8..BB xx; the check has no branches per byte, so the compiler vectorizes it.
+fn plain_nfc(text: &[u8]) -> bool {
+    let Some(&last) = text.last() else {
+        return true;
+    };
+    let bad = text.iter().zip(&text[1..]).fold(0u8, |bad, (&b, &next)| {
+        let high = (b >= 0xCC) as u8;
+        let vietnamese = (b == 0xE1) as u8 & (next.wrapping_sub(0xB8) < 4) as u8;
+        bad | (high & !vietnamese)
+    });
+    bad == 0 && last < 0xCC
 }
 
 #[cfg(test)]
@@ -425,6 +445,26 @@ mod tests {
             Classified::Misplaced(_)
         ));
         assert!(matches!(classify(&parts("README.md")), Classified::Ignore));
+    }
+
+    #[test]
+    fn plain_nfc_agrees_with_decoding() {
+        let plain = |c: char| (c as u32) < 0x300 || ('\u{1e00}'..='\u{1eff}').contains(&c);
+        for s in [
+            "",
+            "abc",
+            "Đăng ký khai sinh cho trẻ em — bản sao",
+            "Đa\u{306}ng ky\u{301}",
+            "ư ơ ạ ỹ ¼ ˿ ̀ 中 🙂",
+            "12345678Đăng12345678",
+            "\u{1dff}\u{1e00}\u{1eff}\u{1f00}\u{2ff}\u{300}",
+        ] {
+            assert_eq!(plain_nfc(s.as_bytes()), s.chars().all(plain), "{s}");
+            for (i, _) in s.char_indices() {
+                let t = &s[i..];
+                assert_eq!(plain_nfc(t.as_bytes()), t.chars().all(plain), "{t}");
+            }
+        }
     }
 
     #[test]
