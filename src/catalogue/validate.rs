@@ -165,6 +165,10 @@ impl<'a> FileCx<'a> {
 
     fn reference(&mut self, kind: RefKind, target: &str, path: &[PathSeg]) {
         let span = self.at(path);
+        self.reference_at(kind, target, span);
+    }
+
+    fn reference_at(&mut self, kind: RefKind, target: &str, span: Span) {
         self.refs.push(Reference {
             kind,
             target: target.to_string(),
@@ -191,10 +195,15 @@ impl<'a> FileCx<'a> {
     }
 
     fn legal_basis(&mut self, cites: &[raw::LegalBasis], base: &[PathSeg]) {
+        // What `at(base + [i, "document"])` gives, with the list found once rather than once
+        // per citation (a procedure cites documents from a dozen places).
+        let (list, found) = self.root.locate(base);
         for (i, c) in cites.iter().enumerate() {
-            let mut path = base.to_vec();
-            path.extend([PathSeg::Index(i), PathSeg::from("document")]);
-            self.reference(RefKind::Legal, &c.document, &path);
+            let span = match list.index(i).filter(|_| found) {
+                Some(item) => item.get("document").map_or(item.span, |d| d.span),
+                None => list.span,
+            };
+            self.reference_at(RefKind::Legal, &c.document, span);
         }
     }
 
