@@ -6,6 +6,7 @@ pub mod decision;
 pub mod emit;
 pub mod load;
 pub mod model;
+mod node_de;
 mod one_file;
 pub mod raw;
 pub mod schema;

@@ -125,59 +125,181 @@ pub struct Issue {
     pub hint: Option<String>,
 }
 
+/// The generated schemas, kept for the lifetime of the process so compiled rules can point
+/// into them.
+fn schemas() -> &'static HashMap<FileKind, J> {
+    static S: OnceLock<HashMap<FileKind, J>> = OnceLock::new();
+    S.get_or_init(|| FileKind::ALL.iter().map(|&k| (k, json_schema(k))).collect())
+}
+
+/// What a rule's `type` (or, without one, its enum or constants) admits.
+enum TypeCheck {
+    /// Bits of [`type_bits`] the `type` keyword names.
+    Mask(u8),
+    /// An `enum` without a `type`; the flag says whether every value is text.
+    Enum(&'static [J], bool),
+    /// A `const` without a `type`.
+    Const(&'static J),
+    /// A list of text constants (a Rust enum of unit variants): text only.
+    Text,
+    /// Anything.
+    Any,
+}
+
+/// One schema node, compiled once: what the checker reads on every YAML node of every file,
+/// so a check does no keyword lookups (`$ref`, `anyOf`, `properties`…) by string. Problem
+/// messages are still worded from `json`, the node itself, on the (rare) error path.
+struct Rule {
+    json: &'static J,
+    /// The rule this one stands for once `$ref` and one-branch `allOf` are followed.
+    resolved: usize,
+    /// `anyOf` / `oneOf` branches, unresolved.
+    alternatives: Option<Vec<usize>>,
+    /// The allowed constants when the branches are all constants.
+    constants: Option<Vec<&'static J>>,
+    types: TypeCheck,
+    enum_values: Option<&'static [J]>,
+    const_value: Option<&'static J>,
+    schemes: Option<Vec<&'static str>>,
+    pattern: Option<Regex>,
+    minimum: Option<f64>,
+    maximum: Option<f64>,
+    items: Option<usize>,
+    properties: &'static serde_json::Map<String, J>,
+    property_rules: rustc_hash::FxHashMap<&'static str, usize>,
+    closed: bool,
+    required: Vec<&'static str>,
+}
+
 struct Compiled {
-    schemas: HashMap<FileKind, J>,
-    patterns: HashMap<String, Regex>,
+    rules: Vec<Rule>,
+    roots: HashMap<FileKind, (&'static J, usize)>,
 }
 
 fn compiled() -> &'static Compiled {
     static C: OnceLock<Compiled> = OnceLock::new();
     C.get_or_init(|| {
-        let mut schemas = HashMap::new();
-        let mut patterns = HashMap::new();
-        for kind in FileKind::ALL {
-            let s = json_schema(kind);
-            collect_patterns(&s, &mut patterns);
-            schemas.insert(kind, s);
+        let mut b = RuleBuilder {
+            rules: Vec::new(),
+            seen: HashMap::new(),
+            root: &J::Null,
+        };
+        let mut roots = HashMap::new();
+        for (&kind, s) in schemas() {
+            b.root = s;
+            let i = b.intern(s);
+            roots.insert(kind, (s, i));
         }
-        Compiled { schemas, patterns }
+        // Every slot is filled once `intern` returns, so no index shifts here.
+        let n = b.rules.len();
+        let rules: Vec<Rule> = b.rules.into_iter().flatten().collect();
+        debug_assert_eq!(rules.len(), n);
+        Compiled { rules, roots }
     })
 }
 
-fn collect_patterns(v: &J, out: &mut HashMap<String, Regex>) {
-    match v {
-        J::Object(m) => {
-            if let Some(J::String(p)) = m.get("pattern") {
-                if let Ok(re) = Regex::new(p) {
-                    out.insert(p.clone(), re);
-                }
-            }
-            m.values().for_each(|x| collect_patterns(x, out));
+struct RuleBuilder {
+    rules: Vec<Option<Rule>>,
+    seen: HashMap<*const J, usize>,
+    root: &'static J,
+}
+
+impl RuleBuilder {
+    /// The index of the rule compiled from `s`, compiling it (and everything it refers to) the
+    /// first time. Recursive types terminate because the index is taken before recursing.
+    fn intern(&mut self, s: &'static J) -> usize {
+        if let Some(&i) = self.seen.get(&(s as *const J)) {
+            return i;
         }
-        J::Array(a) => a.iter().for_each(|x| collect_patterns(x, out)),
-        _ => {}
+        let i = self.rules.len();
+        self.rules.push(None);
+        self.seen.insert(s as *const J, i);
+        let resolved_json = resolve_json(self.root, s);
+        let resolved = if std::ptr::eq(resolved_json, s) {
+            i
+        } else {
+            self.intern(resolved_json)
+        };
+        let alternatives = alternatives(s).map(|bs| bs.iter().map(|b| self.intern(b)).collect());
+        let items = s.get("items").map(|x| self.intern(x));
+        static EMPTY: OnceLock<serde_json::Map<String, J>> = OnceLock::new();
+        let properties = s
+            .get("properties")
+            .and_then(J::as_object)
+            .unwrap_or_else(|| EMPTY.get_or_init(serde_json::Map::new));
+        let property_rules = properties
+            .iter()
+            .map(|(k, v)| (k.as_str(), self.intern(v)))
+            .collect();
+        let rule = Rule {
+            json: s,
+            resolved,
+            alternatives,
+            constants: constants_json(self.root, s),
+            types: type_check(s),
+            enum_values: s.get("enum").and_then(J::as_array).map(Vec::as_slice),
+            const_value: s.get("const"),
+            schemes: s
+                .get(super::url::SCHEMES_KEYWORD)
+                .and_then(J::as_array)
+                .map(|a| a.iter().filter_map(J::as_str).collect()),
+            pattern: s
+                .get("pattern")
+                .and_then(J::as_str)
+                .and_then(|p| Regex::new(p).ok()),
+            minimum: s.get("minimum").and_then(J::as_f64),
+            maximum: s.get("maximum").and_then(J::as_f64),
+            items,
+            properties,
+            property_rules,
+            closed: s.get("additionalProperties") == Some(&J::Bool(false)),
+            required: s
+                .get("required")
+                .and_then(J::as_array)
+                .map(|a| a.iter().filter_map(J::as_str).collect())
+                .unwrap_or_default(),
+        };
+        self.rules[i] = Some(rule);
+        i
     }
 }
 
 /// Checks a document against the schema of its kind; returns every problem found.
 pub fn check(kind: FileKind, node: &Node) -> Vec<Issue> {
     let c = compiled();
-    let Some(root) = c.schemas.get(&kind) else {
+    let Some(&(root, start)) = c.roots.get(&kind) else {
         return Vec::new();
     };
     let mut out = Vec::new();
     let mut cx = Checker {
         root,
-        patterns: &c.patterns,
+        rules: &c.rules,
         out: &mut out,
     };
-    cx.check(node, root, "tệp", None);
+    cx.check(node, start, Label::Name("tệp"), None);
     out
 }
 
+/// What is being checked, for messages: a key, or an item of a list (`steps[2]`). Built as
+/// text only when a problem is reported.
+#[derive(Clone, Copy)]
+enum Label<'l> {
+    Name(&'l str),
+    Item(&'l Label<'l>, usize),
+}
+
+impl std::fmt::Display for Label<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Label::Name(s) => f.write_str(s),
+            Label::Item(parent, i) => write!(f, "{parent}[{i}]"),
+        }
+    }
+}
+
 struct Checker<'a> {
-    root: &'a J,
-    patterns: &'a HashMap<String, Regex>,
+    root: &'static J,
+    rules: &'static [Rule],
     out: &'a mut Vec<Issue>,
 }
 
@@ -189,40 +311,49 @@ fn alternatives(schema: &J) -> Option<&Vec<J>> {
         .and_then(J::as_array)
 }
 
-impl<'a> Checker<'a> {
+/// The allowed constants when `schema` is a list of them (a Rust enum of unit variants).
+fn constants_json<'j>(root: &'j J, schema: &'j J) -> Option<Vec<&'j J>> {
+    let branches = alternatives(schema)?;
+    branches
+        .iter()
+        .map(|b| resolve_json(root, b).get("const"))
+        .collect()
+}
+
+/// Follows `$ref` and one-branch `allOf` from `s` to the schema they stand for.
+fn resolve_json<'j>(root: &'j J, mut s: &'j J) -> &'j J {
+    for _ in 0..32 {
+        // schemars wraps a described reference as `allOf: [{$ref}]`.
+        if let Some([only]) = s.get("allOf").and_then(J::as_array).map(Vec::as_slice) {
+            s = only;
+            continue;
+        }
+        match s.get("$ref").and_then(J::as_str) {
+            Some(r) => {
+                let name = r.rsplit('/').next().unwrap_or("");
+                match root
+                    .get("definitions")
+                    .or_else(|| root.get("$defs"))
+                    .and_then(|d| d.get(name))
+                {
+                    Some(t) => s = t,
+                    None => return s,
+                }
+            }
+            None => return s,
+        }
+    }
+    s
+}
+
+impl Checker<'_> {
     /// The allowed constants when `schema` is a list of them (a Rust enum of unit variants).
-    fn constants(&self, schema: &'a J) -> Option<Vec<&'a J>> {
-        let branches = alternatives(schema)?;
-        branches
-            .iter()
-            .map(|b| self.resolve(b).get("const"))
-            .collect()
+    fn constants(&self, schema: &'static J) -> Option<Vec<&'static J>> {
+        constants_json(self.root, schema)
     }
 
-    fn resolve(&self, mut s: &'a J) -> &'a J {
-        for _ in 0..32 {
-            // schemars wraps a described reference as `allOf: [{$ref}]`.
-            if let Some([only]) = s.get("allOf").and_then(J::as_array).map(Vec::as_slice) {
-                s = only;
-                continue;
-            }
-            match s.get("$ref").and_then(J::as_str) {
-                Some(r) => {
-                    let name = r.rsplit('/').next().unwrap_or("");
-                    match self
-                        .root
-                        .get("definitions")
-                        .or_else(|| self.root.get("$defs"))
-                        .and_then(|d| d.get(name))
-                    {
-                        Some(t) => s = t,
-                        None => return s,
-                    }
-                }
-                None => return s,
-            }
-        }
-        s
+    fn resolve(&self, s: &'static J) -> &'static J {
+        resolve_json(self.root, s)
     }
 
     fn push(&mut self, span: Span, code: &'static str, message: String, hint: Option<String>) {
@@ -235,14 +366,15 @@ impl<'a> Checker<'a> {
     }
 
     /// `field` names what is being checked, for messages; `key_span` points at its key.
-    fn check(&mut self, node: &Node, outer: &'a J, field: &str, key_span: Option<Span>) {
-        let schema = self.resolve(outer);
+    fn check(&mut self, node: &Node, outer: usize, field: Label, key_span: Option<Span>) {
+        let rules = self.rules;
+        let schema = rules[outer].resolved;
         let before = self.out.len();
         self.check_resolved(node, schema, field, key_span);
         // Hints fall back to the field's own description, which sits on the outer schema
         // (looked up only when there is an issue: this runs for every node of every file).
         if self.out.len() > before {
-            if let Some(d) = description(outer) {
+            if let Some(d) = description(rules[outer].json) {
                 for issue in &mut self.out[before..] {
                     if issue.hint.is_none() {
                         issue.hint = Some(d.clone());
@@ -252,12 +384,15 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn check_resolved(&mut self, node: &Node, schema: &'a J, field: &str, key_span: Option<Span>) {
-        if let Some(branches) = alternatives(schema) {
-            if let Some(consts) = self.constants(schema) {
+    fn check_resolved(&mut self, node: &Node, rule: usize, field: Label, key_span: Option<Span>) {
+        let rules = self.rules;
+        let r = &rules[rule];
+        let schema = r.json;
+        if let Some(branches) = &r.alternatives {
+            if let Some(consts) = &r.constants {
                 if !consts.iter().any(|c| json_eq(node, c)) {
                     if matches!(node.value, Value::Str(_)) {
-                        let consts: Vec<J> = consts.into_iter().cloned().collect();
+                        let consts: Vec<J> = consts.iter().map(|c| (*c).clone()).collect();
                         self.bad_value(node, schema, &consts, field);
                     } else {
                         let expected = describe(self, schema);
@@ -277,7 +412,7 @@ impl<'a> Checker<'a> {
             self.check_alternatives(node, schema, branches, field, key_span);
             return;
         }
-        if !type_matches(node, schema) {
+        if !r.type_matches(node) {
             let expected = describe(self, schema);
             let hint = type_hint(node, schema, &expected);
             let span = if matches!(node.value, Value::Null) {
@@ -296,13 +431,13 @@ impl<'a> Checker<'a> {
             );
             return;
         }
-        if let Some(values) = schema.get("enum").and_then(J::as_array) {
+        if let Some(values) = r.enum_values {
             if !values.iter().any(|v| json_eq(node, v)) {
                 self.bad_value(node, schema, values, field);
                 return;
             }
         }
-        if let Some(c) = schema.get("const") {
+        if let Some(c) = r.const_value {
             if !json_eq(node, c) {
                 self.bad_value(node, schema, std::slice::from_ref(c), field);
                 return;
@@ -310,12 +445,8 @@ impl<'a> Checker<'a> {
         }
         match &node.value {
             Value::Str(s) => {
-                if let Some(schemes) = schema
-                    .get(super::url::SCHEMES_KEYWORD)
-                    .and_then(J::as_array)
-                {
-                    let schemes: Vec<&str> = schemes.iter().filter_map(J::as_str).collect();
-                    if let Err(p) = super::url::check(s, &schemes) {
+                if let Some(schemes) = &r.schemes {
+                    if let Err(p) = super::url::check(s, schemes) {
                         self.push(
                             node.span,
                             "bad-url",
@@ -324,16 +455,14 @@ impl<'a> Checker<'a> {
                         );
                     }
                 }
-                if let Some(p) = schema.get("pattern").and_then(J::as_str) {
-                    if let Some(re) = self.patterns.get(p) {
-                        if !re.is_match(s) {
-                            self.push(
-                                node.span,
-                                "bad-format",
-                                format!("`{field}` không đúng định dạng: `{s}`"),
-                                description(schema),
-                            );
-                        }
+                if let Some(re) = &r.pattern {
+                    if !re.is_match(s) {
+                        self.push(
+                            node.span,
+                            "bad-format",
+                            format!("`{field}` không đúng định dạng: `{s}`"),
+                            description(schema),
+                        );
                     }
                 }
             }
@@ -343,8 +472,7 @@ impl<'a> Checker<'a> {
                     Value::Float(f) => f,
                     _ => 0.0,
                 };
-                let min = schema.get("minimum").and_then(J::as_f64);
-                let max = schema.get("maximum").and_then(J::as_f64);
+                let (min, max) = (r.minimum, r.maximum);
                 if min.map(|m| x < m).unwrap_or(false) || max.map(|m| x > m).unwrap_or(false) {
                     let range = match (min, max) {
                         (Some(a), Some(b)) => format!("từ {a} đến {b}"),
@@ -362,14 +490,13 @@ impl<'a> Checker<'a> {
                 }
             }
             Value::Seq(items) => {
-                if let Some(item_schema) = schema.get("items") {
+                if let Some(item_rule) = r.items {
                     for (i, item) in items.iter().enumerate() {
-                        let label = format!("{field}[{i}]");
-                        self.check(item, item_schema, &label, None);
+                        self.check(item, item_rule, Label::Item(&field, i), None);
                     }
                 }
             }
-            Value::Map(entries) => self.check_object(node, entries, schema, field, key_span),
+            Value::Map(entries) => self.check_object(node, entries, r, field, key_span),
             _ => {}
         }
     }
@@ -377,17 +504,18 @@ impl<'a> Checker<'a> {
     fn check_alternatives(
         &mut self,
         node: &Node,
-        schema: &'a J,
-        branches: &'a [J],
-        field: &str,
+        schema: &'static J,
+        branches: &[usize],
+        field: Label,
         key_span: Option<Span>,
     ) {
+        let rules = self.rules;
         let mut best: Option<Vec<Issue>> = None;
-        for b in branches {
+        for &b in branches {
             let mut trial = Vec::new();
             let mut sub = Checker {
                 root: self.root,
-                patterns: self.patterns,
+                rules,
                 out: &mut trial,
             };
             sub.check(node, b, field, key_span);
@@ -396,9 +524,9 @@ impl<'a> Checker<'a> {
             }
             // A structured branch whose type matched explains the problem better than one that
             // did not; a word list (like `free`) does not, since a number is also allowed.
-            let resolved = self.resolve(b);
-            let word_list = self.constants(resolved).is_some();
-            let matched_type = type_matches(node, resolved) && !word_list;
+            let resolved = &rules[rules[b].resolved];
+            let word_list = resolved.constants.is_some();
+            let matched_type = resolved.type_matches(node) && !word_list;
             if matched_type
                 && best
                     .as_ref()
@@ -426,7 +554,7 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn bad_value(&mut self, node: &Node, schema: &J, values: &[J], field: &str) {
+    fn bad_value(&mut self, node: &Node, schema: &J, values: &[J], field: Label) {
         let allowed: Vec<String> = values
             .iter()
             .filter_map(J::as_str)
@@ -459,20 +587,15 @@ impl<'a> Checker<'a> {
         &mut self,
         node: &Node,
         entries: &[(super::yaml::Key, Node)],
-        schema: &'a J,
-        field: &str,
+        r: &'static Rule,
+        field: Label,
         key_span: Option<Span>,
     ) {
-        static EMPTY: OnceLock<serde_json::Map<String, J>> = OnceLock::new();
-        let props = schema
-            .get("properties")
-            .and_then(J::as_object)
-            .unwrap_or_else(|| EMPTY.get_or_init(serde_json::Map::new));
-        let closed = schema.get("additionalProperties") == Some(&J::Bool(false));
+        let props = r.properties;
         for (key, value) in entries {
-            match props.get(&key.name) {
-                Some(ps) => self.check(value, ps, &key.name, Some(key.span)),
-                None if closed => {
+            match r.property_rules.get(key.name.as_str()) {
+                Some(&ps) => self.check(value, ps, Label::Name(&key.name), Some(key.span)),
+                None if r.closed => {
                     let suggestion = closest(&key.name, props.keys().map(String::as_str));
                     let hint = match suggestion {
                         Some(s) => format!("có phải ý bạn là `{s}`?"),
@@ -487,7 +610,7 @@ impl<'a> Checker<'a> {
                         format!(
                             "khoá `{}` không có trong định dạng của {}",
                             key.name,
-                            where_(field)
+                            where_(&field.to_string())
                         ),
                         Some(hint),
                     );
@@ -495,23 +618,103 @@ impl<'a> Checker<'a> {
                 None => {}
             }
         }
-        if let Some(required) = schema.get("required").and_then(J::as_array) {
-            for r in required.iter().filter_map(J::as_str) {
-                if !entries.iter().any(|(k, _)| k.name == r) {
-                    let hint = props
-                        .get(r)
-                        // The property's own description is the Vietnamese one; the type's
-                        // doc comment is written for developers.
-                        .and_then(description)
-                        .map(|d| format!("thêm dòng `{r}: …` ({d})"));
-                    self.push(
-                        key_span.unwrap_or(node.span),
-                        "missing-key",
-                        format!("thiếu khoá bắt buộc `{r}` trong {}", where_(field)),
-                        hint,
-                    );
+        for &req in &r.required {
+            if !entries.iter().any(|(k, _)| k.name == req) {
+                let hint = props
+                    .get(req)
+                    // The property's own description is the Vietnamese one; the type's
+                    // doc comment is written for developers.
+                    .and_then(description)
+                    .map(|d| format!("thêm dòng `{req}: …` ({d})"));
+                self.push(
+                    key_span.unwrap_or(node.span),
+                    "missing-key",
+                    format!(
+                        "thiếu khoá bắt buộc `{req}` trong {}",
+                        where_(&field.to_string())
+                    ),
+                    hint,
+                );
+            }
+        }
+    }
+}
+
+impl Rule {
+    /// Whether the node has a type this rule admits: one `type` names, or without a `type`,
+    /// a value of the enum or constant (or any text when those are all text).
+    fn type_matches(&self, node: &Node) -> bool {
+        match &self.types {
+            TypeCheck::Mask(m) => m & type_bits(node) != 0,
+            TypeCheck::Enum(values, all_text) => {
+                values.iter().any(|v| json_eq(node, v))
+                    || *all_text && matches!(node.value, Value::Str(_))
+            }
+            TypeCheck::Const(c) => {
+                json_eq(node, c) || c.is_string() && matches!(node.value, Value::Str(_))
+            }
+            TypeCheck::Text => matches!(node.value, Value::Str(_)),
+            TypeCheck::Any => true,
+        }
+    }
+}
+
+/// The bit of each JSON Schema type name, as [`TypeCheck::Mask`] stores them.
+fn type_bit(t: &str) -> u8 {
+    match t {
+        "null" => 1,
+        "boolean" => 2,
+        "integer" => 4,
+        "number" => 8,
+        "string" => 16,
+        "array" => 32,
+        "object" => 64,
+        _ => 0,
+    }
+}
+
+/// The type names a node satisfies, as bits (an integer is also a number).
+fn type_bits(node: &Node) -> u8 {
+    match node.value {
+        Value::Null => 1,
+        Value::Bool(_) => 2,
+        Value::Int(_) => 4 | 8,
+        Value::Float(_) => 8,
+        Value::Str(_) => 16,
+        Value::Seq(_) => 32,
+        Value::Map(_) => 64,
+    }
+}
+
+/// Compiles the type test of `schema`.
+fn type_check(schema: &'static J) -> TypeCheck {
+    match schema.get("type") {
+        Some(J::String(t)) => TypeCheck::Mask(type_bit(t)),
+        Some(J::Array(ts)) => TypeCheck::Mask(
+            ts.iter()
+                .filter_map(J::as_str)
+                .fold(0, |m, t| m | type_bit(t)),
+        ),
+        _ => {
+            if let Some(values) = schema.get("enum").and_then(J::as_array) {
+                return TypeCheck::Enum(values.as_slice(), values.iter().all(|v| v.is_string()));
+            }
+            if let Some(c) = schema.get("const") {
+                return TypeCheck::Const(c);
+            }
+            if let Some(branches) = schema
+                .get("oneOf")
+                .or_else(|| schema.get("anyOf"))
+                .and_then(J::as_array)
+            {
+                if branches
+                    .iter()
+                    .all(|b| b.get("const").is_some_and(J::is_string))
+                {
+                    return TypeCheck::Text;
                 }
             }
+            TypeCheck::Any
         }
     }
 }
@@ -596,54 +799,7 @@ fn json_eq(node: &Node, v: &J) -> bool {
     }
 }
 
-fn node_type_ok(node: &Node, t: &str) -> bool {
-    matches!(
-        (t, &node.value),
-        ("null", Value::Null)
-            | ("boolean", Value::Bool(_))
-            | ("integer", Value::Int(_))
-            | ("number", Value::Int(_) | Value::Float(_))
-            | ("string", Value::Str(_))
-            | ("array", Value::Seq(_))
-            | ("object", Value::Map(_))
-    )
-}
-
-fn type_matches(node: &Node, schema: &J) -> bool {
-    match schema.get("type") {
-        Some(J::String(t)) => node_type_ok(node, t),
-        Some(J::Array(ts)) => ts
-            .iter()
-            .filter_map(J::as_str)
-            .any(|t| node_type_ok(node, t)),
-        _ => {
-            // No "type": an enum or const decides.
-            if let Some(values) = schema.get("enum").and_then(J::as_array) {
-                return values.iter().any(|v| json_eq(node, v))
-                    || values.iter().all(|v| v.is_string()) && matches!(node.value, Value::Str(_));
-            }
-            if let Some(c) = schema.get("const") {
-                return json_eq(node, c) || c.is_string() && matches!(node.value, Value::Str(_));
-            }
-            // A list of constants (a Rust enum): text is the right type, anything else is not.
-            if let Some(branches) = schema
-                .get("oneOf")
-                .or_else(|| schema.get("anyOf"))
-                .and_then(J::as_array)
-            {
-                if branches
-                    .iter()
-                    .all(|b| b.get("const").is_some_and(J::is_string))
-                {
-                    return matches!(node.value, Value::Str(_));
-                }
-            }
-            true
-        }
-    }
-}
-
-fn describe(cx: &Checker, schema: &J) -> String {
+fn describe(cx: &Checker, schema: &'static J) -> String {
     let schema = cx.resolve(schema);
     if let Some(branches) = alternatives(schema) {
         if let Some(consts) = cx.constants(schema) {
@@ -791,5 +947,87 @@ mod tests {
             Some("name")
         );
         assert_eq!(closest("zzzzzz", ["name", "sector"].into_iter()), None);
+    }
+
+    // The type test before rules were compiled, kept as the reference the compiled one must
+    // agree with.
+    fn node_type_ok(node: &Node, t: &str) -> bool {
+        matches!(
+            (t, &node.value),
+            ("null", Value::Null)
+                | ("boolean", Value::Bool(_))
+                | ("integer", Value::Int(_))
+                | ("number", Value::Int(_) | Value::Float(_))
+                | ("string", Value::Str(_))
+                | ("array", Value::Seq(_))
+                | ("object", Value::Map(_))
+        )
+    }
+
+    fn type_matches(node: &Node, schema: &J) -> bool {
+        match schema.get("type") {
+            Some(J::String(t)) => node_type_ok(node, t),
+            Some(J::Array(ts)) => ts
+                .iter()
+                .filter_map(J::as_str)
+                .any(|t| node_type_ok(node, t)),
+            _ => {
+                // No "type": an enum or const decides.
+                if let Some(values) = schema.get("enum").and_then(J::as_array) {
+                    return values.iter().any(|v| json_eq(node, v))
+                        || values.iter().all(|v| v.is_string())
+                            && matches!(node.value, Value::Str(_));
+                }
+                if let Some(c) = schema.get("const") {
+                    return json_eq(node, c)
+                        || c.is_string() && matches!(node.value, Value::Str(_));
+                }
+                // A list of constants (a Rust enum): text is the right type, anything else is not.
+                if let Some(branches) = schema
+                    .get("oneOf")
+                    .or_else(|| schema.get("anyOf"))
+                    .and_then(J::as_array)
+                {
+                    if branches
+                        .iter()
+                        .all(|b| b.get("const").is_some_and(J::is_string))
+                    {
+                        return matches!(node.value, Value::Str(_));
+                    }
+                }
+                true
+            }
+        }
+    }
+
+    #[test]
+    fn compiled_type_test_agrees_with_the_schema() {
+        let nodes: Vec<Node> = [
+            "~",
+            "true",
+            "12",
+            "-3",
+            "1.5",
+            "text",
+            "free",
+            "in_person",
+            "[a]",
+            "{a: 1}",
+        ]
+        .iter()
+        .map(|t| parse(t).unwrap())
+        .collect();
+        let c = compiled();
+        assert!(c.rules.len() > 50);
+        for rule in &c.rules {
+            for n in &nodes {
+                assert_eq!(
+                    rule.type_matches(n),
+                    type_matches(n, rule.json),
+                    "{}",
+                    rule.json
+                );
+            }
+        }
     }
 }

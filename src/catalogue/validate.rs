@@ -89,7 +89,8 @@ impl RefKind {
 struct Reference {
     kind: RefKind,
     target: String,
-    file: PathBuf,
+    /// Shared by every reference of a file (a large catalogue has about 180,000).
+    file: Arc<Path>,
     span: Span,
     /// True when a current (not abolished) procedure relies on the target: citing a document
     /// that is not in force is then worth a warning.
@@ -99,6 +100,8 @@ struct Reference {
 /// Per-file checking context: the tree for positions, and what the file found.
 struct FileCx<'a> {
     path: &'a Path,
+    /// `path`, shared by the file's references.
+    file: Arc<Path>,
     root: &'a Node,
     diags: Vec<Diagnostic>,
     refs: Vec<Reference>,
@@ -127,6 +130,7 @@ impl<'a> FileCx<'a> {
     fn new(path: &'a Path, root: &'a Node) -> FileCx<'a> {
         FileCx {
             path,
+            file: Arc::from(path),
             root,
             diags: Vec::new(),
             refs: Vec::new(),
@@ -161,10 +165,14 @@ impl<'a> FileCx<'a> {
 
     fn reference(&mut self, kind: RefKind, target: &str, path: &[PathSeg]) {
         let span = self.at(path);
+        self.reference_at(kind, target, span);
+    }
+
+    fn reference_at(&mut self, kind: RefKind, target: &str, span: Span) {
         self.refs.push(Reference {
             kind,
             target: target.to_string(),
-            file: self.path.to_path_buf(),
+            file: Arc::clone(&self.file),
             span,
             current: self.current,
         });
@@ -187,10 +195,15 @@ impl<'a> FileCx<'a> {
     }
 
     fn legal_basis(&mut self, cites: &[raw::LegalBasis], base: &[PathSeg]) {
+        // What `at(base + [i, "document"])` gives, with the list found once rather than once
+        // per citation (a procedure cites documents from a dozen places).
+        let (list, found) = self.root.locate(base);
         for (i, c) in cites.iter().enumerate() {
-            let mut path = base.to_vec();
-            path.extend([PathSeg::Index(i), PathSeg::from("document")]);
-            self.reference(RefKind::Legal, &c.document, &path);
+            let span = match list.index(i).filter(|_| found) {
+                Some(item) => item.get("document").map_or(item.span, |d| d.span),
+                None => list.span,
+            };
+            self.reference_at(RefKind::Legal, &c.document, span);
         }
     }
 
@@ -250,7 +263,7 @@ fn typed<T: DeserializeOwned>(
         }
         return None;
     }
-    match serde_json::from_value(file.root.to_json()) {
+    match super::node_de::from_node(&file.root) {
         Ok(v) => Some(v),
         Err(e) => {
             diags.push(
@@ -763,7 +776,7 @@ fn check_decision_file(f: &LoadedFile, slug: &str, cx: &mut FileCx) -> Option<Ch
             cx.refs.push(Reference {
                 kind,
                 target,
-                file: f.path.clone(),
+                file: Arc::clone(&cx.file),
                 span,
                 // A decision is a record of the past: citing a document since repealed is no
                 // fault of it.
@@ -783,7 +796,7 @@ fn check_calendar(f: &LoadedFile, cx: &mut FileCx) -> Option<Checked> {
         cx.refs.push(Reference {
             kind: RefKind::Agency,
             target: a.agency,
-            file: f.path.clone(),
+            file: Arc::clone(&cx.file),
             span: a.span,
             current: false,
         });

@@ -276,14 +276,15 @@ impl Builder {
             }
             Some((Frame::Map(map, pending), _)) => match pending.take() {
                 None => {
-                    let name = match &node.value {
-                        Value::Str(s) => s.clone(),
+                    let span = node.span;
+                    // The key's text is moved, not copied: the key node itself is not kept.
+                    let name = match node.value {
+                        Value::Str(s) => s,
                         Value::Int(i) => i.to_string(),
                         Value::Float(f) => f.to_string(),
                         Value::Bool(b) => b.to_string(),
                         Value::Null => String::new(),
                         Value::Seq(_) | Value::Map(_) => {
-                            let span = node.span;
                             self.fail(
                                 span,
                                 "khoá (key) phải là một chuỗi ngắn",
@@ -295,14 +296,11 @@ impl Builder {
                     // yaml-rust2 marks a block mapping at its first `:`; the first key is
                     // where a reader sees the mapping start.
                     if let Value::Map(entries) = &map.value {
-                        if entries.is_empty() && node.span < map.span {
-                            map.span = node.span;
+                        if entries.is_empty() && span < map.span {
+                            map.span = span;
                         }
                     }
-                    *pending = Some(Key {
-                        name,
-                        span: node.span,
-                    });
+                    *pending = Some(Key { name, span });
                 }
                 Some(key) => {
                     if let Value::Map(entries) = &mut map.value {

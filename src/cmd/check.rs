@@ -38,9 +38,13 @@ pub fn run(root: &Path, format: Format, deny_warnings: bool) -> i32 {
             let _ = std::io::stderr().write_all(text.as_bytes());
         }
     }
-    if diags.has_errors() || (deny_warnings && diags.warning_count() > 0) {
+    let code = if diags.has_errors() || (deny_warnings && diags.warning_count() > 0) {
         EXIT_DATA
     } else {
         EXIT_OK
-    }
+    };
+    // The process ends here: freeing ten thousand procedures one allocation at a time would
+    // be a tenth of a second of serial work for nothing.
+    std::mem::forget(catalogue);
+    code
 }
