@@ -26,6 +26,22 @@ fn opts() -> BuildOptions {
     }
 }
 
+/// Applies the update as `serve` publishes it: the edited pages first, then the rest.
+fn apply_in_two_parts(
+    old: &Catalogue,
+    new: &Catalogue,
+    codes: &BTreeSet<String>,
+    opts: &BuildOptions,
+    site: &mut Site,
+) {
+    for part in [Part::Own, Part::Rest] {
+        plan_procedure_update_part(old, new, codes, opts, part)
+            .unwrap()
+            .expect("incremental")
+            .apply(site, new, opts);
+    }
+}
+
 fn assert_same(incremental: &Site, full: &Site) {
     let a: BTreeSet<&String> = incremental.files.keys().collect();
     let b: BTreeSet<&String> = full.files.keys().collect();
@@ -69,12 +85,7 @@ fn check_edit(codes: &[&str], edit: impl FnOnce(&Path)) {
     let full = render_site(&new, &opts).unwrap();
     assert_same(&site, &full);
     // `serve` publishes the edited pages first, then the rest: together the same result.
-    for part in [Part::Own, Part::Rest] {
-        plan_procedure_update_part(&old, &new, &codes, &opts, part)
-            .unwrap()
-            .expect("incremental")
-            .apply(&mut in_two_parts, &new, &opts);
-    }
+    apply_in_two_parts(&old, &new, &codes, &opts, &mut in_two_parts);
     assert_same(&in_two_parts, &full);
 }
 
@@ -358,12 +369,7 @@ fn with_every_copy_off_an_edit_renders_none_of_them_and_equals_a_full_build() {
     update.apply(&mut site, &new, &opts);
     let full = render_site(&new, &opts).unwrap();
     assert_same(&site, &full);
-    for part in [Part::Own, Part::Rest] {
-        plan_procedure_update_part(&old, &new, &codes, &opts, part)
-            .unwrap()
-            .expect("incremental")
-            .apply(&mut in_two_parts, &new, &opts);
-    }
+    apply_in_two_parts(&old, &new, &codes, &opts, &mut in_two_parts);
     assert_same(&in_two_parts, &full);
     // Switching a copy back on adds it for every procedure: a full build, not an update.
     std::fs::write(
