@@ -243,6 +243,18 @@ mod tests {
     }
 
     #[test]
+    fn links_become_absolute_for_other_sites() {
+        let html = br#"<a href="/thu-tuc/1.001193/">p</a> /thu-tuc/ in text <a href="https://x.vn/thu-tuc/">o</a>"#;
+        let got = absolutize(html, "/thu-tuc/", "https://tinh.gov.vn/thu-tuc/");
+        assert_eq!(
+            String::from_utf8(got).unwrap(),
+            r#"<a href="https://tinh.gov.vn/thu-tuc/1.001193/">p</a> /thu-tuc/ in text <a href="https://x.vn/thu-tuc/">o</a>"#
+        );
+        // A base URL without a host leaves the links as they are.
+        assert_eq!(absolutize(html, "/", "/"), html.to_vec());
+    }
+
+    #[test]
     fn slugs_fold_vietnamese() {
         assert_eq!(ascii_slug("123/2015/NĐ-CP"), "123-2015-nd-cp");
         assert_eq!(ascii_slug("Đăng ký khai sinh"), "dang-ky-khai-sinh");
