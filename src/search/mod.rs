@@ -33,7 +33,7 @@ use serde::{Deserialize, Serialize};
 
 pub use engine::{Engine, Hit};
 pub use scorer::search_static;
-pub use shards::{write_static_index, StaticIndexStats};
+pub use shards::{write_static_index, Docs, StaticIndexStats};
 
 /// One procedure as the search subsystem sees it; the site builder fills it from the model.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]

@@ -17,6 +17,7 @@
 //! - `f/<hash>.json`: `{levels, agencies, channels, d: [[level_mask, channel_mask,
 //!   agency…], …]}` for the filters, fetched only when the user opens them.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::io;
@@ -89,12 +90,47 @@ impl StaticIndexStats {
     }
 }
 
+/// Documents the static index reads, by number: a slice, or a catalogue whose documents are
+/// computed a round at a time, so a national catalogue's texts are never all in memory.
+pub trait Docs: Sync {
+    /// Number of documents.
+    fn count(&self) -> usize;
+    /// The (sector, id) of document `i`, which orders the docs; cheap to get.
+    fn sort_key(&self, i: usize) -> (&str, &str);
+    /// Document `i`.
+    fn doc(&self, i: usize) -> Cow<'_, SearchDoc>;
+}
+
+impl Docs for [SearchDoc] {
+    fn count(&self) -> usize {
+        self.len()
+    }
+    fn sort_key(&self, i: usize) -> (&str, &str) {
+        (&self[i].sector, &self[i].id)
+    }
+    fn doc(&self, i: usize) -> Cow<'_, SearchDoc> {
+        Cow::Borrowed(&self[i])
+    }
+}
+
 /// The inverted index in memory, before it is cut into files.
 pub(crate) struct Postings {
-    /// Input indexes of the docs, in doc-number order.
-    pub order: Vec<usize>,
-    /// term → [(doc number, scaled weight)], doc numbers ascending.
-    pub terms: BTreeMap<String, Vec<(u32, u32)>>,
+    /// The docs in doc-number order, without the texts only terms are made of (keywords,
+    /// summary, body): what the records, sectors and facets files need.
+    pub docs: Vec<SearchDoc>,
+    /// Every term in sorted order with its document frequency and its shard entry
+    /// (`"term":"varints"`, see [`VARINT_DIGITS`]).
+    pub terms: Vec<Term>,
+}
+
+/// One term of the index.
+pub(crate) struct Term {
+    /// The term as indexed.
+    pub text: String,
+    /// Number of docs it is in.
+    pub df: usize,
+    /// Its entry in a postings shard.
+    pub entry: String,
 }
 
 /// Per-doc term frequencies by field, and field lengths in tokens.
@@ -146,10 +182,12 @@ fn weight(counts: &[u16; NFIELDS], norm: &[f64; NFIELDS]) -> u32 {
 const DOCS_PER_ROUND: usize = 512;
 
 /// Builds postings with precomputed BM25F-style weights.
-pub(crate) fn build_postings(docs: &[SearchDoc]) -> Postings {
-    let mut order: Vec<usize> = (0..docs.len()).collect();
+pub(crate) fn build_postings<D: Docs + ?Sized>(docs: &D) -> io::Result<Postings> {
+    let mut order: Vec<usize> = (0..docs.count()).collect();
     order.sort_by(|&a, &b| {
-        (&docs[a].sector, &docs[a].id, a).cmp(&(&docs[b].sector, &docs[b].id, b))
+        let (sa, ia) = docs.sort_key(a);
+        let (sb, ib) = docs.sort_key(b);
+        (sa, ia, a).cmp(&(sb, ib, b))
     });
     // Each term is stored once (interned to an id); a posting is the doc number and the
     // term's count per field. Weights need the average field lengths over all docs, so they
@@ -157,11 +195,20 @@ pub(crate) fn build_postings(docs: &[SearchDoc]) -> Postings {
     let mut ids: FxHashMap<String, u32> = FxHashMap::default();
     let mut lists: Vec<Vec<(u32, [u16; NFIELDS])>> = Vec::new();
     let mut lens: Vec<[u32; NFIELDS]> = Vec::with_capacity(order.len());
+    let mut kept: Vec<SearchDoc> = Vec::with_capacity(order.len());
     for round in order.chunks(DOCS_PER_ROUND) {
-        let terms: Vec<DocTerms> = round.par_iter().map(|&i| doc_terms(&docs[i])).collect();
-        for (tf, l) in terms {
+        let terms: Vec<(DocTerms, SearchDoc)> = round
+            .par_iter()
+            .map(|&i| {
+                let d = docs.doc(i);
+                let terms = doc_terms(&d);
+                (terms, without_texts(d))
+            })
+            .collect();
+        for ((tf, l), d) in terms {
             let num = lens.len() as u32;
             lens.push(l.map(|x| u32::try_from(x).unwrap_or(u32::MAX)));
+            kept.push(d);
             for (t, counts) in tf {
                 let counts = counts.map(|x| u16::try_from(x).unwrap_or(u16::MAX));
                 let id = match ids.get(&t) {
@@ -183,18 +230,48 @@ pub(crate) fn build_postings(docs: &[SearchDoc]) -> Postings {
         *a = (lens.iter().map(|d| f64::from(d[f])).sum::<f64>() / n).max(1.0);
     }
     let norm: Vec<[f64; NFIELDS]> = lens.iter().map(|l| norms(l, &avg)).collect();
+    let mut ids: Vec<(String, u32)> = ids.into_iter().collect();
+    ids.sort_unstable();
+    // Each term's counts are encoded and freed in turn, so the postings are never held twice.
     let terms = ids
         .into_iter()
-        .map(|(t, id)| {
+        .map(|(text, id)| {
             let list = std::mem::take(&mut lists[id as usize]);
-            let weighted = list
-                .into_iter()
-                .map(|(doc, counts)| (doc, weight(&counts, &norm[doc as usize])))
-                .collect();
-            (t, weighted)
+            let mut entry = serde_json::to_string(&text).map_err(io::Error::other)?;
+            entry.push_str(":\"");
+            let mut prev = 0;
+            for (doc, counts) in &list {
+                push_varint(&mut entry, doc - prev);
+                push_varint(&mut entry, weight(counts, &norm[*doc as usize]));
+                prev = *doc;
+            }
+            entry.push('"');
+            Ok(Term {
+                text,
+                df: list.len(),
+                entry,
+            })
         })
-        .collect();
-    Postings { order, terms }
+        .collect::<io::Result<_>>()?;
+    Ok(Postings { docs: kept, terms })
+}
+
+/// `d` without the texts that only its terms are made of.
+fn without_texts(d: Cow<'_, SearchDoc>) -> SearchDoc {
+    match d {
+        Cow::Owned(mut d) => {
+            d.keywords = Vec::new();
+            d.summary = String::new();
+            d.body = String::new();
+            d
+        }
+        Cow::Borrowed(d) => SearchDoc {
+            keywords: Vec::new(),
+            summary: String::new(),
+            body: String::new(),
+            ..d.clone()
+        },
+    }
 }
 
 /// Writes `search/` under `out_dir` (replacing an earlier one) and returns its statistics.
@@ -204,67 +281,53 @@ pub fn write_static_index(docs: &[SearchDoc], out_dir: &Path) -> io::Result<Stat
         // Only a directory we wrote earlier is removed; stale hashed files would pile up.
         fs::remove_dir_all(&dir)?;
     }
-    let (files, stats) = build_static_index(docs)?;
-    for (rel, bytes) in files {
+    build_static_index(docs, &mut |rel, bytes| {
         let path = out_dir.join(rel);
         if let Some(parent) = path.parent() {
             fs::create_dir_all(parent)?;
         }
-        fs::write(path, bytes)?;
-    }
-    Ok(stats)
+        fs::write(path, bytes)
+    })
 }
 
-/// Builds the static index in memory: paths relative to the site root (`search/...`).
-pub fn build_static_index(
-    docs: &[SearchDoc],
-) -> io::Result<(BTreeMap<String, Vec<u8>>, StaticIndexStats)> {
-    let mut files: BTreeMap<String, Vec<u8>> = BTreeMap::new();
-    let p = build_postings(docs);
+/// Builds the static index, handing each file (path relative to the site root,
+/// `search/...`) to `put` as soon as it is complete.
+pub fn build_static_index<D: Docs + ?Sized>(
+    docs: &D,
+    put: &mut dyn FnMut(String, Vec<u8>) -> io::Result<()>,
+) -> io::Result<StaticIndexStats> {
+    let p = build_postings(docs)?;
+    let n = p.docs.len();
     let mut stats = StaticIndexStats {
-        docs: docs.len(),
+        docs: n,
         terms: p.terms.len(),
-        postings: p.terms.values().map(Vec::len).sum(),
+        postings: p.terms.iter().map(|t| t.df).sum(),
         ..Default::default()
     };
 
     // Postings shards: entries sorted by (fold key, term), packed greedily by size, never
     // splitting one fold key (so a folded term and its accented forms share a shard).
-    let mut entries: Vec<(String, &String, String)> = p
-        .terms
-        .iter()
-        .map(|(t, list)| {
-            let mut s = serde_json::to_string(t).map_err(io::Error::other)?;
-            s.push_str(":\"");
-            let mut prev = 0;
-            for (doc, w) in list {
-                push_varint(&mut s, doc - prev);
-                push_varint(&mut s, *w);
-                prev = *doc;
-            }
-            s.push('"');
-            Ok((fold(t), t, s))
-        })
-        .collect::<io::Result<_>>()?;
-    entries.sort_by(|a, b| (&a.0, a.1).cmp(&(&b.0, b.1)));
+    let mut entries: Vec<(String, &Term)> = p.terms.iter().map(|t| (fold(&t.text), t)).collect();
+    entries.sort_by(|a, b| (&a.0, &a.1.text).cmp(&(&b.0, &b.1.text)));
     let mut shards: Vec<(String, String)> = Vec::new();
     let mut flush = |first: &str, body: &mut String| -> io::Result<()> {
         // The first shard starts at "" so every key has a shard.
         body.push('}');
-        let name = write_hashed(&mut files, "t", body.as_bytes());
-        stats.shard_bytes += body.len();
-        stats.max_shard_bytes = stats.max_shard_bytes.max(body.len());
-        shards.push((first.to_string(), name));
-        body.clear();
+        let bytes = std::mem::take(body).into_bytes();
+        stats.shard_bytes += bytes.len();
+        stats.max_shard_bytes = stats.max_shard_bytes.max(bytes.len());
+        let hash = hash_name(&bytes);
+        put(format!("search/t/{hash}.json"), bytes)?;
+        shards.push((first.to_string(), hash));
         Ok(())
     };
     let mut body = String::new();
     let mut first = String::new();
     let mut k = 0;
     while k < entries.len() {
-        let key = entries[k].0.clone();
-        let end = k + entries[k..].iter().take_while(|e| e.0 == key).count();
-        let size: usize = entries[k..end].iter().map(|e| e.2.len() + 1).sum();
+        let key = &entries[k].0;
+        let end = k + entries[k..].iter().take_while(|e| e.0 == *key).count();
+        let size: usize = entries[k..end].iter().map(|e| e.1.entry.len() + 1).sum();
         if !body.is_empty() && body.len() + size + 1 > SHARD_TARGET {
             flush(&first, &mut body)?;
             // The shortest prefix of this key that still sorts after the previous shard's
@@ -274,24 +337,25 @@ pub fn build_static_index(
                 .char_indices()
                 .map(|(b, c)| &key[..b + c.len_utf8()])
                 .find(|p| *p > prev.as_str())
-                .unwrap_or(&key)
+                .unwrap_or(key)
                 .to_string();
         }
         for e in &entries[k..end] {
             body.push(if body.is_empty() { '{' } else { ',' });
-            body.push_str(&e.2);
+            body.push_str(&e.1.entry);
         }
         k = end;
     }
     if !body.is_empty() {
         flush(&first, &mut body)?;
     }
+    drop(entries);
     stats.shards = shards.len();
-    let common: Vec<&str> = if docs.len() >= COMMON_MIN_DOCS {
+    let common: Vec<&str> = if n >= COMMON_MIN_DOCS {
         p.terms
             .iter()
-            .filter(|(_, list)| list.len() * COMMON_SHARE > docs.len())
-            .map(|(t, _)| t.as_str())
+            .filter(|t| t.df * COMMON_SHARE > n)
+            .map(|t| t.text.as_str())
             .collect()
     } else {
         Vec::new()
@@ -300,32 +364,25 @@ pub fn build_static_index(
     // Typo vocabulary: folded words of 3+ letters with their document frequency, one file
     // per two-letter head, under a directory named by the hash of them all.
     let mut heads: BTreeMap<String, BTreeMap<&str, usize>> = BTreeMap::new();
-    for (t, list) in &p.terms {
-        if t.chars().count() >= 3 && t.chars().all(char::is_alphabetic) && fold(t) == *t {
-            heads
-                .entry(vocab_head(t))
-                .or_default()
-                .insert(t.as_str(), list.len());
+    for t in &p.terms {
+        let w = t.text.as_str();
+        if w.chars().count() >= 3 && w.chars().all(char::is_alphabetic) && fold(w) == w {
+            heads.entry(vocab_head(w)).or_default().insert(w, t.df);
         }
     }
     let mut vocab_files = Vec::with_capacity(heads.len());
     for (head, words) in &heads {
         vocab_files.push((head, serde_json::to_vec(words).map_err(io::Error::other)?));
     }
-    let all: Vec<u8> = vocab_files
-        .iter()
-        .flat_map(|f| f.1.iter().copied())
-        .collect();
-    let vocab = format!("v/{:012x}/", xxh3_64(&all) >> 16);
-    for (head, bytes) in &vocab_files {
+    let vocab = format!("v/{}/", hash_parts(vocab_files.iter().map(|f| &f.1[..])));
+    for (head, bytes) in vocab_files {
         stats.vocab_bytes += bytes.len();
-        files.insert(format!("search/{vocab}{head}.json"), bytes.clone());
+        put(format!("search/{vocab}{head}.json"), bytes)?;
     }
 
     // Sectors in doc-number order, with the first doc of each.
     let mut sectors: Vec<(String, String, usize)> = Vec::new();
-    for (num, &i) in p.order.iter().enumerate() {
-        let d = &docs[i];
+    for (num, d) in p.docs.iter().enumerate() {
         if sectors.last().is_none_or(|s| s.0 != d.sector) {
             sectors.push((d.sector.clone(), d.sector_name.clone(), num));
         }
@@ -334,12 +391,11 @@ pub fn build_static_index(
     // Records: small chunks (a query's results are scattered) under one directory named
     // by the hash of them all, so the manifest need not list each chunk.
     let mut chunks = Vec::new();
-    for (c, chunk) in p.order.chunks(RECORDS_PER_CHUNK).enumerate() {
+    for (c, chunk) in p.docs.chunks(RECORDS_PER_CHUNK).enumerate() {
         let rows: Vec<Record> = chunk
             .iter()
             .enumerate()
-            .map(|(k, &i)| {
-                let d = &docs[i];
+            .map(|(k, d)| {
                 let num = c * RECORDS_PER_CHUNK + k;
                 let sector = sectors.iter().rposition(|s| s.2 <= num).unwrap_or(0);
                 (
@@ -356,16 +412,16 @@ pub fn build_static_index(
             .collect();
         chunks.push(serde_json::to_vec(&rows).map_err(io::Error::other)?);
     }
-    let records = format!("r/{:012x}/", xxh3_64(&chunks.concat()) >> 16);
-    for (c, bytes) in chunks.iter().enumerate() {
+    let records = format!("r/{}/", hash_parts(chunks.iter().map(|c| &c[..])));
+    for (c, bytes) in chunks.into_iter().enumerate() {
         stats.record_bytes += bytes.len();
-        files.insert(format!("search/{records}{c}.json"), bytes.clone());
+        put(format!("search/{records}{c}.json"), bytes)?;
     }
 
     // Facets (levels, channels as bit masks; agencies as indexes).
-    let levels = distinct(p.order.iter().flat_map(|&i| &docs[i].levels));
-    let channels = distinct(p.order.iter().flat_map(|&i| &docs[i].channels));
-    let agencies = distinct(p.order.iter().flat_map(|&i| &docs[i].agencies));
+    let levels = distinct(p.docs.iter().flat_map(|d| &d.levels));
+    let channels = distinct(p.docs.iter().flat_map(|d| &d.channels));
+    let agencies = distinct(p.docs.iter().flat_map(|d| &d.agencies));
     let mask = |names: &[String], of: &[String]| -> u64 {
         of.iter()
             .filter_map(|x| names.iter().position(|n| n == x))
@@ -373,10 +429,9 @@ pub fn build_static_index(
             .fold(0, |m, k| m | (1 << k))
     };
     let rows: Vec<Vec<u64>> = p
-        .order
+        .docs
         .iter()
-        .map(|&i| {
-            let d = &docs[i];
+        .map(|d| {
             let mut row = vec![mask(&levels, &d.levels), mask(&channels, &d.channels)];
             row.extend(
                 d.agencies
@@ -395,12 +450,14 @@ pub fn build_static_index(
     };
     let bytes = serde_json::to_vec(&facets).map_err(io::Error::other)?;
     stats.facet_bytes = bytes.len();
-    let facets = format!("f/{}.json", write_hashed(&mut files, "f", &bytes));
+    let hash = hash_name(&bytes);
+    put(format!("search/f/{hash}.json"), bytes)?;
+    let facets = format!("f/{hash}.json");
 
     let manifest = Manifest {
         v: FORMAT_VERSION,
         norm: normalize::NORMALIZER_VERSION,
-        n: docs.len(),
+        n,
         scale: WEIGHT_SCALE,
         sectors: sectors
             .iter()
@@ -416,8 +473,8 @@ pub fn build_static_index(
     };
     let bytes = serde_json::to_vec(&manifest).map_err(io::Error::other)?;
     stats.manifest_bytes = bytes.len();
-    files.insert("search/manifest.json".to_string(), bytes);
-    Ok((files, stats))
+    put("search/manifest.json".to_string(), bytes)?;
+    Ok(stats)
 }
 
 type Record<'a> = (
@@ -503,12 +560,19 @@ fn distinct<'a>(it: impl Iterator<Item = &'a String>) -> Vec<String> {
     it.filter(|s| seen.insert(s.as_str())).cloned().collect()
 }
 
-/// Stores `bytes` as `search/sub/<hash>.json` and returns the hash.
-fn write_hashed(files: &mut BTreeMap<String, Vec<u8>>, sub: &str, bytes: &[u8]) -> String {
-    // 48 bits of xxh3: collisions are negligible for a few thousand files.
-    let hash = format!("{:012x}", xxh3_64(bytes) >> 16);
-    files.insert(format!("search/{sub}/{hash}.json"), bytes.to_vec());
-    hash
+/// The name of a file with contents `bytes`: 48 bits of xxh3, so collisions are negligible
+/// for a few thousand files.
+fn hash_name(bytes: &[u8]) -> String {
+    format!("{:012x}", xxh3_64(bytes) >> 16)
+}
+
+/// [`hash_name`] of the concatenation of `parts`.
+fn hash_parts<'a>(parts: impl Iterator<Item = &'a [u8]>) -> String {
+    let mut h = xxhash_rust::xxh3::Xxh3::new();
+    for p in parts {
+        h.update(p);
+    }
+    format!("{:012x}", h.digest() >> 16)
 }
 
 #[cfg(test)]

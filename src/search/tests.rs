@@ -322,7 +322,7 @@ fn measure_10k() {
         .sum();
     println!("tokens: {n} in {:?}", t.elapsed());
     let t = std::time::Instant::now();
-    let p = super::shards::build_postings(&docs);
+    let p = super::shards::build_postings(&docs[..]).expect("postings");
     println!(
         "build_postings: {} terms in {:?}",
         p.terms.len(),

@@ -1,9 +1,9 @@
 //! Index stage: the search documents of the catalogue, shared by the browser index and the
 //! tantivy engine so that both search exactly the same text.
 
-use std::collections::BTreeMap;
+use std::borrow::Cow;
 
-use super::urls::{self, Urls};
+use super::urls;
 use super::views::{channel_name, fee_summary, level_name, shortest_time};
 use crate::catalogue::model::{Catalogue, Procedure};
 use crate::search::{self, SearchDoc};
@@ -79,26 +79,44 @@ pub fn search_doc(c: &Catalogue, p: &Procedure) -> SearchDoc {
     }
 }
 
-/// Search documents of every procedure. Abolished ones stay findable, marked as such, since
-/// people still search for them by their old names and need to learn what replaced them.
-pub fn search_docs(c: &Catalogue) -> Vec<SearchDoc> {
-    c.procedures
-        .iter()
-        .map(|p| {
-            let mut d = search_doc(c, p);
-            if p.is_abolished() {
-                d.shortest_time = "Thủ tục đã bãi bỏ".to_string();
-                d.fee_summary = String::new();
-            }
-            d
-        })
-        .collect()
+/// The search document of procedure `p` as the site indexes it. Abolished procedures stay
+/// findable, marked as such, since people still search for them by their old names and need
+/// to learn what replaced them.
+fn indexed_doc(c: &Catalogue, p: &Procedure) -> SearchDoc {
+    let mut d = search_doc(c, p);
+    if p.is_abolished() {
+        d.shortest_time = "Thủ tục đã bãi bỏ".to_string();
+        d.fee_summary = String::new();
+    }
+    d
 }
 
-/// The browser index files, relative to the site root.
+/// Search documents of every procedure.
+pub fn search_docs(c: &Catalogue) -> Vec<SearchDoc> {
+    c.procedures.iter().map(|p| indexed_doc(c, p)).collect()
+}
+
+/// The catalogue's procedures as the static index's documents, each computed when the index
+/// reads it, so they are never all in memory at once.
+struct IndexedDocs<'a>(&'a Catalogue);
+
+impl search::Docs for IndexedDocs<'_> {
+    fn count(&self) -> usize {
+        self.0.procedures.len()
+    }
+    fn sort_key(&self, i: usize) -> (&str, &str) {
+        let p = &self.0.procedures[i];
+        (&p.sector, &p.code)
+    }
+    fn doc(&self, i: usize) -> Cow<'_, SearchDoc> {
+        Cow::Owned(indexed_doc(self.0, &self.0.procedures[i]))
+    }
+}
+
+/// Builds the browser index, handing each file (relative to the site root) to `put`.
 pub fn static_index(
     c: &Catalogue,
-    _urls: &Urls,
-) -> std::io::Result<(BTreeMap<String, Vec<u8>>, search::StaticIndexStats)> {
-    search::shards::build_static_index(&search_docs(c))
+    put: &mut dyn FnMut(String, Vec<u8>) -> std::io::Result<()>,
+) -> std::io::Result<search::StaticIndexStats> {
+    search::shards::build_static_index(&IndexedDocs(c), put)
 }

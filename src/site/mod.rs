@@ -190,11 +190,19 @@ pub fn render_site_into(
         },
         || -> Result<_, SiteError> {
             let t = Instant::now();
-            let (index, _) = index::static_index(c, &urls)
-                .map_err(|e| SiteError::Io(PathBuf::from("search"), e))?;
-            for (path, bytes) in index {
-                put_data(&tally, opts, path, bytes)?;
+            // A failed write stops the index; its error is the one to report.
+            let mut failed = None;
+            let built = index::static_index(c, &mut |path, bytes| {
+                put_data(&tally, opts, path, bytes).map_err(|e| {
+                    let io = std::io::Error::other(e.to_string());
+                    failed = Some(e);
+                    io
+                })
+            });
+            if let Some(e) = failed {
+                return Err(e);
             }
+            built.map_err(|e| SiteError::Io(PathBuf::from("search"), e))?;
             Ok(("index", t.elapsed()))
         },
     );
@@ -429,8 +437,12 @@ pub fn plan_procedure_update_part(
         })?;
     }
     let search = if feeds {
-        let (index, _) = index::static_index(new, &urls)
-            .map_err(|e| SiteError::Io(PathBuf::from("search"), e))?;
+        let mut index = BTreeMap::new();
+        index::static_index(new, &mut |path, bytes| {
+            index.insert(path, bytes);
+            Ok(())
+        })
+        .map_err(|e| SiteError::Io(PathBuf::from("search"), e))?;
         Some(index)
     } else {
         None
