@@ -119,5 +119,9 @@ pub fn render_into(
     }
     let cx = Cx::new(c, urls, opts, &tera, theme, &asset_urls, sink)?;
     cx.prepare(sel);
-    KINDS.par_iter().try_for_each(|kind| kind.render(&cx, sel))
+    let (kinds, procedures) = rayon::join(
+        || KINDS.par_iter().try_for_each(|kind| kind.render(&cx, sel)),
+        || super::pages::render_procedures(&cx, sel),
+    );
+    kinds.and(procedures)
 }

@@ -5,6 +5,8 @@
 //! facts were last verified, so an embed never hides where they came from. None of them is
 //! written when `publish.embeds` in `site.yaml` is off.
 
+use tera::Context;
+
 use super::{Cx, PageKind, Selection};
 use crate::catalogue::model::{Catalogue, Procedure};
 use crate::site::urls;
@@ -69,52 +71,88 @@ impl PageKind for Embeds {
             })?;
             cx.sink.put(STYLESHEET.to_string(), css.clone())?;
         }
-        // Each procedure's fragment and iframe page are rendered by the procedure kind, from
-        // the view its page uses (see [`render_procedure`]): one view per procedure.
+        // Each procedure's fragment and iframe page: see `render_procedure`.
         Ok(())
     }
-}
 
-/// Whether `sel` wants any embed of procedure `code`.
-pub(super) fn wanted(cx: &Cx, sel: &Selection, code: &str) -> bool {
-    cx.c.site.publish.embeds && (sel.wants(&fragment(code)) || sel.wants(&frame(code)))
-}
+    fn wants_procedure(&self, cx: &Cx, sel: &Selection, p: &Procedure) -> bool {
+        cx.c.site.publish.embeds && (sel.wants(&fragment(&p.code)) || sel.wants(&frame(&p.code)))
+    }
 
-/// Renders the embeds of `p` that `sel` wants, from `ctx`: the context of its page (view `p`,
-/// canonical URL). The fragment is shown on other sites, so every link in both is absolute.
-pub(super) fn render_procedure(
-    cx: &Cx,
-    sel: &Selection,
-    p: &Procedure,
-    mut ctx: tera::Context,
-) -> Result<(), SiteError> {
-    if !cx.c.site.publish.embeds {
-        return Ok(());
-    }
-    ctx.insert(
-        "verified_iso",
-        &p.last_verified.format("%Y-%m-%d").to_string(),
-    );
-    if sel.wants(&fragment(&p.code)) {
-        cx.render_absolute("embed.html", &ctx, fragment(&p.code))?;
-    }
-    let frame = frame(&p.code);
-    if sel.wants(&frame) {
-        ctx.insert("target", "_top");
-        // The frame is on this site: its stylesheet is found relative to it, even offline.
+    /// The fragment is shown on other sites, so every link in both is absolute.
+    fn render_procedure(
+        &self,
+        cx: &Cx,
+        sel: &Selection,
+        p: &Procedure,
+        ctx: &mut Context,
+    ) -> Result<(), SiteError> {
+        if !cx.c.site.publish.embeds {
+            return Ok(());
+        }
         ctx.insert(
-            "embed_css",
-            &format!("{}{STYLESHEET}", urls::to_root(&frame)),
+            "verified_iso",
+            &p.last_verified.format("%Y-%m-%d").to_string(),
         );
-        cx.render_absolute("embed_frame.html", &ctx, frame)?;
+        let render = |ctx: &mut Context| -> Result<(), SiteError> {
+            if sel.wants(&fragment(&p.code)) {
+                cx.render_absolute("embed.html", ctx, fragment(&p.code))?;
+            }
+            let frame = frame(&p.code);
+            if sel.wants(&frame) {
+                ctx.insert("target", "_top");
+                // The frame is on this site: its stylesheet is found relative to it, even
+                // offline.
+                ctx.insert(
+                    "embed_css",
+                    &format!("{}{STYLESHEET}", urls::to_root(&frame)),
+                );
+                cx.render_absolute("embed_frame.html", ctx, frame)?;
+            }
+            Ok(())
+        };
+        let rendered = render(ctx);
+        for added in ["verified_iso", "target", "embed_css"] {
+            ctx.remove(added);
+        }
+        rendered
     }
-    Ok(())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::catalogue::raw::Publish;
+
+    #[test]
+    fn rendering_embeds_leaves_the_page_context_as_it_was() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        crate::cmd::init::write(dir.path(), false).expect("init");
+        let (c, d) = crate::catalogue::load_and_validate(dir.path(), &Default::default());
+        assert!(!d.has_errors());
+        let theme = crate::site::theme::load(&c.root, None).expect("theme");
+        let tera = crate::site::render::tera(&theme).expect("templates");
+        let assets = theme
+            .assets
+            .keys()
+            .map(|k| (k.clone(), format!("static/{k}")))
+            .collect();
+        let urls = crate::site::urls::Urls::new("https://example.gov.vn/");
+        let opts = crate::site::BuildOptions::default();
+        let sink = crate::site::MemorySink::default();
+        let cx = Cx::new(&c, &urls, &opts, &tera, &theme, &assets, &sink).expect("cx");
+        let p = &c.procedures[0];
+        let mut ctx = tera::Context::new();
+        ctx.insert("p", &serde_json::json!({}));
+        let before = ctx.clone().into_json();
+        let mut all = std::collections::BTreeSet::new();
+        all.extend([fragment(&p.code), frame(&p.code)]);
+        let sel = Selection::Only(all);
+        assert!(Embeds.wants_procedure(&cx, &sel, p));
+        // The templates may fail on this bare context; the keys must be gone either way.
+        let _ = Embeds.render_procedure(&cx, &sel, p, &mut ctx);
+        assert_eq!(ctx.into_json(), before);
+    }
 
     #[test]
     fn embeds_are_pages_of_the_kind_only_when_published() {

@@ -47,8 +47,28 @@ pub(crate) trait PageKind: Sync {
         false
     }
 
-    /// Renders the pages of this kind that `sel` wants.
+    /// Renders the pages of this kind that `sel` wants, apart from each procedure's own
+    /// files, which [`render_procedures`] renders through [`PageKind::render_procedure`].
     fn render(&self, cx: &Cx, sel: &Selection) -> Result<(), SiteError>;
+
+    /// For a kind with files per procedure: whether `sel` wants any of `p`'s files.
+    fn wants_procedure(&self, _cx: &Cx, _sel: &Selection, _p: &Procedure) -> bool {
+        false
+    }
+
+    /// For a kind with files per procedure: renders `p`'s files that `sel` wants from `ctx`,
+    /// the context of `p`'s page (its view `p`, `history`, canonical URL), which every such
+    /// kind shares. A kind may add variables for its own templates but removes them again, so
+    /// the next kind sees the page's context.
+    fn render_procedure(
+        &self,
+        _cx: &Cx,
+        _sel: &Selection,
+        _p: &Procedure,
+        _ctx: &mut Context,
+    ) -> Result<(), SiteError> {
+        Ok(())
+    }
 }
 
 /// Every kind of page the site has.
@@ -107,6 +127,42 @@ impl Selection {
 /// Output files of the pages at `dirs`.
 fn files_of<'a>(dirs: impl IntoIterator<Item = &'a str>) -> Vec<String> {
     dirs.into_iter().map(urls::file_for).collect()
+}
+
+/// Renders every procedure's own files (page, checklist, embeds, …) that `sel` wants. Each
+/// procedure's view, the costliest part of rendering it, is computed once and shared by every
+/// kind through one context, then dropped before the next: ten thousand views never sit in
+/// memory at once.
+pub(crate) fn render_procedures(cx: &Cx, sel: &Selection) -> Result<(), SiteError> {
+    use rayon::prelude::*;
+    let kinds: Vec<&dyn PageKind> = KINDS
+        .iter()
+        .copied()
+        .filter(|k| k.per_procedure())
+        .collect();
+    cx.c.procedures.par_iter().try_for_each(|p| {
+        let wanting: Vec<&dyn PageKind> = kinds
+            .iter()
+            .copied()
+            .filter(|k| k.wants_procedure(cx, sel, p))
+            .collect();
+        if wanting.is_empty() {
+            return Ok(());
+        }
+        let dir = urls::procedure(&p.code);
+        let view = to_json(&super::views::procedure_view(
+            cx.c,
+            cx.urls,
+            p,
+            cx.opts.today,
+        ))?;
+        let history = to_json(&publication::history(cx.c, cx.urls, &p.code))?;
+        let mut ctx = cx.context(vec![("p", view), ("history", history)], Some(&dir))?;
+        for kind in wanting {
+            kind.render_procedure(cx, sel, p, &mut ctx)?;
+        }
+        Ok(())
+    })
 }
 
 /// Every output file of every page kind that shows procedure `p` in `c`.

@@ -1,12 +1,11 @@
 //! A procedure's page and its printable checklist (`giay-to.html`): one view model, two
 //! templates. The checklist is written unless `publish.checklists` in `site.yaml` is off.
 
-use rayon::prelude::*;
+use tera::Context;
 
-use super::{to_json, Cx, PageKind, Selection};
+use super::{Cx, PageKind, Selection};
 use crate::catalogue::model::{Catalogue, ChannelKind, Procedure};
 use crate::site::urls;
-use crate::site::views;
 use crate::site::SiteError;
 
 /// Procedure pages and checklists.
@@ -90,34 +89,32 @@ impl PageKind for ProcedurePages {
         true
     }
 
-    fn render(&self, cx: &Cx, sel: &Selection) -> Result<(), SiteError> {
-        // Each page's view model is computed, rendered and dropped in turn, so ten thousand
-        // of them never sit in memory at once.
-        cx.c.procedures.par_iter().try_for_each(|p| {
-            let dir = urls::procedure(&p.code);
-            let checklist = urls::checklist(&p.code);
-            let want_page = sel.wants_page(&dir);
-            let want_checklist = cx.c.site.publish.checklists && sel.wants_page(&checklist);
-            let want_embeds = super::embed::wanted(cx, sel, &p.code);
-            if !want_page && !want_checklist && !want_embeds {
-                return Ok(());
-            }
-            // The page, its checklist and its embeds share one view and one canonical URL, so
-            // one context: the view is the costliest part of rendering a procedure.
-            let view = to_json(&views::procedure_view(cx.c, cx.urls, p, cx.opts.today))?;
-            let history = to_json(&super::publication::history(cx.c, cx.urls, &p.code))?;
-            let ctx = cx.context(vec![("p", view), ("history", history)], Some(&dir))?;
-            if want_checklist {
-                cx.render_to("checklist.html", &ctx, urls::file_for(&checklist))?;
-            }
-            if want_page {
-                cx.render_to("procedure.html", &ctx, urls::file_for(&dir))?;
-            }
-            if want_embeds {
-                super::embed::render_procedure(cx, sel, p, ctx)?;
-            }
-            Ok(())
-        })
+    fn render(&self, _cx: &Cx, _sel: &Selection) -> Result<(), SiteError> {
+        // Every file of this kind is a procedure's own: see `render_procedure`.
+        Ok(())
+    }
+
+    fn wants_procedure(&self, cx: &Cx, sel: &Selection, p: &Procedure) -> bool {
+        sel.wants_page(&urls::procedure(&p.code))
+            || (cx.c.site.publish.checklists && sel.wants_page(&urls::checklist(&p.code)))
+    }
+
+    fn render_procedure(
+        &self,
+        cx: &Cx,
+        sel: &Selection,
+        p: &Procedure,
+        ctx: &mut Context,
+    ) -> Result<(), SiteError> {
+        let checklist = urls::checklist(&p.code);
+        if cx.c.site.publish.checklists && sel.wants_page(&checklist) {
+            cx.render_to("checklist.html", ctx, urls::file_for(&checklist))?;
+        }
+        let dir = urls::procedure(&p.code);
+        if sel.wants_page(&dir) {
+            cx.render_to("procedure.html", ctx, urls::file_for(&dir))?;
+        }
+        Ok(())
     }
 }
 
