@@ -213,6 +213,12 @@ impl<'a> Cx<'a> {
         })
     }
 
+    /// Makes listings show only a few cards each: for `check`, which renders pages to catch
+    /// template errors and throws them away (see [`listing::CardCache::sampling`]).
+    pub(crate) fn sample_listings(&mut self) {
+        self.cards = listing::CardCache::sampling(self.c, self.urls);
+    }
+
     /// Computes the procedure cards up front when a listing is to be rendered.
     pub(crate) fn prepare(&self, sel: &Selection) {
         let listings = match sel {
