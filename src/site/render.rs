@@ -38,6 +38,16 @@ pub(crate) fn tera(theme: &Theme) -> Result<Tera, SiteError> {
 static COMPILED: std::sync::Mutex<Option<(u64, std::sync::Arc<Tera>)>> =
     std::sync::Mutex::new(None);
 
+/// Compiles the templates of the theme a catalogue at `root` gets when `site.yaml` names
+/// none, keeping them for [`compiled`]. `check` calls it on a thread of its own while the
+/// catalogue is read, which leaves a core idle at the start: the render that follows then
+/// starts at once. Errors are left for that render to report; another theme is compiled then.
+pub(crate) fn warm_default_theme(root: &std::path::Path) {
+    if let Ok(theme) = super::theme::load(root, None) {
+        let _ = compiled(&theme);
+    }
+}
+
 /// [`tera`], reusing the last compiled instance when the templates are the same.
 fn compiled(theme: &Theme) -> Result<std::sync::Arc<Tera>, SiteError> {
     let mut h = xxhash_rust::xxh3::Xxh3::new();

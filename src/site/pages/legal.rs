@@ -3,6 +3,8 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 
+use rayon::prelude::*;
+
 use super::listing::{crumb, sources, Detail, Group, ListPage, NoteLink};
 use super::procedure::cited_documents;
 use super::{files_of, Cx, PageKind, Selection};
@@ -22,24 +24,32 @@ fn citations_by_document<'c>(
     c: &'c Catalogue,
     wanted: &[&'c LegalDocument],
 ) -> BTreeMap<&'c str, BTreeSet<&'c str>> {
-    let mut map: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
     let all = wanted.len() == c.legal.len();
     let few: HashSet<&str> = if all {
         HashSet::new()
     } else {
         wanted.iter().map(|d| d.number.as_str()).collect()
     };
-    for p in &c.procedures {
-        for d in cited_documents(p) {
-            let key = if all {
-                c.legal.get_key_value(d).map(|(k, _)| k.as_str())
-            } else {
-                few.get(d).copied()
-            };
-            if let Some(key) = key {
-                map.entry(key).or_default().insert(p.code.as_str());
-            }
-        }
+    // Each procedure's citations are read on all cores; only the grouping is serial.
+    let pairs: Vec<(&str, &str)> = c
+        .procedures
+        .par_iter()
+        .flat_map_iter(|p| {
+            cited_documents(p)
+                .into_iter()
+                .filter_map(|d| {
+                    if all {
+                        c.legal.get_key_value(d).map(|(k, _)| k.as_str())
+                    } else {
+                        few.get(d).copied()
+                    }
+                })
+                .map(move |key| (key, p.code.as_str()))
+        })
+        .collect();
+    let mut map: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
+    for (key, code) in pairs {
+        map.entry(key).or_default().insert(code);
     }
     map
 }

@@ -1,7 +1,7 @@
 //! A procedure's page and its printable checklist (`giay-to.html`): one view model, two
 //! templates. The checklist is written unless `publish.checklists` in `site.yaml` is off.
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 
 use rayon::prelude::*;
 
@@ -35,6 +35,25 @@ pub(crate) fn own_files(c: &Catalogue, code: &str) -> Vec<String> {
         v.push(urls::file_for(&urls::checklist(code)));
     }
     v
+}
+
+/// The procedures that may have a page in `sel`: every file of procedure `code` lies under
+/// `thu-tuc/<code>/`, so a small selection (`check`'s sample, `serve` after an edit) names
+/// its few procedures without a look at each of ten thousand.
+fn candidates<'c>(c: &'c Catalogue, sel: &Selection) -> Vec<&'c Procedure> {
+    match sel {
+        Selection::All => c.procedures.iter().map(|p| &**p).collect(),
+        Selection::Only(files) => {
+            let codes: BTreeSet<&str> = files
+                .iter()
+                .filter_map(|f| f.strip_prefix(urls::PROCEDURES)?.split('/').next())
+                .collect();
+            codes
+                .into_iter()
+                .filter_map(|code| c.procedure(code))
+                .collect()
+        }
+    }
 }
 
 /// The shapes of data the procedure template branches on; `check` renders the first
@@ -110,7 +129,7 @@ impl PageKind for ProcedurePages {
     fn render(&self, cx: &Cx, sel: &Selection) -> Result<(), SiteError> {
         // Each page's view model is computed, rendered and dropped in turn, so ten thousand
         // of them never sit in memory at once.
-        cx.c.procedures.par_iter().try_for_each(|p| {
+        candidates(cx.c, sel).par_iter().try_for_each(|p| {
             let dir = urls::procedure(&p.code);
             let checklist = urls::checklist(&p.code);
             let want_page = sel.wants_page(&dir);
