@@ -456,6 +456,9 @@ pub fn load_and_check(
         c.files = keep;
         c.walk = Some(walk);
     }
+    // Freeing ten thousand files' results and references is serial work the caller need not
+    // wait for: a pool thread does it while the caller goes on (to render, in `check`).
+    rayon::spawn(move || drop(files));
     catalogue
 }
 
