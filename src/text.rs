@@ -5,14 +5,17 @@ use unicode_normalization::UnicodeNormalization;
 
 /// Removes Vietnamese diacritics (NFD, drop combining marks, `đ` → `d`), keeping case.
 pub fn fold_ascii(s: &str) -> String {
-    s.nfd()
-        .filter(|c| !is_combining_mark(*c))
-        .map(|c| match c {
-            'đ' => 'd',
-            'Đ' => 'D',
-            other => other,
-        })
-        .collect()
+    fold_ascii_chars(s).collect()
+}
+
+/// The characters of [`fold_ascii`]`(s)`, produced lazily (a caller that needs the first
+/// few does not fold the whole text).
+pub fn fold_ascii_chars(s: &str) -> impl Iterator<Item = char> + '_ {
+    s.nfd().filter(|c| !is_combining_mark(*c)).map(|c| match c {
+        'đ' => 'd',
+        'Đ' => 'D',
+        other => other,
+    })
 }
 
 /// Whether `s` is already in NFC. Text made only of characters below U+0300 (ASCII, Latin-1,

@@ -456,6 +456,9 @@ pub fn load_and_check(
         c.files = keep;
         c.walk = Some(walk);
     }
+    // Freeing ten thousand files' results and references is serial work the caller need not
+    // wait for: a pool thread does it while the caller goes on (to render, in `check`).
+    rayon::spawn(move || drop(files));
     catalogue
 }
 
@@ -476,7 +479,8 @@ fn assemble(
     let mut decisions = Vec::new();
     let mut calendar = None;
     let mut communes = None;
-    let mut refs: Vec<&Reference> = Vec::new();
+    let mut refs: Vec<&Reference> =
+        Vec::with_capacity(files.iter().map(|f| f.result.refs.len()).sum());
     let mut legal_seen: HashMap<String, (PathBuf, Span)> = HashMap::new();
     // Records that exist but failed their own checks: references to them are not reported
     // again as dangling, since the record's own errors already explain the problem.
@@ -612,7 +616,7 @@ fn assemble(
     }
 
     // Duplicate procedure codes: report at every copy after the first.
-    procedures.sort_by(|a, b| a.code.cmp(&b.code).then(a.file.cmp(&b.file)));
+    procedures.sort_by(|a, b| a.code.cmp(&b.code).then_with(|| a.file.cmp(&b.file)));
     let mut unique: Vec<Arc<Procedure>> = Vec::with_capacity(procedures.len());
     for p in procedures {
         if let Some(prev) = unique.last() {

@@ -19,8 +19,15 @@ pub fn run(root: &Path, format: Format, deny_warnings: bool) -> i32 {
         return EXIT_USAGE;
     }
     let opts = Options::default();
+    let warm = {
+        let root = root.to_path_buf();
+        std::thread::spawn(move || site::render::warm_default_theme(&root))
+    };
     let (catalogue, mut diags) = catalogue::load_and_validate(root, &opts);
     if !diags.has_errors() {
+        // Done by now on a large catalogue; waited for so the same templates are never
+        // compiled twice. With errors nothing is rendered and the thread ends with the process.
+        let _ = warm.join();
         let build = BuildOptions {
             today: opts.today,
             ..BuildOptions::default()

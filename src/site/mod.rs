@@ -231,7 +231,7 @@ pub fn check_render(c: &Catalogue, opts: &BuildOptions) -> Option<crate::diagnos
     // template error, so a rarer failure is still caught before anything is written.
     let urls = site_urls(c, opts);
     let rendered = theme::load(&c.root, c.site.theme.as_deref())
-        .and_then(|theme| render::render_selected(c, &theme, &urls, opts, &pages::check_sample(c)));
+        .and_then(|theme| render::render_check_sample(c, &theme, &urls, opts));
     match rendered {
         Ok(_) => None,
         Err(SiteError::Template { file, message }) => {

@@ -38,6 +38,16 @@ pub(crate) fn tera(theme: &Theme) -> Result<Tera, SiteError> {
 static COMPILED: std::sync::Mutex<Option<(u64, std::sync::Arc<Tera>)>> =
     std::sync::Mutex::new(None);
 
+/// Compiles the templates of the theme a catalogue at `root` gets when `site.yaml` names
+/// none, keeping them for [`compiled`]. `check` calls it on a thread of its own while the
+/// catalogue is read, which leaves a core idle at the start: the render that follows then
+/// starts at once. Errors are left for that render to report; another theme is compiled then.
+pub(crate) fn warm_default_theme(root: &std::path::Path) {
+    if let Ok(theme) = super::theme::load(root, None) {
+        let _ = compiled(&theme);
+    }
+}
+
 /// [`tera`], reusing the last compiled instance when the templates are the same.
 fn compiled(theme: &Theme) -> Result<std::sync::Arc<Tera>, SiteError> {
     let mut h = xxhash_rust::xxh3::Xxh3::new();
@@ -104,6 +114,40 @@ pub fn render_into(
     sel: &Selection,
     sink: &dyn super::Sink,
 ) -> Result<(), SiteError> {
+    render_with(c, theme, urls, opts, sel, sink, false)
+}
+
+/// Renders `check`'s sample of pages ([`super::pages::check_sample`]) and drops them: every
+/// template runs, and listings show a few cards each instead of thousands (the cards are
+/// all alike to a template; see [`Cx::sample_listings`]).
+pub(crate) fn render_check_sample(
+    c: &Catalogue,
+    theme: &Theme,
+    urls: &Urls,
+    opts: &BuildOptions,
+) -> Result<(), SiteError> {
+    let sel = super::pages::check_sample(c);
+    render_with(c, theme, urls, opts, &sel, &Discard, true)
+}
+
+/// A sink that keeps nothing: `check` renders only to see that rendering works.
+struct Discard;
+
+impl super::Sink for Discard {
+    fn put(&self, _: String, _: Vec<u8>) -> Result<(), SiteError> {
+        Ok(())
+    }
+}
+
+fn render_with(
+    c: &Catalogue,
+    theme: &Theme,
+    urls: &Urls,
+    opts: &BuildOptions,
+    sel: &Selection,
+    sink: &dyn super::Sink,
+    sample_listings: bool,
+) -> Result<(), SiteError> {
     let tera = compiled(theme)?;
     // Assets first: pages link to their hashed names.
     let mut asset_urls: BTreeMap<String, String> = BTreeMap::new();
@@ -117,7 +161,10 @@ pub fn render_into(
         asset_urls.insert(path.clone(), urls.link(&out));
         sink.put(out, bytes.clone())?;
     }
-    let cx = Cx::new(c, urls, opts, &tera, theme, &asset_urls, sink)?;
+    let mut cx = Cx::new(c, urls, opts, &tera, theme, &asset_urls, sink)?;
+    if sample_listings {
+        cx.sample_listings();
+    }
     cx.prepare(sel);
     let (kinds, procedures) = rayon::join(
         || KINDS.par_iter().try_for_each(|kind| kind.render(&cx, sel)),

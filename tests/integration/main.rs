@@ -3,6 +3,7 @@
 mod support;
 
 mod cases;
+mod check_sample;
 mod communes;
 mod corpus;
 mod cpsv;

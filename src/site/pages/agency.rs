@@ -36,15 +36,25 @@ fn roles(p: &Procedure) -> [Vec<&str>; 4] {
     ]
 }
 
-/// For each agency, the current procedures linked to it, by role: one pass instead of one
-/// per agency.
-fn relations(c: &Catalogue) -> HashMap<&str, [Vec<&Procedure>; 4]> {
-    let mut map: HashMap<&str, [Vec<&Procedure>; 4]> = HashMap::new();
+/// For each agency whose page `sel` wants, the current procedures linked to it, by role: one
+/// pass instead of one per agency, and no lists for agencies whose pages are not rendered.
+fn relations<'c>(c: &'c Catalogue, sel: &Selection) -> HashMap<&'c str, [Vec<&'c Procedure>; 4]> {
+    let mut map: HashMap<&str, [Vec<&Procedure>; 4]> = c
+        .agencies
+        .keys()
+        .filter(|id| sel.wants_page(&urls::agency(id)))
+        .map(|id| (id.as_str(), Default::default()))
+        .collect();
     for p in current(c) {
         for (k, ids) in roles(p).iter().enumerate() {
-            let mut seen = BTreeSet::new();
-            for id in ids.iter().filter(|id| seen.insert(**id)) {
-                map.entry(id).or_default()[k].push(p);
+            for (i, id) in ids.iter().enumerate() {
+                // An agency named twice in one role lists the procedure once.
+                if ids[..i].contains(id) {
+                    continue;
+                }
+                if let Some(lists) = map.get_mut(id) {
+                    lists[k].push(p);
+                }
             }
         }
     }
@@ -162,7 +172,7 @@ impl PageKind for Agencies {
         if !sel.wants_any_under(urls::AGENCIES) {
             return Ok(());
         }
-        let relations = relations(c);
+        let relations = relations(c, sel);
         for a in c
             .agencies
             .values()

@@ -7,7 +7,7 @@ use super::{files_of, Cx, PageKind, Selection};
 use crate::catalogue::model::{Catalogue, Procedure};
 use crate::site::urls;
 use crate::site::SiteError;
-use crate::text::fold_ascii;
+use crate::text::fold_ascii_chars;
 
 /// The A–Z page.
 pub(super) struct AtoZ;
@@ -21,10 +21,10 @@ impl PageKind for AtoZ {
         files_of([urls::AZ])
     }
 
-    fn sample(&self, _: &Catalogue) -> Vec<String> {
-        // The whole catalogue on one page: its template branches are those of other
-        // listings, which are sampled; rendering it in `check` would cost a full listing.
-        Vec::new()
+    fn sample(&self, c: &Catalogue) -> Vec<String> {
+        // In `check` a listing shows a few cards of each group, so the whole catalogue on one
+        // page costs no more than grouping the names.
+        self.files(c)
     }
 
     fn render(&self, cx: &Cx, sel: &Selection) -> Result<(), SiteError> {
@@ -34,9 +34,7 @@ impl PageKind for AtoZ {
         let c = cx.c;
         let mut by_letter: BTreeMap<String, Vec<&Procedure>> = BTreeMap::new();
         for p in c.procedures.iter() {
-            let letter = fold_ascii(&p.name)
-                .chars()
-                .find(|ch| ch.is_alphanumeric())
+            let letter = first_letter(&p.name)
                 .map(|ch| ch.to_uppercase().to_string())
                 .unwrap_or_else(|| "#".into());
             by_letter.entry(letter).or_default().push(p);
@@ -68,5 +66,37 @@ impl PageKind for AtoZ {
                 ..ListPage::default()
             },
         )
+    }
+}
+
+/// The first letter or digit of `name` without diacritics (`Đ` → `D`): the first
+/// alphanumeric character of [`crate::text::fold_ascii`]`(name)`, found without folding the
+/// rest of the name.
+fn first_letter(name: &str) -> Option<char> {
+    fold_ascii_chars(name).find(|ch| ch.is_alphanumeric())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::fold_ascii;
+
+    #[test]
+    fn the_first_letter_is_that_of_the_whole_folded_name() {
+        for name in [
+            "Đăng ký khai sinh",
+            "đổi giấy phép",
+            "Ấp trứng",
+            "  (1) Cấp lại",
+            "\u{301}a: a combining mark first",
+            "ư",
+            "—",
+            "",
+        ] {
+            let whole = fold_ascii(name).chars().find(|ch| ch.is_alphanumeric());
+            assert_eq!(first_letter(name), whole, "{name:?}");
+        }
+        assert_eq!(first_letter("Đăng ký"), Some('D'));
+        assert_eq!(first_letter("—"), None);
     }
 }

@@ -1,7 +1,9 @@
 //! The list of legal documents, and one page per document: its details, validity and the
 //! procedures that cite it.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
+
+use rayon::prelude::*;
 
 use super::listing::{crumb, sources, Detail, Group, ListPage, NoteLink};
 use super::procedure::cited_documents;
@@ -14,15 +16,44 @@ use crate::site::SiteError;
 /// Legal document pages.
 pub(super) struct LegalDocuments;
 
-/// For each legal document number, the codes of procedures citing it anywhere.
-fn citations_by_document(c: &Catalogue) -> BTreeMap<&str, BTreeSet<&str>> {
+/// For each legal document number in `wanted`, the codes of procedures citing it anywhere.
+/// `wanted` holds a few documents when only a few pages are rendered (`check`, `serve`):
+/// looking up each of a catalogue's two hundred thousand citations among all documents
+/// would cost more than those pages.
+fn citations_by_document<'c>(
+    c: &'c Catalogue,
+    wanted: &[&'c LegalDocument],
+) -> BTreeMap<&'c str, BTreeSet<&'c str>> {
+    let all = wanted.len() == c.legal.len();
+    // A handful of numbers is compared directly; hashing every citation costs more.
+    let few: Vec<&str> = wanted.iter().map(|d| d.number.as_str()).collect();
+    let many: HashSet<&str> = if all || few.len() <= 8 {
+        HashSet::new()
+    } else {
+        few.iter().copied().collect()
+    };
+    // Each procedure's citations are read on all cores; only the grouping is serial.
+    let pairs: Vec<(&str, &str)> = c
+        .procedures
+        .par_iter()
+        .flat_map_iter(|p| {
+            cited_documents(p)
+                .into_iter()
+                .filter_map(|d| {
+                    if all {
+                        c.legal.get_key_value(d).map(|(k, _)| k.as_str())
+                    } else if many.is_empty() {
+                        few.iter().find(|n| **n == d).copied()
+                    } else {
+                        many.get(d).copied()
+                    }
+                })
+                .map(move |key| (key, p.code.as_str()))
+        })
+        .collect();
     let mut map: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
-    for p in &c.procedures {
-        for d in cited_documents(p) {
-            if let Some((key, _)) = c.legal.get_key_value(d) {
-                map.entry(key.as_str()).or_default().insert(p.code.as_str());
-            }
-        }
+    for (key, code) in pairs {
+        map.entry(key).or_default().insert(code);
     }
     map
 }
@@ -98,7 +129,7 @@ impl PageKind for LegalDocuments {
         if wanted.is_empty() {
             return Ok(());
         }
-        let citing = citations_by_document(c);
+        let citing = citations_by_document(c, &wanted);
         for d in wanted {
             let items = cx.cards.cards(
                 citing
@@ -146,5 +177,38 @@ impl PageKind for LegalDocuments {
             )?;
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn citations_of_a_few_documents_are_those_found_among_all() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("catalogue");
+        let (c, d) = crate::catalogue::load_and_validate(&root, &Default::default());
+        assert!(!d.has_errors());
+        let every: Vec<&LegalDocument> = c.legal.values().collect();
+        let all = citations_by_document(&c, &every);
+        assert!(all.values().any(|codes| codes.len() > 1));
+        for d in &every {
+            let one = citations_by_document(&c, &[*d]);
+            let expected: BTreeMap<&str, BTreeSet<&str>> = all
+                .get_key_value(d.number.as_str())
+                .map(|(k, v)| (*k, v.clone()))
+                .into_iter()
+                .collect();
+            assert_eq!(one, expected, "{}", d.number);
+        }
+        // More than a handful, fewer than all: looked up by hash.
+        let some: Vec<&LegalDocument> = every.iter().copied().step_by(2).collect();
+        assert!(some.len() > 8 && some.len() < every.len());
+        let expected: BTreeMap<&str, BTreeSet<&str>> = all
+            .iter()
+            .filter(|(k, _)| some.iter().any(|d| d.number == **k))
+            .map(|(k, v)| (*k, v.clone()))
+            .collect();
+        assert_eq!(citations_by_document(&c, &some), expected);
     }
 }

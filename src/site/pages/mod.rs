@@ -140,7 +140,7 @@ pub(crate) fn render_procedures(cx: &Cx, sel: &Selection) -> Result<(), SiteErro
         .copied()
         .filter(|k| k.per_procedure())
         .collect();
-    cx.c.procedures.par_iter().try_for_each(|p| {
+    candidates(cx.c, sel).par_iter().try_for_each(|p| {
         let wanting: Vec<&dyn PageKind> = kinds
             .iter()
             .copied()
@@ -163,6 +163,25 @@ pub(crate) fn render_procedures(cx: &Cx, sel: &Selection) -> Result<(), SiteErro
         }
         Ok(())
     })
+}
+
+/// The procedures that may have files in `sel`: every file of procedure `code` lies under
+/// `thu-tuc/<code>/`, so a small selection (`check`'s sample, `serve` after an edit) names
+/// its few procedures without a look at each of ten thousand.
+fn candidates<'c>(c: &'c Catalogue, sel: &Selection) -> Vec<&'c Procedure> {
+    match sel {
+        Selection::All => c.procedures.iter().map(|p| &**p).collect(),
+        Selection::Only(files) => {
+            let codes: BTreeSet<&str> = files
+                .iter()
+                .filter_map(|f| f.strip_prefix(urls::PROCEDURES)?.split('/').next())
+                .collect();
+            codes
+                .into_iter()
+                .filter_map(|code| c.procedure(code))
+                .collect()
+        }
+    }
 }
 
 /// Every output file of every page kind that shows procedure `p` in `c`.
@@ -267,6 +286,12 @@ impl<'a> Cx<'a> {
             sink,
             cards: listing::CardCache::new(c, urls),
         })
+    }
+
+    /// Makes listings show only a few cards each: for `check`, which renders pages to catch
+    /// template errors and throws them away (see [`listing::CardCache::sampling`]).
+    pub(crate) fn sample_listings(&mut self) {
+        self.cards = listing::CardCache::sampling(self.c, self.urls);
     }
 
     /// Computes the procedure cards up front when a listing is to be rendered.

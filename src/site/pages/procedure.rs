@@ -1,6 +1,8 @@
 //! A procedure's page and its printable checklist (`giay-to.html`): one view model, two
 //! templates. The checklist is written unless `publish.checklists` in `site.yaml` is off.
 
+use std::collections::HashMap;
+
 use tera::Context;
 
 use super::{Cx, PageKind, Selection};
@@ -74,12 +76,27 @@ impl PageKind for ProcedurePages {
     }
 
     fn sample(&self, c: &Catalogue) -> Vec<String> {
+        // One pass, remembering which shapes each sector has shown: a search per sector and
+        // shape would read a large catalogue hundreds of times for the shapes it lacks.
+        let mut seen: HashMap<&str, [bool; SHAPES.len()]> = c
+            .sectors
+            .iter()
+            .map(|s| (s.id.as_str(), [false; SHAPES.len()]))
+            .collect();
         let mut v = Vec::new();
-        for s in &c.sectors {
-            for shape in SHAPES {
-                if let Some(p) = c.procedures.iter().find(|p| p.sector == s.id && shape(p)) {
-                    v.extend(own_files(c, &p.code));
+        for p in &c.procedures {
+            let Some(seen) = seen.get_mut(p.sector.as_str()) else {
+                continue;
+            };
+            let mut first_of_a_shape = false;
+            for (seen, shape) in seen.iter_mut().zip(SHAPES) {
+                if !*seen && shape(p) {
+                    *seen = true;
+                    first_of_a_shape = true;
                 }
+            }
+            if first_of_a_shape {
+                v.extend(own_files(c, &p.code));
             }
         }
         v
@@ -162,6 +179,25 @@ mod tests {
         assert!(!d.has_errors());
         c.site.publish = publish;
         c
+    }
+
+    #[test]
+    fn the_sample_has_the_first_procedure_of_each_shape_in_each_sector() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("catalogue");
+        let (c, d) = crate::catalogue::load_and_validate(&root, &Default::default());
+        assert!(!d.has_errors());
+        let mut expected = std::collections::BTreeSet::new();
+        for s in &c.sectors {
+            for shape in SHAPES {
+                if let Some(p) = c.procedures.iter().find(|p| p.sector == s.id && shape(p)) {
+                    expected.extend(own_files(&c, &p.code));
+                }
+            }
+        }
+        let sample: std::collections::BTreeSet<String> =
+            ProcedurePages.sample(&c).into_iter().collect();
+        assert!(expected.len() > c.sectors.len());
+        assert_eq!(sample, expected);
     }
 
     #[test]
