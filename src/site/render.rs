@@ -139,6 +139,7 @@ impl super::Sink for Discard {
     }
 }
 
+/// [`render_into`], with `check`'s few cards per listing when `sample_listings` is set.
 fn render_with(
     c: &Catalogue,
     theme: &Theme,
