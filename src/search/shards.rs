@@ -339,11 +339,21 @@ fn without_texts(d: Cow<'_, SearchDoc>) -> SearchDoc {
             d.body = String::new();
             d
         }
+        // Field by field, so the texts left out are not copied first.
         Cow::Borrowed(d) => SearchDoc {
+            id: d.id.clone(),
+            name: d.name.clone(),
             keywords: Vec::new(),
             summary: String::new(),
             body: String::new(),
-            ..d.clone()
+            sector: d.sector.clone(),
+            sector_name: d.sector_name.clone(),
+            levels: d.levels.clone(),
+            agencies: d.agencies.clone(),
+            channels: d.channels.clone(),
+            shortest_time: d.shortest_time.clone(),
+            fee_summary: d.fee_summary.clone(),
+            url: d.url.clone(),
         },
     }
 }

@@ -120,3 +120,31 @@ pub fn static_index(
 ) -> std::io::Result<search::StaticIndexStats> {
     search::shards::build_static_index(&IndexedDocs(c), put)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn documents_computed_per_round_give_the_same_index_as_a_list_of_them() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("catalogue");
+        let (c, d) = crate::catalogue::load_and_validate(&root, &Default::default());
+        assert!(!d.has_errors());
+        let collect = |build: &dyn Fn(
+            &mut dyn FnMut(String, Vec<u8>) -> std::io::Result<()>,
+        ) -> std::io::Result<search::StaticIndexStats>| {
+            let mut files = std::collections::BTreeMap::new();
+            build(&mut |path, bytes| {
+                files.insert(path, bytes);
+                Ok(())
+            })
+            .expect("index");
+            files
+        };
+        let streamed = collect(&|put| static_index(&c, put));
+        let docs = search_docs(&c);
+        let listed = collect(&|put| search::shards::build_static_index(&docs[..], put));
+        assert!(streamed.len() > 3, "{:?}", streamed.keys());
+        assert_eq!(streamed, listed);
+    }
+}
