@@ -130,20 +130,19 @@ mod tests {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("catalogue");
         let (c, d) = crate::catalogue::load_and_validate(&root, &Default::default());
         assert!(!d.has_errors());
-        let collect = |build: &dyn Fn(
-            &mut dyn FnMut(String, Vec<u8>) -> std::io::Result<()>,
-        ) -> std::io::Result<search::StaticIndexStats>| {
-            let mut files = std::collections::BTreeMap::new();
-            build(&mut |path, bytes| {
-                files.insert(path, bytes);
-                Ok(())
-            })
-            .expect("index");
-            files
-        };
-        let streamed = collect(&|put| static_index(&c, put));
+        let mut streamed = std::collections::BTreeMap::new();
+        static_index(&c, &mut |path, bytes| {
+            streamed.insert(path, bytes);
+            Ok(())
+        })
+        .expect("index");
         let docs = search_docs(&c);
-        let listed = collect(&|put| search::shards::build_static_index(&docs[..], put));
+        let mut listed = std::collections::BTreeMap::new();
+        search::shards::build_static_index(&docs[..], &mut |path, bytes| {
+            listed.insert(path, bytes);
+            Ok(())
+        })
+        .expect("index");
         assert!(streamed.len() > 3, "{:?}", streamed.keys());
         assert_eq!(streamed, listed);
     }
