@@ -40,6 +40,28 @@ impl From<FormatArg> for Format {
     }
 }
 
+/// How much of the catalogue `build` keeps in memory.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum MemoryArg {
+    /// Low from 30,000 procedures on, else full.
+    Auto,
+    /// Every procedure whole: fastest.
+    Full,
+    /// A summary of each procedure; each file is read again when its pages are written.
+    Low,
+}
+
+impl From<MemoryArg> for crate::catalogue::validate::Memory {
+    fn from(m: MemoryArg) -> crate::catalogue::validate::Memory {
+        use crate::catalogue::validate::Memory;
+        match m {
+            MemoryArg::Auto => Memory::Auto,
+            MemoryArg::Full => Memory::Full,
+            MemoryArg::Low => Memory::Low,
+        }
+    }
+}
+
 /// Which schema to print.
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum SchemaKind {
@@ -146,6 +168,9 @@ pub enum Command {
         /// Bản mở thẳng từ đĩa (file://, USB): liên kết ghi rõ tên tệp …/index.html, tìm kiếm không cần máy chủ.
         #[arg(long)]
         portable: bool,
+        /// Bộ nhớ: low giữ bản tóm tắt mỗi thủ tục và đọc lại tệp khi ghi trang của nó (danh mục rất lớn, máy ít RAM); auto dùng low từ 30.000 thủ tục.
+        #[arg(long, value_enum, default_value = "auto")]
+        memory: MemoryArg,
     },
     /// Tìm thủ tục trong danh mục (không cần dấu; có thể gõ mã thủ tục).
     Search {
@@ -330,6 +355,7 @@ pub fn run() -> i32 {
             verbose,
             format,
             portable,
+            memory,
         } => match locate(catalogue) {
             Ok(catalogue) => cmd::build::run(&cmd::build::BuildArgs {
                 catalogue: &catalogue,
@@ -339,6 +365,7 @@ pub fn run() -> i32 {
                 verbose,
                 format: format.into(),
                 portable,
+                memory: memory.into(),
             }),
             Err(code) => code,
         },

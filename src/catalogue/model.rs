@@ -88,6 +88,24 @@ pub struct Procedure {
     pub signed: NaiveDate,
     /// `version.effective`, parsed.
     pub effective: Option<NaiveDate>,
+    /// Whether `data` is whole or only the summary listings need.
+    pub detail: Detail,
+}
+
+/// How much of a procedure the catalogue holds. A catalogue of 200,000 procedures does not fit
+/// in 2 GiB whole, so `build` can keep only what listings, feeds and cross-references read,
+/// and read each file again (with [`Catalogue::full`]) when it writes that procedure's own
+/// pages, records and index entries.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Detail {
+    /// Every field as written.
+    Full,
+    /// Steps, papers, conditions, result, sources, summary, alert, keywords and applicants
+    /// are empty; the legal documents they cite are kept here, for the legal pages.
+    Summary {
+        /// Every document the whole procedure cites, in [`Procedure::cited_documents`] order.
+        cited: Vec<String>,
+    },
 }
 
 impl Deref for Procedure {
@@ -106,6 +124,75 @@ impl Procedure {
     /// The date the current version took effect, or was signed.
     pub fn changed_on(&self) -> NaiveDate {
         self.effective.unwrap_or(self.signed).max(self.signed)
+    }
+
+    /// True when only the summary is held (see [`Detail`]).
+    pub fn is_summary(&self) -> bool {
+        matches!(self.detail, Detail::Summary { .. })
+    }
+
+    /// Every legal document the procedure cites: its legal basis, then per channel the time
+    /// limits' and fees' bases, then the papers' bases and form issuers, then the conditions'.
+    pub fn cited_documents(&self) -> Vec<&str> {
+        if let Detail::Summary { cited } = &self.detail {
+            return cited.iter().map(String::as_str).collect();
+        }
+        let mut docs: Vec<&str> = self.legal_basis.iter().map(|b| b.document.as_str()).collect();
+        for ch in &self.channels {
+            docs.extend(
+                ch.time_limits
+                    .iter()
+                    .flat_map(|t| t.legal_basis.iter().map(|b| b.document.as_str())),
+            );
+            docs.extend(
+                ch.fees
+                    .iter()
+                    .flat_map(|f| f.legal_basis.iter().map(|b| b.document.as_str())),
+            );
+        }
+        for g in &self.papers {
+            for i in &g.items {
+                docs.extend(i.legal_basis.iter().map(|b| b.document.as_str()));
+                if let Some(d) = i.form.as_ref().and_then(|f| f.issued_by.as_deref()) {
+                    docs.push(d);
+                }
+            }
+        }
+        docs.extend(
+            self.conditions
+                .iter()
+                .flat_map(|k| k.legal_basis.iter().map(|b| b.document.as_str())),
+        );
+        docs
+    }
+
+    /// The summary of this procedure: what listings, cards, feeds and the other pages'
+    /// cross-references read, without the text only its own outputs show.
+    pub fn summarize(mut self) -> Procedure {
+        if self.is_summary() {
+            return self;
+        }
+        let cited = self
+            .cited_documents()
+            .into_iter()
+            .map(String::from)
+            .collect();
+        let d = &mut self.data;
+        d.keywords = Vec::new();
+        d.summary = String::new();
+        d.applicants = Vec::new();
+        d.steps = Vec::new();
+        d.papers = Vec::new();
+        d.conditions = Vec::new();
+        d.result = raw::ProcedureResult {
+            name: String::new(),
+            description: None,
+            electronic: false,
+        };
+        d.sources = Vec::new();
+        d.alert = None;
+        self.detail = Detail::Summary { cited };
+        self
     }
 }
 

@@ -11,22 +11,109 @@ use serde::de::DeserializeOwned;
 use std::sync::Arc;
 
 use super::load::{self, FileRole, Loaded, LoadedFile, Stamp, Walk};
-use super::model::{Agency, Catalogue, Journey, LegalDocument, Procedure};
+use super::model::{Agency, Catalogue, Detail, Journey, LegalDocument, Procedure};
 use super::raw::{self, ChangeKind, Level, TimeUnit};
 use super::schema::{self, closest, FileKind};
 use super::yaml::{Node, PathSeg};
 use crate::diagnostics::{Diagnostic, Diagnostics, Span};
 
-/// Options that change which rules apply.
+/// Options that change which rules apply, and how much of the catalogue is kept.
 #[derive(Debug, Clone)]
 pub struct Options {
     /// The date freshness is measured against.
     pub today: NaiveDate,
+    /// Whether procedures are kept whole or as summaries.
+    pub memory: Memory,
 }
 
 impl Default for Options {
     fn default() -> Options {
-        Options { today: today() }
+        Options {
+            today: today(),
+            memory: Memory::Full,
+        }
+    }
+}
+
+/// How much of each procedure the validated catalogue keeps (see [`Detail`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Memory {
+    /// Every procedure whole: the fastest build, about 9 KB per procedure.
+    Full,
+    /// Summaries only: each procedure's own outputs read its file again, which costs a second
+    /// parse but keeps about a third of the memory.
+    Low,
+    /// [`Memory::Low`] from [`LOW_MEMORY_FROM`] procedure files on, else [`Memory::Full`].
+    Auto,
+}
+
+/// The catalogue size from which [`Memory::Auto`] keeps summaries. Below it the whole
+/// catalogue fits easily (10,000 procedures peak at about 250 MiB) and the second parse
+/// would only cost time; at 50,000 the build peaks near 1 GiB.
+pub const LOW_MEMORY_FROM: usize = 30_000;
+
+impl Memory {
+    /// Whether a catalogue with `procedures` procedure files keeps summaries.
+    pub fn summarizes(self, procedures: usize) -> bool {
+        match self {
+            Memory::Full => false,
+            Memory::Low => true,
+            Memory::Auto => procedures >= LOW_MEMORY_FROM,
+        }
+    }
+}
+
+/// A procedure file that no longer reads as it did when the catalogue was validated: it was
+/// edited, moved or deleted while the build ran.
+#[derive(Debug, thiserror::Error)]
+#[error("tệp `{}` đã thay đổi trong khi dựng trang ({reason}); chạy lại lệnh", file.display())]
+pub struct Changed {
+    /// The procedure file.
+    pub file: PathBuf,
+    /// What differs.
+    pub reason: String,
+}
+
+impl Catalogue {
+    /// The whole of procedure `p`: itself when the catalogue holds it whole, else read and
+    /// checked again from its file.
+    pub fn full<'a>(&self, p: &'a Procedure) -> Result<std::borrow::Cow<'a, Procedure>, Changed> {
+        if !p.is_summary() {
+            return Ok(std::borrow::Cow::Borrowed(p));
+        }
+        let changed = |reason: String| Changed {
+            file: p.file.clone(),
+            reason,
+        };
+        let role = load::procedure_role(&self.root, &p.file)
+            .ok_or_else(|| changed("không còn là tệp thủ tục".into()))?;
+        let root = load::read_and_parse(&p.file).map_err(|d| changed(d.message))?;
+        let f = LoadedFile {
+            path: p.file.clone(),
+            role,
+            root,
+        };
+        let result = check_file(&f, &self.forms, false);
+        if let Some(d) = result
+            .diags
+            .iter()
+            .find(|d| d.severity == crate::diagnostics::Severity::Error)
+        {
+            return Err(changed(d.message.clone()));
+        }
+        match result.checked {
+            Some(Checked::Procedure(full))
+                if full.code == p.code
+                    && full.name == p.name
+                    && full.changed_on() == p.changed_on()
+                    && full.last_verified == p.last_verified =>
+            {
+                Ok(std::borrow::Cow::Owned(
+                    Arc::try_unwrap(full).unwrap_or_else(|a| (*a).clone()),
+                ))
+            }
+            _ => Err(changed("nội dung khác lúc kiểm tra".into())),
+        }
     }
 }
 
@@ -311,8 +398,8 @@ pub struct CheckedFile {
 }
 
 /// Runs the rules that need only this file (schema, dates, amounts, legal grounding).
-pub fn check_loaded(f: LoadedFile, forms: &BTreeSet<String>) -> CheckedFile {
-    let result = Arc::new(check_file(&f, forms));
+pub fn check_loaded(f: LoadedFile, forms: &BTreeSet<String>, summarize: bool) -> CheckedFile {
+    let result = Arc::new(check_file(&f, forms, summarize));
     let tree = match f.role {
         FileRole::Procedure { .. } => None,
         _ => Some(Arc::new(f.root)),
@@ -376,7 +463,7 @@ pub fn validate(loaded: Loaded, opts: &Options, diags: &mut Diagnostics) -> Cata
     let files: Vec<CheckedFile> = loaded
         .files
         .into_par_iter()
-        .map(|f| check_loaded(f, &forms))
+        .map(|f| check_loaded(f, &forms, false))
         .collect();
     assemble(&loaded.root, &files, forms, opts, diags)
 }
@@ -406,6 +493,12 @@ pub fn load_and_check(
         }
     }
     let cached = cache.as_deref();
+    let summarize = opts.memory.summarizes(
+        walk.files
+            .iter()
+            .filter(|(_, r)| matches!(r, FileRole::Procedure { .. }))
+            .count(),
+    );
     let outcomes: Vec<Result<(CheckedFile, Option<Stamp>), Diagnostic>> = walk
         .files
         .par_iter()
@@ -434,7 +527,7 @@ pub fn load_and_check(
                 role: role.clone(),
                 root: tree,
             };
-            Ok((check_loaded(f, &forms), st))
+            Ok((check_loaded(f, &forms, summarize), st))
         })
         .collect();
     let mut files = Vec::with_capacity(outcomes.len());
@@ -703,7 +796,7 @@ fn read_span_of_key(path: &Path, key: &str) -> Span {
         .unwrap_or_else(Span::start)
 }
 
-fn check_file(f: &LoadedFile, forms: &BTreeSet<String>) -> FileResult {
+fn check_file(f: &LoadedFile, forms: &BTreeSet<String>, summarize: bool) -> FileResult {
     let mut cx = FileCx::new(&f.path, &f.root);
     let checked = match &f.role {
         FileRole::Site => typed::<raw::SiteFile>(f, FileKind::Site, &mut cx.diags).map(|s| {
@@ -755,7 +848,7 @@ fn check_file(f: &LoadedFile, forms: &BTreeSet<String>) -> FileResult {
         FileRole::Procedure { sector_dir, stem } => {
             typed::<raw::ProcedureFile>(f, FileKind::Procedure, &mut cx.diags)
                 .and_then(|p| check_procedure(&mut cx, sector_dir, stem, p, forms))
-                .map(|p| Checked::Procedure(Arc::new(p)))
+                .map(|p| Checked::Procedure(Arc::new(if summarize { p.summarize() } else { p })))
         }
         FileRole::Decision(slug) => check_decision_file(f, slug, &mut cx),
     };
@@ -1349,6 +1442,7 @@ fn check_procedure(
         last_verified,
         signed,
         effective,
+        detail: Detail::Full,
     })
 }
 

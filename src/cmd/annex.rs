@@ -57,6 +57,13 @@ pub fn run(root: &Path, target: &str, out: &Path) -> i32 {
             }
         }
     };
+    let a = match a {
+        Ok(a) => a,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return EXIT_DATA;
+        }
+    };
     let bytes = match docx::write(&a) {
         Ok(b) => b,
         Err(e) => {

@@ -26,6 +26,8 @@ pub struct BuildArgs<'a> {
     pub format: Format,
     /// Links name files, so the output works opened from disk (`file://`).
     pub portable: bool,
+    /// Whether procedures are kept whole or as summaries.
+    pub memory: catalogue::validate::Memory,
 }
 
 /// Builds the site; returns the exit code. On any error the previous output stays as it was.
@@ -38,7 +40,10 @@ pub fn run(args: &BuildArgs) -> i32 {
         );
         return EXIT_USAGE;
     }
-    let opts = Options::default();
+    let opts = Options {
+        memory: args.memory,
+        ..Options::default()
+    };
     let t = Instant::now();
     let (catalogue, diags) = catalogue::load_and_validate(args.catalogue, &opts);
     let validated = t.elapsed();

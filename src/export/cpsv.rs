@@ -263,16 +263,17 @@ pub fn export(c: &Catalogue, urls: &Urls) -> std::io::Result<Vec<u8>> {
         let texts: Vec<String> = round
             .par_iter()
             .map(|p| {
+                let p = c.full(p).map_err(std::io::Error::other)?;
                 let mut nodes = Vec::new();
-                procedure_nodes(c, urls, p, &mut nodes);
+                procedure_nodes(c, urls, &p, &mut nodes);
                 let mut s = String::new();
                 for node in nodes {
                     s.push_str(",\n");
                     s.push_str(&node.to_string());
                 }
-                s
+                Ok(s)
             })
-            .collect();
+            .collect::<std::io::Result<_>>()?;
         for t in texts {
             gz.write_all(t.as_bytes())?;
         }

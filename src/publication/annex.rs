@@ -10,6 +10,7 @@ use serde::Serialize;
 
 use crate::catalogue::decision::{Decision, DecisionItem, ItemKind, Part};
 use crate::catalogue::model::{Catalogue, LegalBasis, Level, Procedure};
+use crate::catalogue::validate::Changed;
 use crate::site::views::{
     channel_name, count_text, date_text_vi, fee_text, level_name, time_limit_text,
 };
@@ -552,13 +553,8 @@ fn build(
     title: String,
     subtitle: String,
     groups: Vec<(Option<ItemKind>, Vec<Entry>)>,
-) -> Annex {
-    let mut list = Vec::new();
-    for (kind, entries) in &groups {
-        if let Some(g) = kind_group(c, list.len(), *kind, entries) {
-            list.push(g);
-        }
-    }
+) -> Result<Annex, Changed> {
+    let list = list(c, &groups);
     // Phần II follows Phần I: kind, level, sector, code; abolished procedures have no content.
     let mut contents = Vec::new();
     for g in &list {
@@ -577,22 +573,42 @@ fn build(
                     else {
                         continue;
                     };
-                    contents.push(content(c, entry.p, contents.len() + 1, entry.item));
+                    // Phần II shows everything: the whole procedure, read again when the
+                    // catalogue holds a summary.
+                    let p = c.full(entry.p)?;
+                    contents.push(content(c, &p, contents.len() + 1, entry.item));
                 }
             }
         }
     }
-    Annex {
+    Ok(Annex {
         title,
         subtitle,
         list,
         contents,
-    }
+    })
 }
 
-/// The annex of one decision: its items that are in the catalogue.
-pub fn for_decision(c: &Catalogue, d: &Decision) -> Annex {
-    let groups = ItemKind::ALL
+/// Phần I: the groups of rows, numbered in order.
+fn list(c: &Catalogue, groups: &[(Option<ItemKind>, Vec<Entry>)]) -> Vec<KindGroup> {
+    let mut list = Vec::new();
+    for (kind, entries) in groups {
+        if let Some(g) = kind_group(c, list.len(), *kind, entries) {
+            list.push(g);
+        }
+    }
+    list
+}
+
+/// Phần I of one decision's annex alone (the decision pages show it; only the print page
+/// needs Phần II, which reads each whole procedure).
+pub fn decision_list(c: &Catalogue, d: &Decision) -> Vec<KindGroup> {
+    list(c, &decision_groups(c, d))
+}
+
+/// A decision's items that are in the catalogue, by kind.
+fn decision_groups<'c>(c: &'c Catalogue, d: &'c Decision) -> Vec<(Option<ItemKind>, Vec<Entry<'c>>)> {
+    ItemKind::ALL
         .iter()
         .map(|&k| {
             let entries = d
@@ -606,7 +622,12 @@ pub fn for_decision(c: &Catalogue, d: &Decision) -> Annex {
                 .collect();
             (Some(k), entries)
         })
-        .collect();
+        .collect()
+}
+
+/// The annex of one decision: its items that are in the catalogue.
+pub fn for_decision(c: &Catalogue, d: &Decision) -> Result<Annex, Changed> {
+    let groups = decision_groups(c, d);
     let mut subtitle = format!(
         "(Kèm theo Quyết định số {} ngày {} của {})",
         d.number,
@@ -620,7 +641,7 @@ pub fn for_decision(c: &Catalogue, d: &Decision) -> Annex {
 }
 
 /// The annex of the whole current catalogue (danh mục TTHC): every procedure not abolished.
-pub fn for_catalogue(c: &Catalogue) -> Annex {
+pub fn for_catalogue(c: &Catalogue) -> Result<Annex, Changed> {
     let entries = c
         .procedures
         .iter()

@@ -97,8 +97,8 @@ pub trait Docs: Sync {
     fn count(&self) -> usize;
     /// The (sector, id) of document `i`, which orders the docs; cheap to get.
     fn sort_key(&self, i: usize) -> (&str, &str);
-    /// Document `i`.
-    fn doc(&self, i: usize) -> Cow<'_, SearchDoc>;
+    /// Document `i` (an error when its source can no longer be read).
+    fn doc(&self, i: usize) -> io::Result<Cow<'_, SearchDoc>>;
 }
 
 impl Docs for [SearchDoc] {
@@ -108,8 +108,8 @@ impl Docs for [SearchDoc] {
     fn sort_key(&self, i: usize) -> (&str, &str) {
         (&self[i].sector, &self[i].id)
     }
-    fn doc(&self, i: usize) -> Cow<'_, SearchDoc> {
-        Cow::Borrowed(&self[i])
+    fn doc(&self, i: usize) -> io::Result<Cow<'_, SearchDoc>> {
+        Ok(Cow::Borrowed(&self[i]))
     }
 }
 
@@ -200,11 +200,11 @@ pub(crate) fn build_postings<D: Docs + ?Sized>(docs: &D) -> io::Result<Postings>
         let terms: Vec<(DocTerms, SearchDoc)> = round
             .par_iter()
             .map(|&i| {
-                let d = docs.doc(i);
+                let d = docs.doc(i)?;
                 let terms = doc_terms(&d);
-                (terms, without_texts(d))
+                Ok((terms, without_texts(d)))
             })
-            .collect();
+            .collect::<io::Result<_>>()?;
         for ((tf, l), d) in terms {
             let num = lens.len() as u32;
             lens.push(l.map(|x| u32::try_from(x).unwrap_or(u32::MAX)));

@@ -54,7 +54,7 @@ pub fn robots(urls: &Urls) -> String {
 }
 
 /// Atom feed of the most recently changed procedures, dated from the data (never the clock).
-pub fn atom(urls: &Urls, c: &Catalogue) -> String {
+pub fn atom(urls: &Urls, c: &Catalogue) -> Result<String, crate::catalogue::validate::Changed> {
     let mut items: Vec<_> = c.procedures.iter().collect();
     items.sort_by(|a, b| {
         b.changed_on()
@@ -127,7 +127,7 @@ pub fn atom(urls: &Urls, c: &Catalogue) -> String {
             "    <summary>{} theo {}. {}</summary>",
             change,
             xml_escape(&p.version.decision),
-            xml_escape(&markdown_text(&p.summary))
+            xml_escape(&markdown_text(&c.full(p)?.summary))
         );
         let _ = writeln!(s, "  </entry>");
     }
@@ -178,7 +178,7 @@ pub fn atom(urls: &Urls, c: &Catalogue) -> String {
         }
     }
     s.push_str("</feed>\n");
-    s
+    Ok(s)
 }
 
 /// Serializes an open-data document; the types are plain data, so this cannot fail short of
@@ -234,7 +234,7 @@ pub fn procedure_json(
     c: &Catalogue,
     p: &crate::catalogue::model::Procedure,
 ) -> Result<Vec<u8>, super::SiteError> {
-    json_line(&export::procedure_document(urls, c, p))
+    json_line(&export::procedure_document(urls, c, &*c.full(p)?))
 }
 
 /// The bulk export alone (`du-lieu/procedures.json.gz`).
@@ -272,7 +272,7 @@ fn bulk_gz(
         let records: Vec<Vec<u8>> = chunk
             .par_iter()
             .map(|p| {
-                let doc = json_line(&export::procedure_document(urls, c, p))?;
+                let doc = json_line(&export::procedure_document(urls, c, &*c.full(p)?))?;
                 each(p, &doc)?;
                 Ok(procedure_part(&doc).to_vec())
             })

@@ -108,8 +108,12 @@ impl search::Docs for IndexedDocs<'_> {
         let p = &self.0.procedures[i];
         (&p.sector, &p.code)
     }
-    fn doc(&self, i: usize) -> Cow<'_, SearchDoc> {
-        Cow::Owned(indexed_doc(self.0, &self.0.procedures[i]))
+    fn doc(&self, i: usize) -> std::io::Result<Cow<'_, SearchDoc>> {
+        let p = self
+            .0
+            .full(&self.0.procedures[i])
+            .map_err(std::io::Error::other)?;
+        Ok(Cow::Owned(indexed_doc(self.0, &p)))
     }
 }
 

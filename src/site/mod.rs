@@ -43,6 +43,9 @@ pub enum SiteError {
     /// Reading or writing a file failed.
     #[error("lỗi đọc/ghi `{0}`: {1}")]
     Io(PathBuf, #[source] std::io::Error),
+    /// A procedure file changed while the build read it again (low-memory builds).
+    #[error(transparent)]
+    Changed(#[from] crate::catalogue::validate::Changed),
 }
 
 /// Settings of one build.
@@ -179,7 +182,7 @@ pub fn render_site_into(
                     json.into_bytes(),
                 )?;
             }
-            tally.put(urls::FEED.to_string(), feeds::atom(&urls, c).into_bytes())?;
+            tally.put(urls::FEED.to_string(), feeds::atom(&urls, c)?.into_bytes())?;
             tally.put("robots.txt".to_string(), feeds::robots(&urls).into_bytes())?;
             for form in &c.forms {
                 let path = c.root.join(form);
@@ -421,7 +424,7 @@ pub fn plan_procedure_update_part(
         // Computed here, outside `serve`'s lock: the bulk export is tens of MB at 10,000.
         changes.insert(
             urls::FEED.to_string(),
-            Some(feeds::atom(&urls, new).into_bytes()),
+            Some(feeds::atom(&urls, new)?.into_bytes()),
         );
         changes.insert(urls::DATA.to_string(), Some(feeds::bulk_data(&urls, new)?));
         changes.insert(

@@ -7,6 +7,7 @@ use serde::Serialize;
 
 use super::urls::{self, Urls};
 use super::views;
+use crate::catalogue::validate::Changed;
 use crate::catalogue::model::{
     Amount, AmountWord, Catalogue, FeeKind, LegalBasis, PaperHandling, Procedure,
 };
@@ -42,7 +43,7 @@ pub struct Table {
 }
 
 /// A table's rows, lazily.
-type Rows<'a> = Box<dyn Iterator<Item = Vec<String>> + Send + 'a>;
+type Rows<'a> = Box<dyn Iterator<Item = Result<Vec<String>, Changed>> + Send + 'a>;
 
 const fn col(name: &'static str, meaning: &'static str) -> Column {
     Column { name, meaning }
@@ -226,7 +227,27 @@ fn number(x: f64) -> String {
 }
 
 fn procedure_rows<'a>(c: &'a Catalogue, u: &'a Urls) -> Rows<'a> {
-    Box::new(c.procedures.iter().map(|p| procedure_row(c, u, p)))
+    rows_of_whole(c, u, |c, u, p| vec![procedure_row(c, u, p)])
+}
+
+/// Rows made from each whole procedure: 512 at a time, in parallel, each read again from its
+/// file when the catalogue holds only summaries (see [`crate::catalogue::model::Detail`]).
+fn rows_of_whole<'a>(
+    c: &'a Catalogue,
+    u: &'a Urls,
+    rows: fn(&Catalogue, &Urls, &Procedure) -> Vec<Vec<String>>,
+) -> Rows<'a> {
+    use rayon::prelude::*;
+    Box::new(c.procedures.chunks(512).flat_map(move |chunk| {
+        let made: Result<Vec<Vec<Vec<String>>>, Changed> = chunk
+            .par_iter()
+            .map(|p| c.full(p).map(|p| rows(c, u, &p)))
+            .collect();
+        match made {
+            Ok(made) => made.into_iter().flatten().map(Ok).collect::<Vec<_>>(),
+            Err(e) => vec![Err(e)],
+        }
+    }))
 }
 
 fn time_limit_rows<'a>(c: &'a Catalogue, _: &'a Urls) -> Rows<'a> {
@@ -246,7 +267,7 @@ fn time_limit_rows<'a>(c: &'a Catalogue, _: &'a Urls) -> Rows<'a> {
                 ]
             })
         })
-    }))
+    }).map(Ok))
 }
 
 fn fee_rows<'a>(c: &'a Catalogue, _: &'a Urls) -> Rows<'a> {
@@ -277,11 +298,11 @@ fn fee_rows<'a>(c: &'a Catalogue, _: &'a Urls) -> Rows<'a> {
                 ]
             })
         })
-    }))
+    }).map(Ok))
 }
 
-fn paper_rows<'a>(c: &'a Catalogue, _: &'a Urls) -> Rows<'a> {
-    Box::new(c.procedures.iter().flat_map(|p| {
+fn paper_rows<'a>(c: &'a Catalogue, u: &'a Urls) -> Rows<'a> {
+    rows_of_whole(c, u, |_, _, p| {
         p.papers.iter().flat_map(move |g| {
             g.items.iter().map(move |i| {
                 vec![
@@ -303,7 +324,8 @@ fn paper_rows<'a>(c: &'a Catalogue, _: &'a Urls) -> Rows<'a> {
                 ]
             })
         })
-    }))
+        .collect()
+    })
 }
 
 fn legal_basis_rows<'a>(c: &'a Catalogue, _: &'a Urls) -> Rows<'a> {
@@ -320,7 +342,7 @@ fn legal_basis_rows<'a>(c: &'a Catalogue, _: &'a Urls) -> Rows<'a> {
                     .unwrap_or_default(),
             ]
         })
-    }))
+    }).map(Ok))
 }
 
 fn agency_rows<'a>(c: &'a Catalogue, _: &'a Urls) -> Rows<'a> {
@@ -338,7 +360,7 @@ fn agency_rows<'a>(c: &'a Catalogue, _: &'a Urls) -> Rows<'a> {
                 .map(|w| w.to_string())
                 .unwrap_or_default(),
         ]
-    }))
+    }).map(Ok))
 }
 
 fn procedure_row(c: &Catalogue, u: &Urls, p: &Procedure) -> Vec<String> {
@@ -383,7 +405,7 @@ fn procedure_row(c: &Catalogue, u: &Urls, p: &Procedure) -> Vec<String> {
 
 /// Hands every table to `put` as CSV bytes (UTF-8 with a byte-order mark, CRLF line ends as
 /// RFC 4180 says) with its output path, one table at a time.
-pub fn write_csv<E: From<csv::Error>>(
+pub fn write_csv<E: From<csv::Error> + From<Changed>>(
     c: &Catalogue,
     u: &Urls,
     mut put: impl FnMut(String, Vec<u8>) -> Result<(), E>,
@@ -394,7 +416,7 @@ pub fn write_csv<E: From<csv::Error>>(
             .from_writer(b"\xEF\xBB\xBF".to_vec());
         w.write_record(t.columns.iter().map(|col| col.name))?;
         for row in (t.rows)(c, u) {
-            w.write_record(&row)?;
+            w.write_record(&row?)?;
         }
         let bytes = w
             .into_inner()

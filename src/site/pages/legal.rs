@@ -6,7 +6,6 @@ use std::collections::{BTreeMap, BTreeSet, HashSet};
 use rayon::prelude::*;
 
 use super::listing::{crumb, sources, Detail, Group, ListPage, NoteLink};
-use super::procedure::cited_documents;
 use super::{files_of, Cx, PageKind, Selection};
 use crate::catalogue::model::{Catalogue, LegalDocument, Procedure};
 use crate::site::urls;
@@ -37,7 +36,7 @@ fn citations_by_document<'c>(
         .procedures
         .par_iter()
         .flat_map_iter(|p| {
-            cited_documents(p)
+            p.cited_documents()
                 .into_iter()
                 .filter_map(|d| {
                     if all {
@@ -83,7 +82,7 @@ impl PageKind for LegalDocuments {
     }
 
     fn showing(&self, c: &Catalogue, p: &Procedure) -> Vec<String> {
-        let docs: BTreeSet<&str> = cited_documents(p).into_iter().collect();
+        let docs: BTreeSet<&str> = p.cited_documents().into_iter().collect();
         let dirs: Vec<String> = docs
             .into_iter()
             .filter_map(|doc| c.legal.get(doc))

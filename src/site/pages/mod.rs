@@ -149,6 +149,9 @@ pub(crate) fn render_procedures(cx: &Cx, sel: &Selection) -> Result<(), SiteErro
         if wanting.is_empty() {
             return Ok(());
         }
+        // In a low-memory build the catalogue holds a summary: the page needs the whole.
+        let full = cx.c.full(p)?;
+        let p = &*full;
         let dir = urls::procedure(&p.code);
         let view = to_json(&super::views::procedure_view(
             cx.c,

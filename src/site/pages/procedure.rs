@@ -135,37 +135,6 @@ impl PageKind for ProcedurePages {
     }
 }
 
-/// Every legal document number a procedure cites, anywhere in its record (with repeats).
-pub(crate) fn cited_documents(p: &Procedure) -> Vec<&str> {
-    let mut docs: Vec<&str> = p.legal_basis.iter().map(|b| b.document.as_str()).collect();
-    for ch in &p.channels {
-        docs.extend(
-            ch.time_limits
-                .iter()
-                .flat_map(|t| t.legal_basis.iter().map(|b| b.document.as_str())),
-        );
-        docs.extend(
-            ch.fees
-                .iter()
-                .flat_map(|f| f.legal_basis.iter().map(|b| b.document.as_str())),
-        );
-    }
-    for g in &p.papers {
-        for i in &g.items {
-            docs.extend(i.legal_basis.iter().map(|b| b.document.as_str()));
-            if let Some(d) = i.form.as_ref().and_then(|f| f.issued_by.as_deref()) {
-                docs.push(d);
-            }
-        }
-    }
-    docs.extend(
-        p.conditions
-            .iter()
-            .flat_map(|k| k.legal_basis.iter().map(|b| b.document.as_str())),
-    );
-    docs
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -76,9 +76,8 @@ fn item_view(c: &Catalogue, u: &Urls, item: &decision::DecisionItem) -> ItemView
 
 fn view(c: &Catalogue, u: &Urls, d: &Decision) -> DecisionView {
     // The official grouping: kind, then level and sector as in the annex's Phần I.
-    let a = annex::for_decision(c, d);
     let mut groups = Vec::new();
-    for g in &a.list {
+    for g in &annex::decision_list(c, d) {
         for l in &g.levels {
             for s in &l.sectors {
                 let items = s
@@ -195,7 +194,7 @@ impl PageKind for Publications {
             }
             let print = annex_page(&d.slug);
             if sel.wants_page(&print) {
-                let a = annex::for_decision(c, d);
+                let a = annex::for_decision(c, d)?;
                 let lines: Vec<&str> = a.subtitle.lines().collect();
                 cx.page(
                     &print,
