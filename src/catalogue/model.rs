@@ -137,7 +137,11 @@ impl Procedure {
         if let Detail::Summary { cited } = &self.detail {
             return cited.iter().map(String::as_str).collect();
         }
-        let mut docs: Vec<&str> = self.legal_basis.iter().map(|b| b.document.as_str()).collect();
+        let mut docs: Vec<&str> = self
+            .legal_basis
+            .iter()
+            .map(|b| b.document.as_str())
+            .collect();
         for ch in &self.channels {
             docs.extend(
                 ch.time_limits

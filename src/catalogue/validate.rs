@@ -1644,4 +1644,74 @@ mod tests {
         assert!(!is_slug("a--b"));
         assert_eq!(legal_slug("123/2015/NĐ-CP"), "123-2015-NĐ-CP");
     }
+
+    #[test]
+    fn auto_keeps_summaries_from_the_threshold_on() {
+        assert!(!Memory::Auto.summarizes(LOW_MEMORY_FROM - 1));
+        assert!(Memory::Auto.summarizes(LOW_MEMORY_FROM));
+        assert!(Memory::Low.summarizes(1));
+        assert!(!Memory::Full.summarizes(1_000_000));
+    }
+
+    /// A copy of the shipped catalogue, loaded with `memory`.
+    fn shipped(dir: &Path, memory: Memory) -> Catalogue {
+        let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("catalogue");
+        for e in walkdir::WalkDir::new(&src) {
+            let e = e.expect("walk");
+            let to = dir.join(e.path().strip_prefix(&src).expect("under src"));
+            if e.file_type().is_dir() {
+                std::fs::create_dir_all(&to).expect("mkdir");
+            } else {
+                std::fs::copy(e.path(), &to).expect("copy");
+            }
+        }
+        let opts = Options {
+            memory,
+            ..Options::default()
+        };
+        let mut diags = Diagnostics::new();
+        let c = load_and_check(dir, &opts, &mut diags, None, None);
+        assert!(!diags.has_errors());
+        c
+    }
+
+    #[test]
+    fn a_summary_reads_back_whole_and_cites_what_the_whole_cites() {
+        let (a, b) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+        let whole = shipped(a.path(), Memory::Full);
+        let low = shipped(b.path(), Memory::Low);
+        assert_eq!(whole.procedures.len(), low.procedures.len());
+        for (w, s) in whole.procedures.iter().zip(&low.procedures) {
+            assert!(!w.is_summary() && s.is_summary(), "{}", w.code);
+            assert!(s.papers.is_empty() && s.steps.is_empty() && s.summary.is_empty());
+            assert_eq!(w.cited_documents(), s.cited_documents(), "{}", w.code);
+            let full = low.full(s).expect("reads back");
+            assert!(!full.is_summary());
+            let json = |p: &Procedure| serde_json::to_string(&p.data).expect("json");
+            assert_eq!(json(w), json(&full), "{}", w.code);
+            // A whole procedure is returned as it is, without reading its file.
+            assert!(matches!(whole.full(w), Ok(std::borrow::Cow::Borrowed(_))));
+        }
+    }
+
+    #[test]
+    fn a_file_changed_after_validation_is_reported_not_published() {
+        let dir = tempfile::tempdir().unwrap();
+        let c = shipped(dir.path(), Memory::Low);
+        let p = &c.procedures[0];
+        let text = std::fs::read_to_string(&p.file).unwrap();
+        let renamed = text.replacen(&format!("name: \"{}\"", p.name), "name: Tên khác", 1);
+        assert!(text != renamed, "the test edits the name");
+        std::fs::write(&p.file, renamed).unwrap();
+        let e = c.full(p).expect_err("the name changed");
+        assert_eq!(e.file, p.file);
+        assert!(
+            e.to_string().contains("đã thay đổi trong khi dựng trang"),
+            "{e}"
+        );
+        std::fs::write(&p.file, "code: [").unwrap();
+        assert!(c.full(p).is_err(), "no longer parses");
+        std::fs::remove_file(&p.file).unwrap();
+        assert!(c.full(p).is_err(), "deleted");
+    }
 }

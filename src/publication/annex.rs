@@ -607,7 +607,10 @@ pub fn decision_list(c: &Catalogue, d: &Decision) -> Vec<KindGroup> {
 }
 
 /// A decision's items that are in the catalogue, by kind.
-fn decision_groups<'c>(c: &'c Catalogue, d: &'c Decision) -> Vec<(Option<ItemKind>, Vec<Entry<'c>>)> {
+fn decision_groups<'c>(
+    c: &'c Catalogue,
+    d: &'c Decision,
+) -> Vec<(Option<ItemKind>, Vec<Entry<'c>>)> {
     ItemKind::ALL
         .iter()
         .map(|&k| {

@@ -7,10 +7,10 @@ use serde::Serialize;
 
 use super::urls::{self, Urls};
 use super::views;
-use crate::catalogue::validate::Changed;
 use crate::catalogue::model::{
     Amount, AmountWord, Catalogue, FeeKind, LegalBasis, PaperHandling, Procedure,
 };
+use crate::catalogue::validate::Changed;
 
 /// The version of the tables' format; bumped when a column changes meaning or goes away.
 pub const FORMAT_VERSION: &str = "1.0";
@@ -251,116 +251,138 @@ fn rows_of_whole<'a>(
 }
 
 fn time_limit_rows<'a>(c: &'a Catalogue, _: &'a Urls) -> Rows<'a> {
-    Box::new(c.procedures.iter().flat_map(|p| {
-        p.channels.iter().flat_map(move |ch| {
-            ch.time_limits.iter().enumerate().map(move |(i, t)| {
-                vec![
-                    p.code.clone(),
-                    ch.kind.id().to_string(),
-                    (i + 1).to_string(),
-                    t.value.map(number).unwrap_or_default(),
-                    t.unit.id().to_string(),
-                    views::time_limit_text(t),
-                    t.condition.clone().unwrap_or_default(),
-                    bases(&t.legal_basis),
-                    yes(t.unverified),
-                ]
+    Box::new(
+        c.procedures
+            .iter()
+            .flat_map(|p| {
+                p.channels.iter().flat_map(move |ch| {
+                    ch.time_limits.iter().enumerate().map(move |(i, t)| {
+                        vec![
+                            p.code.clone(),
+                            ch.kind.id().to_string(),
+                            (i + 1).to_string(),
+                            t.value.map(number).unwrap_or_default(),
+                            t.unit.id().to_string(),
+                            views::time_limit_text(t),
+                            t.condition.clone().unwrap_or_default(),
+                            bases(&t.legal_basis),
+                            yes(t.unverified),
+                        ]
+                    })
+                })
             })
-        })
-    }).map(Ok))
+            .map(Ok),
+    )
 }
 
 fn fee_rows<'a>(c: &'a Catalogue, _: &'a Urls) -> Rows<'a> {
-    Box::new(c.procedures.iter().flat_map(|p| {
-        p.channels.iter().flat_map(move |ch| {
-            ch.fees.iter().map(move |f| {
-                let (amount, free) = match &f.amount {
-                    Some(Amount::Vnd(v)) => (v.to_string(), false),
-                    Some(Amount::Word(AmountWord::Free)) => (String::new(), true),
-                    None => (String::new(), false),
-                };
-                vec![
-                    p.code.clone(),
-                    ch.kind.id().to_string(),
-                    match f.kind {
-                        FeeKind::Fee => "fee",
-                        FeeKind::Charge => "charge",
-                    }
-                    .to_string(),
-                    f.name.clone().unwrap_or_default(),
-                    amount,
-                    yes(free),
-                    f.per.clone().unwrap_or_default(),
-                    f.condition.clone().unwrap_or_default(),
-                    f.exemptions.join("; "),
-                    bases(&f.legal_basis),
-                    yes(f.unverified),
-                ]
+    Box::new(
+        c.procedures
+            .iter()
+            .flat_map(|p| {
+                p.channels.iter().flat_map(move |ch| {
+                    ch.fees.iter().map(move |f| {
+                        let (amount, free) = match &f.amount {
+                            Some(Amount::Vnd(v)) => (v.to_string(), false),
+                            Some(Amount::Word(AmountWord::Free)) => (String::new(), true),
+                            None => (String::new(), false),
+                        };
+                        vec![
+                            p.code.clone(),
+                            ch.kind.id().to_string(),
+                            match f.kind {
+                                FeeKind::Fee => "fee",
+                                FeeKind::Charge => "charge",
+                            }
+                            .to_string(),
+                            f.name.clone().unwrap_or_default(),
+                            amount,
+                            yes(free),
+                            f.per.clone().unwrap_or_default(),
+                            f.condition.clone().unwrap_or_default(),
+                            f.exemptions.join("; "),
+                            bases(&f.legal_basis),
+                            yes(f.unverified),
+                        ]
+                    })
+                })
             })
-        })
-    }).map(Ok))
+            .map(Ok),
+    )
 }
 
 fn paper_rows<'a>(c: &'a Catalogue, u: &'a Urls) -> Rows<'a> {
     rows_of_whole(c, u, |_, _, p| {
-        p.papers.iter().flat_map(move |g| {
-            g.items.iter().map(move |i| {
-                vec![
-                    p.code.clone(),
-                    g.case.clone().unwrap_or_default(),
-                    i.name.clone(),
-                    i.originals.to_string(),
-                    i.copies.to_string(),
-                    match i.handling {
-                        PaperHandling::Submit => "submit",
-                        PaperHandling::Show => "show",
-                    }
-                    .to_string(),
-                    yes(i.required),
-                    i.form.as_ref().map(|f| f.code.clone()).unwrap_or_default(),
-                    i.office_looks_up.clone().unwrap_or_default(),
-                    bases(&i.legal_basis),
-                    yes(i.unverified),
-                ]
+        p.papers
+            .iter()
+            .flat_map(move |g| {
+                g.items.iter().map(move |i| {
+                    vec![
+                        p.code.clone(),
+                        g.case.clone().unwrap_or_default(),
+                        i.name.clone(),
+                        i.originals.to_string(),
+                        i.copies.to_string(),
+                        match i.handling {
+                            PaperHandling::Submit => "submit",
+                            PaperHandling::Show => "show",
+                        }
+                        .to_string(),
+                        yes(i.required),
+                        i.form.as_ref().map(|f| f.code.clone()).unwrap_or_default(),
+                        i.office_looks_up.clone().unwrap_or_default(),
+                        bases(&i.legal_basis),
+                        yes(i.unverified),
+                    ]
+                })
             })
-        })
-        .collect()
+            .collect()
     })
 }
 
 fn legal_basis_rows<'a>(c: &'a Catalogue, _: &'a Urls) -> Rows<'a> {
-    Box::new(c.procedures.iter().flat_map(move |p| {
-        p.legal_basis.iter().map(move |b| {
-            let doc = c.legal.get(&b.document);
-            vec![
-                p.code.clone(),
-                b.document.clone(),
-                b.article.clone().unwrap_or_default(),
-                doc.map(|d| d.kind.clone()).unwrap_or_default(),
-                doc.map(|d| d.title.clone()).unwrap_or_default(),
-                doc.map(|d| crate::export::legal_status(d.status).to_string())
-                    .unwrap_or_default(),
-            ]
-        })
-    }).map(Ok))
+    Box::new(
+        c.procedures
+            .iter()
+            .flat_map(move |p| {
+                p.legal_basis.iter().map(move |b| {
+                    let doc = c.legal.get(&b.document);
+                    vec![
+                        p.code.clone(),
+                        b.document.clone(),
+                        b.article.clone().unwrap_or_default(),
+                        doc.map(|d| d.kind.clone()).unwrap_or_default(),
+                        doc.map(|d| d.title.clone()).unwrap_or_default(),
+                        doc.map(|d| crate::export::legal_status(d.status).to_string())
+                            .unwrap_or_default(),
+                    ]
+                })
+            })
+            .map(Ok),
+    )
 }
 
 fn agency_rows<'a>(c: &'a Catalogue, _: &'a Urls) -> Rows<'a> {
-    Box::new(c.agencies.values().map(|a| {
-        vec![
-            a.id.clone(),
-            a.name.clone(),
-            views::level_name(a.level).to_string(),
-            a.address.clone().unwrap_or_default(),
-            a.opening_hours.join("; "),
-            a.phone.clone().unwrap_or_default(),
-            a.email.clone().unwrap_or_default(),
-            a.website
-                .as_ref()
-                .map(|w| w.to_string())
-                .unwrap_or_default(),
-        ]
-    }).map(Ok))
+    Box::new(
+        c.agencies
+            .values()
+            .map(|a| {
+                vec![
+                    a.id.clone(),
+                    a.name.clone(),
+                    views::level_name(a.level).to_string(),
+                    a.address.clone().unwrap_or_default(),
+                    a.opening_hours.join("; "),
+                    a.phone.clone().unwrap_or_default(),
+                    a.email.clone().unwrap_or_default(),
+                    a.website
+                        .as_ref()
+                        .map(|w| w.to_string())
+                        .unwrap_or_default(),
+                ]
+            })
+            .map(Ok),
+    )
 }
 
 fn procedure_row(c: &Catalogue, u: &Urls, p: &Procedure) -> Vec<String> {
@@ -439,7 +461,7 @@ mod tests {
         assert!(!diags.has_errors());
         let u = Urls::new("https://example.gov.vn/");
         for t in TABLES {
-            let rows: Vec<_> = (t.rows)(&c, &u).collect();
+            let rows: Vec<Vec<String>> = (t.rows)(&c, &u).collect::<Result<_, _>>().expect("rows");
             assert!(!rows.is_empty(), "{} has rows", t.file);
             for r in rows {
                 assert_eq!(r.len(), t.columns.len(), "{}: {r:?}", t.file);

@@ -15,6 +15,7 @@ const MIN_VECTORS: usize = 40;
 fn base_calendar() -> Calendar {
     let opts = Options {
         today: NaiveDate::from_ymd_opt(2026, 12, 1).unwrap(),
+        ..Default::default()
     };
     let (cat, diags) = load_and_validate(&fixtures("base"), &opts);
     assert!(diags.is_empty(), "base fixture: {diags:?}");

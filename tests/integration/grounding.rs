@@ -16,7 +16,13 @@ use crate::support::repo_root;
 const BUILD_DATES: [&str; 2] = ["2026-12-01", "2026-12-06"];
 
 fn shipped(today: NaiveDate) -> Catalogue {
-    let (c, diags) = load_and_validate(&repo_root().join("catalogue"), &Options { today });
+    let (c, diags) = load_and_validate(
+        &repo_root().join("catalogue"),
+        &Options {
+            today,
+            ..Options::default()
+        },
+    );
     let errors: Vec<String> = diags
         .items()
         .iter()
@@ -189,6 +195,7 @@ fn a_replaced_document_is_not_in_force_after_its_last_day() {
         &base,
         &Options {
             today: date("2026-12-01"),
+            ..Default::default()
         },
     );
     assert!(!diags.has_errors());

@@ -205,6 +205,7 @@ fn nfd_text_reaches_the_model_as_nfc() {
         .patch("sectors.yaml", "Chứng thực", &sector_nfd);
     let opts = motcua::catalogue::Options {
         today: chrono::NaiveDate::from_ymd_opt(2026, 12, 1).unwrap(),
+        ..Default::default()
     };
     let (cat, diags) = motcua::catalogue::load_and_validate(fx.root(), &opts);
     assert!(diags.is_empty(), "{:?}", diags.items());

@@ -15,6 +15,7 @@ mod grounding;
 mod hostile;
 mod jsonld;
 mod linkcheck;
+mod low_memory;
 mod open_data;
 mod open_json;
 mod peer_corpus;
