@@ -75,6 +75,15 @@ pub struct Changed {
 }
 
 impl Catalogue {
+    /// The whole procedures of `list` (a slice of [`Catalogue::procedures`]), read again in
+    /// parallel where the catalogue holds summaries.
+    pub fn whole<'a>(
+        &self,
+        list: &'a [Arc<Procedure>],
+    ) -> Result<Vec<std::borrow::Cow<'a, Procedure>>, Changed> {
+        list.par_iter().map(|p| self.full(p)).collect()
+    }
+
     /// The whole of procedure `p`: itself when the catalogue holds it whole, else read and
     /// checked again from its file.
     pub fn full<'a>(&self, p: &'a Procedure) -> Result<std::borrow::Cow<'a, Procedure>, Changed> {

@@ -223,90 +223,102 @@ fn procedure_nodes(c: &Catalogue, urls: &Urls, p: &Procedure, out: &mut Vec<Valu
     out.extend(nodes);
 }
 
-/// Procedures turned into nodes per round: the graph of a national catalogue (hundreds of MB
-/// as JSON values) is never whole in memory, only one round of it.
-const ROUND: usize = 512;
+/// The export being written: a header, then each procedure's nodes as it passes (in code
+/// order), then the agencies and legal documents they refer to. Only one round of nodes is
+/// ever in memory, never the graph of a national catalogue (hundreds of MB as JSON values).
+/// The text is deterministic JSON, one node per line, gzip-compressed as it is made (at
+/// 10,000 procedures the text is 87 MB, the file a tenth of that); the gzip header carries no
+/// time or name, so builds stay byte-identical.
+pub struct Writer {
+    gz: flate2::write::GzEncoder<Vec<u8>>,
+}
 
-/// The whole export as deterministic JSON text, one node per line, gzip-compressed as it is
-/// made (at 10,000 procedures the text is 87 MB, the file a tenth of that). The gzip header
-/// carries no time or name, so builds stay byte-identical.
-pub fn export(c: &Catalogue, urls: &Urls) -> std::io::Result<Vec<u8>> {
-    use rayon::prelude::*;
-    use std::io::Write;
-    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::new(1));
-    gz.write_all(b"{\"@context\":")?;
-    gz.write_all(context().to_string().as_bytes())?;
-    gz.write_all(b",\"@graph\":[\n")?;
-    let dataset = json!({
-        "@id": urls.absolute(FILE),
-        "@type": "dcat:Dataset",
-        "dct:title": vi(&c.site.name),
-        "dct:conformsTo": id(PROFILE),
-        "dct:spatial": vi(&c.site.province),
-        "dcat:landingPage": id(&urls.absolute(urls::OPEN_DATA)),
-    });
-    gz.write_all(dataset.to_string().as_bytes())?;
-    let mut orgs = BTreeSet::new();
-    let mut docs = BTreeSet::new();
-    for p in &c.procedures {
-        orgs.insert(p.agencies.competent.as_str());
-        docs.extend(p.legal_basis.iter().map(|b| b.document.as_str()));
-        docs.extend(
-            p.channels
-                .iter()
-                .flat_map(|ch| &ch.fees)
-                .flat_map(|f| &f.legal_basis)
-                .map(|b| b.document.as_str()),
-        );
-    }
-    for round in c.procedures.chunks(ROUND) {
-        let texts: Vec<String> = round
-            .par_iter()
-            .map(|p| {
-                let p = c.full(p).map_err(std::io::Error::other)?;
-                let mut nodes = Vec::new();
-                procedure_nodes(c, urls, &p, &mut nodes);
-                let mut s = String::new();
-                for node in nodes {
-                    s.push_str(",\n");
-                    s.push_str(&node.to_string());
-                }
-                Ok(s)
-            })
-            .collect::<std::io::Result<_>>()?;
-        for t in texts {
-            gz.write_all(t.as_bytes())?;
-        }
-    }
-    for a in orgs.iter().filter_map(|id| c.agencies.get(*id)) {
-        let mut node = json!({
-            "@id": org_iri(urls, &a.id),
-            "@type": "cv:PublicOrganisation",
-            "skos:prefLabel": vi(&a.name),
-            "dct:identifier": a.id,
-            "foaf:page": id(&urls.absolute(&urls::agency(&a.id))),
+impl Writer {
+    /// The context and the dataset node.
+    pub fn new(c: &Catalogue, urls: &Urls) -> std::io::Result<Writer> {
+        use std::io::Write;
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::new(1));
+        gz.write_all(b"{\"@context\":")?;
+        gz.write_all(context().to_string().as_bytes())?;
+        gz.write_all(b",\"@graph\":[\n")?;
+        let dataset = json!({
+            "@id": urls.absolute(FILE),
+            "@type": "dcat:Dataset",
+            "dct:title": vi(&c.site.name),
+            "dct:conformsTo": id(PROFILE),
             "dct:spatial": vi(&c.site.province),
+            "dcat:landingPage": id(&urls.absolute(urls::OPEN_DATA)),
         });
-        if let Some(w) = &a.website {
-            node["foaf:homepage"] = id(w.as_str());
-        }
-        gz.write_all(b",\n")?;
-        gz.write_all(node.to_string().as_bytes())?;
+        gz.write_all(dataset.to_string().as_bytes())?;
+        Ok(Writer { gz })
     }
-    for d in docs.iter().filter_map(|n| c.legal.get(*n)) {
-        let mut node = json!({
-            "@id": legal_iri(urls, &d.number),
-            "@type": "eli:LegalResource",
-            "dct:identifier": d.number,
-            "dct:title": vi(&format!("{} {}", d.kind, d.title)),
-            "foaf:page": id(&urls.absolute(&urls::legal(&d.number))),
-        });
-        if let Some(u) = &d.url {
-            node["eli:is_realized_by"] = id(u.as_str());
+
+    /// The nodes of whole procedure `p` as text; pure, so procedures can be turned into text
+    /// in parallel and added in order.
+    pub fn nodes_of(c: &Catalogue, urls: &Urls, p: &Procedure) -> String {
+        let mut nodes = Vec::new();
+        procedure_nodes(c, urls, p, &mut nodes);
+        let mut s = String::new();
+        for node in nodes {
+            s.push_str(",\n");
+            s.push_str(&node.to_string());
         }
-        gz.write_all(b",\n")?;
-        gz.write_all(node.to_string().as_bytes())?;
+        s
     }
-    gz.write_all(b"\n]}\n")?;
-    gz.finish()
+
+    /// Appends one procedure's nodes (from [`Writer::nodes_of`]).
+    pub fn add(&mut self, nodes: &str) -> std::io::Result<()> {
+        std::io::Write::write_all(&mut self.gz, nodes.as_bytes())
+    }
+
+    /// The agencies and legal documents the procedures refer to (read from the catalogue,
+    /// summaries included), and the end of the file.
+    pub fn finish(mut self, c: &Catalogue, urls: &Urls) -> std::io::Result<Vec<u8>> {
+        use std::io::Write;
+        let gz = &mut self.gz;
+        let mut orgs = BTreeSet::new();
+        let mut docs = BTreeSet::new();
+        for p in &c.procedures {
+            orgs.insert(p.agencies.competent.as_str());
+            docs.extend(p.legal_basis.iter().map(|b| b.document.as_str()));
+            docs.extend(
+                p.channels
+                    .iter()
+                    .flat_map(|ch| &ch.fees)
+                    .flat_map(|f| &f.legal_basis)
+                    .map(|b| b.document.as_str()),
+            );
+        }
+        for a in orgs.iter().filter_map(|id| c.agencies.get(*id)) {
+            let mut node = json!({
+                "@id": org_iri(urls, &a.id),
+                "@type": "cv:PublicOrganisation",
+                "skos:prefLabel": vi(&a.name),
+                "dct:identifier": a.id,
+                "foaf:page": id(&urls.absolute(&urls::agency(&a.id))),
+                "dct:spatial": vi(&c.site.province),
+            });
+            if let Some(w) = &a.website {
+                node["foaf:homepage"] = id(w.as_str());
+            }
+            gz.write_all(b",\n")?;
+            gz.write_all(node.to_string().as_bytes())?;
+        }
+        for d in docs.iter().filter_map(|n| c.legal.get(*n)) {
+            let mut node = json!({
+                "@id": legal_iri(urls, &d.number),
+                "@type": "eli:LegalResource",
+                "dct:identifier": d.number,
+                "dct:title": vi(&format!("{} {}", d.kind, d.title)),
+                "foaf:page": id(&urls.absolute(&urls::legal(&d.number))),
+            });
+            if let Some(u) = &d.url {
+                node["eli:is_realized_by"] = id(u.as_str());
+            }
+            gz.write_all(b",\n")?;
+            gz.write_all(node.to_string().as_bytes())?;
+        }
+        gz.write_all(b"\n]}\n")?;
+        self.gz.finish()
+    }
 }

@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use super::urls::{self, Urls};
-use crate::catalogue::model::Catalogue;
+use crate::catalogue::model::{Catalogue, Procedure};
 use crate::export;
 use crate::text::markdown_text;
 
@@ -190,103 +190,161 @@ fn json_line<T: serde::Serialize>(v: &T) -> Result<Vec<u8>, super::SiteError> {
     Ok(bytes)
 }
 
-/// Procedures serialized per round of the bulk export: enough to keep both cores busy, few
-/// enough that a national catalogue's records are never all in memory at once.
-const BULK_CHUNK: usize = 512;
+/// Procedures per round of the open data: enough to keep both cores busy, few enough that a
+/// national catalogue's records are never all in memory at once.
+pub(crate) const ROUND: usize = 512;
 
 /// gzip level of the bulk export. Level 1 is several times faster than the default 6 and its
 /// output only somewhat larger: the records repeat the same keys and phrases, which even the
 /// fastest level finds.
 const BULK_LEVEL: u32 = 1;
 
-/// Writes the per-procedure JSON documents into `sink` (unless `publish.records` is off), then
-/// the bulk export, the CPSV-AP export and the JSON Schemas (format: [`crate::export`]). Both
-/// schemas are published either way: the format they define is the site's, whichever copies
-/// it writes, and a portal's consumers may have bookmarked their addresses.
+/// Writes the open data of `c` into `sink` (format: [`crate::export`]): each procedure's JSON
+/// document when `records` is set, the bulk export, the CPSV-AP export, the CSV tables and
+/// the JSON Schemas. Procedures are taken [`ROUND`] at a time, read again from their files
+/// when the catalogue holds summaries.
 pub fn open_data(
     urls: &Urls,
     c: &Catalogue,
+    records: bool,
     sink: &dyn super::Sink,
 ) -> Result<(), super::SiteError> {
-    let records = c.site.publish.records;
-    let bulk = bulk_gz(urls, c, &|p, doc| {
-        if records {
-            sink.put(urls::procedure_json(&p.code), doc.to_vec())
-        } else {
-            Ok(())
-        }
-    })?;
-    sink.put(urls::DATA.to_string(), bulk)?;
-    sink.put(
-        export::cpsv::FILE.to_string(),
-        export::cpsv::export(c, urls)
-            .map_err(|e| super::SiteError::Io(std::path::PathBuf::from(export::cpsv::FILE), e))?,
-    )?;
-    for (name, text) in export::schemas() {
-        sink.put(format!("{}{name}", super::tables::DIR), text.into_bytes())?;
+    let mut data = OpenData::new(urls, c, records)?;
+    for round in c.procedures.chunks(ROUND) {
+        let whole = c.whole(round)?;
+        let list: Vec<&Procedure> = whole.iter().map(|p| &**p).collect();
+        data.add(&list, sink)?;
     }
-    Ok(())
+    data.finish(sink)
+}
+
+/// The open data being written as whole procedures pass, in code order: each procedure's JSON
+/// document, its record in the bulk export, its CPSV-AP nodes and its CSV rows. The bulk and
+/// CPSV-AP files are compressed as they grow, so neither the records nor the uncompressed
+/// files (84 and 87 MB at 10,000 procedures) are ever whole in memory. Their gzip headers
+/// carry no time or name: builds stay byte-identical.
+pub(crate) struct OpenData<'a> {
+    urls: &'a Urls,
+    c: &'a Catalogue,
+    records: bool,
+    bulk: flate2::write::GzEncoder<Vec<u8>>,
+    bulk_tail: Vec<u8>,
+    first: bool,
+    cpsv: export::cpsv::Writer,
+    csv: super::tables::Csv,
+}
+
+impl<'a> OpenData<'a> {
+    /// Starts every file; `records` says whether each procedure's document is published.
+    pub(crate) fn new(
+        urls: &'a Urls,
+        c: &'a Catalogue,
+        records: bool,
+    ) -> Result<OpenData<'a>, super::SiteError> {
+        // The dataset with no procedures, serialized by serde like the rest, is split where
+        // its empty list is. A raw `"` only bounds a JSON string, so this key is the only match.
+        let skeleton = json_line(&export::bulk(urls, c, Vec::new()))?;
+        const EMPTY: &[u8] = b"\"procedures\":[]";
+        let at = memchr::memmem::find(&skeleton, EMPTY).ok_or_else(|| {
+            super::SiteError::Output("dữ liệu mở thiếu danh sách thủ tục".into())
+        })?;
+        let (head, tail) = skeleton.split_at(at + EMPTY.len() - 1);
+        let mut bulk =
+            flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::new(BULK_LEVEL));
+        std::io::Write::write_all(&mut bulk, head).map_err(bulk_error)?;
+        let cpsv = export::cpsv::Writer::new(c, urls).map_err(cpsv_error)?;
+        let csv = super::tables::Csv::new().map_err(csv_error)?;
+        Ok(OpenData {
+            urls,
+            c,
+            records,
+            bulk,
+            bulk_tail: tail.to_vec(),
+            first: true,
+            cpsv,
+            csv,
+        })
+    }
+
+    /// Adds whole procedures, in code order: their outputs are made in parallel, each JSON
+    /// document handed to `sink` at once, then appended to the shared files in order.
+    pub(crate) fn add(
+        &mut self,
+        procedures: &[&Procedure],
+        sink: &dyn super::Sink,
+    ) -> Result<(), super::SiteError> {
+        use rayon::prelude::*;
+        use std::io::Write;
+        let (urls, c, records) = (self.urls, self.c, self.records);
+        let parts: Vec<(Vec<u8>, String, super::tables::ProcedureRows)> = procedures
+            .par_iter()
+            .map(|p| {
+                let doc = json_line(&export::procedure_document(urls, c, p))?;
+                let record = procedure_part(&doc).to_vec();
+                if records {
+                    sink.put(urls::procedure_json(&p.code), doc)?;
+                }
+                Ok((
+                    record,
+                    export::cpsv::Writer::nodes_of(c, urls, p),
+                    super::tables::Csv::rows_of(c, urls, p),
+                ))
+            })
+            .collect::<Result<_, super::SiteError>>()?;
+        for (record, nodes, rows) in parts {
+            if !self.first {
+                self.bulk.write_all(b",").map_err(bulk_error)?;
+            }
+            self.first = false;
+            self.bulk.write_all(&record).map_err(bulk_error)?;
+            self.cpsv.add(&nodes).map_err(cpsv_error)?;
+            self.csv.add(rows).map_err(csv_error)?;
+        }
+        Ok(())
+    }
+
+    /// Ends every file and hands it to `sink`, with the JSON Schemas. Both schemas are
+    /// published either way: the format they define is the site's, whichever copies it
+    /// writes, and a portal's consumers may have bookmarked their addresses.
+    pub(crate) fn finish(mut self, sink: &dyn super::Sink) -> Result<(), super::SiteError> {
+        std::io::Write::write_all(&mut self.bulk, &self.bulk_tail).map_err(bulk_error)?;
+        sink.put(
+            urls::DATA.to_string(),
+            self.bulk.finish().map_err(bulk_error)?,
+        )?;
+        sink.put(
+            export::cpsv::FILE.to_string(),
+            self.cpsv
+                .finish(self.c, self.urls)
+                .map_err(cpsv_error)?,
+        )?;
+        self.csv.finish(self.c, |path, bytes| sink.put(path, bytes))?;
+        for (name, text) in export::schemas() {
+            sink.put(format!("{}{name}", super::tables::DIR), text.into_bytes())?;
+        }
+        Ok(())
+    }
+}
+
+fn bulk_error(e: std::io::Error) -> super::SiteError {
+    super::SiteError::Io(std::path::PathBuf::from(urls::DATA), e)
+}
+
+fn cpsv_error(e: std::io::Error) -> super::SiteError {
+    super::SiteError::Io(std::path::PathBuf::from(export::cpsv::FILE), e)
+}
+
+fn csv_error(e: csv::Error) -> super::SiteError {
+    super::SiteError::Output(format!("không ghi được bảng CSV: {e}"))
 }
 
 /// One procedure's JSON document (`thu-tuc/<code>/index.json`).
 pub fn procedure_json(
     urls: &Urls,
     c: &Catalogue,
-    p: &crate::catalogue::model::Procedure,
+    p: &Procedure,
 ) -> Result<Vec<u8>, super::SiteError> {
     json_line(&export::procedure_document(urls, c, &*c.full(p)?))
-}
-
-/// The bulk export alone (`du-lieu/procedures.json.gz`).
-pub fn bulk_data(urls: &Urls, c: &Catalogue) -> Result<Vec<u8>, super::SiteError> {
-    bulk_gz(urls, c, &|_, _| Ok(()))
-}
-
-/// What [`bulk_gz`] calls with each procedure's serialized document.
-type EachDocument<'a> =
-    dyn Fn(&crate::catalogue::model::Procedure, &[u8]) -> Result<(), super::SiteError> + Sync + 'a;
-
-/// The bulk export ([`export::Dataset`]) as gzip-compressed JSON. The procedures are
-/// serialized 512 at a time (each document also handed to `each`) and compressed as they
-/// come, so neither the records nor the uncompressed file (84 MB at 10,000 procedures) is ever
-/// whole in memory. The gzip header carries no time or name: builds stay byte-identical.
-fn bulk_gz(
-    urls: &Urls,
-    c: &Catalogue,
-    each: &EachDocument<'_>,
-) -> Result<Vec<u8>, super::SiteError> {
-    use rayon::prelude::*;
-    use std::io::Write;
-    let io = |e: std::io::Error| super::SiteError::Io(std::path::PathBuf::from(urls::DATA), e);
-    // The dataset with no procedures, serialized by serde like the rest, is split where its
-    // empty list is. A raw `"` only bounds a JSON string, so this key is the only match.
-    let skeleton = json_line(&export::bulk(urls, c, Vec::new()))?;
-    const EMPTY: &[u8] = b"\"procedures\":[]";
-    let at = memchr::memmem::find(&skeleton, EMPTY)
-        .ok_or_else(|| super::SiteError::Output("dữ liệu mở thiếu danh sách thủ tục".into()))?;
-    let (head, tail) = skeleton.split_at(at + EMPTY.len() - 1);
-    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::new(BULK_LEVEL));
-    gz.write_all(head).map_err(io)?;
-    let mut first = true;
-    for chunk in c.procedures.chunks(BULK_CHUNK) {
-        let records: Vec<Vec<u8>> = chunk
-            .par_iter()
-            .map(|p| {
-                let doc = json_line(&export::procedure_document(urls, c, &*c.full(p)?))?;
-                each(p, &doc)?;
-                Ok(procedure_part(&doc).to_vec())
-            })
-            .collect::<Result<_, super::SiteError>>()?;
-        for r in records {
-            if !first {
-                gz.write_all(b",").map_err(io)?;
-            }
-            first = false;
-            gz.write_all(&r).map_err(io)?;
-        }
-    }
-    gz.write_all(tail).map_err(io)?;
-    gz.finish().map_err(io)
 }
 
 /// The `procedure` value inside a serialized [`export::ProcedureDocument`] line: the record
@@ -313,9 +371,12 @@ mod tests {
         let (c, d) = crate::catalogue::load_and_validate(dir.path(), &Default::default());
         assert!(!d.has_errors());
         let urls = Urls::new("https://example.gov.vn/");
+        let sink = super::super::MemorySink::default();
+        open_data(&urls, &c, true, &sink).unwrap();
+        let files = sink.into_files();
         let mut json = Vec::new();
         std::io::Read::read_to_end(
-            &mut flate2::read::GzDecoder::new(&bulk_data(&urls, &c).unwrap()[..]),
+            &mut flate2::read::GzDecoder::new(&files[urls::DATA][..]),
             &mut json,
         )
         .unwrap();
@@ -340,9 +401,16 @@ mod tests {
         let procedures = bulk["procedures"].as_array().unwrap();
         assert_eq!(procedures.len(), c.procedures.len());
         for (p, rec) in c.procedures.iter().zip(procedures) {
-            let one: serde_json::Value =
-                serde_json::from_slice(&procedure_json(&urls, &c, p).unwrap()).unwrap();
+            let one = procedure_json(&urls, &c, p).unwrap();
+            assert_eq!(files[&urls::procedure_json(&p.code)], one);
+            let one: serde_json::Value = serde_json::from_slice(&one).unwrap();
             assert_eq!(&one["procedure"], rec);
         }
+        // Without records, the same shared files and no per-procedure document.
+        let sink = super::super::MemorySink::default();
+        open_data(&urls, &c, false, &sink).unwrap();
+        let without = sink.into_files();
+        assert_eq!(without.len() + c.procedures.len(), files.len());
+        assert!(without.iter().all(|(path, bytes)| files[path] == *bytes));
     }
 }

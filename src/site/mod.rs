@@ -168,11 +168,14 @@ pub fn render_site_into(
     let (pages_and_feeds, index) = rayon::join(
         || -> Result<_, SiteError> {
             let t = Instant::now();
-            render::render_into(c, &theme, &urls, opts, &Selection::All, &tally)?;
+            // The open data is made from each round of procedures as their pages are.
+            let mut data = feeds::OpenData::new(&urls, c, c.site.publish.records)?;
+            render::render_all_with(c, &theme, &urls, opts, &tally, &mut |round| {
+                data.add(round, &tally)
+            })?;
             let rendered = t.elapsed();
             let t = Instant::now();
-            feeds::open_data(&urls, c, &tally)?;
-            tables::write_csv(c, &urls, |path, bytes| tally.put(path, bytes))?;
+            data.finish(&tally)?;
             if let Some(cal) = &c.calendar {
                 let json = format!("{}\n", cal.to_json());
                 put_data(
@@ -426,18 +429,12 @@ pub fn plan_procedure_update_part(
             urls::FEED.to_string(),
             Some(feeds::atom(&urls, new)?.into_bytes()),
         );
-        changes.insert(urls::DATA.to_string(), Some(feeds::bulk_data(&urls, new)?));
-        changes.insert(
-            crate::export::cpsv::FILE.to_string(),
-            Some(
-                crate::export::cpsv::export(new, &urls)
-                    .map_err(|e| SiteError::Io(PathBuf::from(crate::export::cpsv::FILE), e))?,
-            ),
-        );
-        tables::write_csv(new, &urls, |path, bytes| {
+        // Of the per-procedure records only the edited ones' changed: they are written above.
+        let data = MemorySink::default();
+        feeds::open_data(&urls, new, false, &data)?;
+        for (path, bytes) in data.into_files() {
             changes.insert(path, Some(bytes));
-            Ok::<(), SiteError>(())
-        })?;
+        }
     }
     let search = if feeds {
         let mut index = BTreeMap::new();

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use rayon::prelude::*;
 use tera::Tera;
 
-use super::pages::{Cx, Selection, KINDS};
+use super::pages::{AlsoEach, Cx, Selection, KINDS};
 use super::theme::{hashed_name, Theme};
 use super::urls::Urls;
 use super::views;
@@ -114,7 +114,21 @@ pub fn render_into(
     sel: &Selection,
     sink: &dyn super::Sink,
 ) -> Result<(), SiteError> {
-    render_with(c, theme, urls, opts, sel, sink, false)
+    render_with(c, theme, urls, opts, sel, sink, false, None)
+}
+
+/// Renders the theme's assets and every page into `sink`, handing each round of whole
+/// procedures to `also` as their pages are rendered (the build makes its open data there, so
+/// each procedure file is read once in a catalogue of summaries).
+pub(crate) fn render_all_with(
+    c: &Catalogue,
+    theme: &Theme,
+    urls: &Urls,
+    opts: &BuildOptions,
+    sink: &dyn super::Sink,
+    also: &mut AlsoEach<'_>,
+) -> Result<(), SiteError> {
+    render_with(c, theme, urls, opts, &Selection::All, sink, false, Some(also))
 }
 
 /// Renders `check`'s sample of pages ([`super::pages::check_sample`]) and drops them: every
@@ -127,7 +141,7 @@ pub(crate) fn render_check_sample(
     opts: &BuildOptions,
 ) -> Result<(), SiteError> {
     let sel = super::pages::check_sample(c);
-    render_with(c, theme, urls, opts, &sel, &Discard, true)
+    render_with(c, theme, urls, opts, &sel, &Discard, true, None)
 }
 
 /// A sink that keeps nothing: `check` renders only to see that rendering works.
@@ -139,7 +153,9 @@ impl super::Sink for Discard {
     }
 }
 
-/// [`render_into`], with `check`'s few cards per listing when `sample_listings` is set.
+/// [`render_into`], with `check`'s few cards per listing when `sample_listings` is set and
+/// each round of whole procedures handed to `also` when given.
+#[allow(clippy::too_many_arguments)]
 fn render_with(
     c: &Catalogue,
     theme: &Theme,
@@ -148,6 +164,7 @@ fn render_with(
     sel: &Selection,
     sink: &dyn super::Sink,
     sample_listings: bool,
+    also: Option<&mut AlsoEach<'_>>,
 ) -> Result<(), SiteError> {
     let tera = compiled(theme)?;
     // Assets first: pages link to their hashed names.
@@ -169,7 +186,7 @@ fn render_with(
     cx.prepare(sel);
     let (kinds, procedures) = rayon::join(
         || KINDS.par_iter().try_for_each(|kind| kind.render(&cx, sel)),
-        || super::pages::render_procedures(&cx, sel),
+        || super::pages::render_procedures(&cx, sel, also),
     );
     kinds.and(procedures)
 }

@@ -10,7 +10,6 @@ use super::views;
 use crate::catalogue::model::{
     Amount, AmountWord, Catalogue, FeeKind, LegalBasis, PaperHandling, Procedure,
 };
-use crate::catalogue::validate::Changed;
 
 /// The version of the tables' format; bumped when a column changes meaning or goes away.
 pub const FORMAT_VERSION: &str = "1.0";
@@ -36,14 +35,20 @@ pub struct Table {
     pub row: &'static str,
     /// The columns, in order.
     pub columns: &'static [Column],
-    /// Its rows for a catalogue, one value per column, produced as they are written so a
-    /// large catalogue's table is never held in memory as cells.
+    /// Where its rows come from, one value per column.
     #[serde(skip)]
-    rows: for<'a> fn(&'a Catalogue, &'a Urls) -> Rows<'a>,
+    rows: Rows,
 }
 
-/// A table's rows, lazily.
-type Rows<'a> = Box<dyn Iterator<Item = Result<Vec<String>, Changed>> + Send + 'a>;
+/// Where a table's rows come from. Procedure rows are made as each whole procedure passes
+/// (see [`Csv::add`]), so a large catalogue's tables are never held in memory as cells.
+#[derive(Debug, Clone, Copy)]
+enum Rows {
+    /// The rows of one procedure.
+    PerProcedure(fn(&Catalogue, &Urls, &Procedure) -> Vec<Vec<String>>),
+    /// The rows of the catalogue as a whole.
+    Catalogue(fn(&Catalogue) -> Vec<Vec<String>>),
+}
 
 const fn col(name: &'static str, meaning: &'static str) -> Column {
     Column { name, meaning }
@@ -51,7 +56,7 @@ const fn col(name: &'static str, meaning: &'static str) -> Column {
 
 const PROCEDURES: Table = Table {
     file: "thu-tuc.csv",
-    rows: procedure_rows,
+    rows: Rows::PerProcedure(procedure_rows),
     row: "một thủ tục hành chính",
     columns: &[
         col(
@@ -84,7 +89,7 @@ const PROCEDURES: Table = Table {
 
 const TIME_LIMITS: Table = Table {
     file: "thoi-han.csv",
-    rows: time_limit_rows,
+    rows: Rows::PerProcedure(time_limit_rows),
     row: "một dòng thời hạn giải quyết của một cách nộp",
     columns: &[
         col("code", "Mã thủ tục"),
@@ -119,7 +124,7 @@ const TIME_LIMITS: Table = Table {
 
 const FEES: Table = Table {
     file: "phi-le-phi.csv",
-    rows: fee_rows,
+    rows: Rows::PerProcedure(fee_rows),
     row: "một khoản phí hoặc lệ phí của một cách nộp",
     columns: &[
         col("code", "Mã thủ tục"),
@@ -144,7 +149,7 @@ const FEES: Table = Table {
 
 const PAPERS: Table = Table {
     file: "giay-to.csv",
-    rows: paper_rows,
+    rows: Rows::PerProcedure(paper_rows),
     row: "một giấy tờ trong hồ sơ",
     columns: &[
         col("code", "Mã thủ tục"),
@@ -169,7 +174,7 @@ const PAPERS: Table = Table {
 
 const LEGAL_BASIS: Table = Table {
     file: "can-cu-phap-ly.csv",
-    rows: legal_basis_rows,
+    rows: Rows::PerProcedure(legal_basis_rows),
     row: "một văn bản là căn cứ pháp lý của một thủ tục",
     columns: &[
         col("code", "Mã thủ tục"),
@@ -186,7 +191,7 @@ const LEGAL_BASIS: Table = Table {
 
 const AGENCIES: Table = Table {
     file: "co-quan.csv",
-    rows: agency_rows,
+    rows: Rows::Catalogue(agency_rows),
     row: "một cơ quan hoặc nơi tiếp nhận hồ sơ",
     columns: &[
         col("id", "Mã cơ quan trong danh mục"),
@@ -226,163 +231,127 @@ fn number(x: f64) -> String {
     }
 }
 
-fn procedure_rows<'a>(c: &'a Catalogue, u: &'a Urls) -> Rows<'a> {
-    rows_of_whole(c, u, |c, u, p| vec![procedure_row(c, u, p)])
+fn procedure_rows(c: &Catalogue, u: &Urls, p: &Procedure) -> Vec<Vec<String>> {
+    vec![procedure_row(c, u, p)]
 }
 
-/// Rows made from each whole procedure: 512 at a time, in parallel, each read again from its
-/// file when the catalogue holds only summaries (see [`crate::catalogue::model::Detail`]).
-fn rows_of_whole<'a>(
-    c: &'a Catalogue,
-    u: &'a Urls,
-    rows: fn(&Catalogue, &Urls, &Procedure) -> Vec<Vec<String>>,
-) -> Rows<'a> {
-    use rayon::prelude::*;
-    Box::new(c.procedures.chunks(512).flat_map(move |chunk| {
-        let made: Result<Vec<Vec<Vec<String>>>, Changed> = chunk
-            .par_iter()
-            .map(|p| c.full(p).map(|p| rows(c, u, &p)))
-            .collect();
-        match made {
-            Ok(made) => made.into_iter().flatten().map(Ok).collect::<Vec<_>>(),
-            Err(e) => vec![Err(e)],
-        }
-    }))
-}
-
-fn time_limit_rows<'a>(c: &'a Catalogue, _: &'a Urls) -> Rows<'a> {
-    Box::new(
-        c.procedures
-            .iter()
-            .flat_map(|p| {
-                p.channels.iter().flat_map(move |ch| {
-                    ch.time_limits.iter().enumerate().map(move |(i, t)| {
-                        vec![
-                            p.code.clone(),
-                            ch.kind.id().to_string(),
-                            (i + 1).to_string(),
-                            t.value.map(number).unwrap_or_default(),
-                            t.unit.id().to_string(),
-                            views::time_limit_text(t),
-                            t.condition.clone().unwrap_or_default(),
-                            bases(&t.legal_basis),
-                            yes(t.unverified),
-                        ]
-                    })
-                })
-            })
-            .map(Ok),
-    )
-}
-
-fn fee_rows<'a>(c: &'a Catalogue, _: &'a Urls) -> Rows<'a> {
-    Box::new(
-        c.procedures
-            .iter()
-            .flat_map(|p| {
-                p.channels.iter().flat_map(move |ch| {
-                    ch.fees.iter().map(move |f| {
-                        let (amount, free) = match &f.amount {
-                            Some(Amount::Vnd(v)) => (v.to_string(), false),
-                            Some(Amount::Word(AmountWord::Free)) => (String::new(), true),
-                            None => (String::new(), false),
-                        };
-                        vec![
-                            p.code.clone(),
-                            ch.kind.id().to_string(),
-                            match f.kind {
-                                FeeKind::Fee => "fee",
-                                FeeKind::Charge => "charge",
-                            }
-                            .to_string(),
-                            f.name.clone().unwrap_or_default(),
-                            amount,
-                            yes(free),
-                            f.per.clone().unwrap_or_default(),
-                            f.condition.clone().unwrap_or_default(),
-                            f.exemptions.join("; "),
-                            bases(&f.legal_basis),
-                            yes(f.unverified),
-                        ]
-                    })
-                })
-            })
-            .map(Ok),
-    )
-}
-
-fn paper_rows<'a>(c: &'a Catalogue, u: &'a Urls) -> Rows<'a> {
-    rows_of_whole(c, u, |_, _, p| {
-        p.papers
-            .iter()
-            .flat_map(move |g| {
-                g.items.iter().map(move |i| {
-                    vec![
-                        p.code.clone(),
-                        g.case.clone().unwrap_or_default(),
-                        i.name.clone(),
-                        i.originals.to_string(),
-                        i.copies.to_string(),
-                        match i.handling {
-                            PaperHandling::Submit => "submit",
-                            PaperHandling::Show => "show",
-                        }
-                        .to_string(),
-                        yes(i.required),
-                        i.form.as_ref().map(|f| f.code.clone()).unwrap_or_default(),
-                        i.office_looks_up.clone().unwrap_or_default(),
-                        bases(&i.legal_basis),
-                        yes(i.unverified),
-                    ]
-                })
-            })
-            .collect()
-    })
-}
-
-fn legal_basis_rows<'a>(c: &'a Catalogue, _: &'a Urls) -> Rows<'a> {
-    Box::new(
-        c.procedures
-            .iter()
-            .flat_map(move |p| {
-                p.legal_basis.iter().map(move |b| {
-                    let doc = c.legal.get(&b.document);
-                    vec![
-                        p.code.clone(),
-                        b.document.clone(),
-                        b.article.clone().unwrap_or_default(),
-                        doc.map(|d| d.kind.clone()).unwrap_or_default(),
-                        doc.map(|d| d.title.clone()).unwrap_or_default(),
-                        doc.map(|d| crate::export::legal_status(d.status).to_string())
-                            .unwrap_or_default(),
-                    ]
-                })
-            })
-            .map(Ok),
-    )
-}
-
-fn agency_rows<'a>(c: &'a Catalogue, _: &'a Urls) -> Rows<'a> {
-    Box::new(
-        c.agencies
-            .values()
-            .map(|a| {
+fn time_limit_rows(_: &Catalogue, _: &Urls, p: &Procedure) -> Vec<Vec<String>> {
+    p.channels
+        .iter()
+        .flat_map(move |ch| {
+            ch.time_limits.iter().enumerate().map(move |(i, t)| {
                 vec![
-                    a.id.clone(),
-                    a.name.clone(),
-                    views::level_name(a.level).to_string(),
-                    a.address.clone().unwrap_or_default(),
-                    a.opening_hours.join("; "),
-                    a.phone.clone().unwrap_or_default(),
-                    a.email.clone().unwrap_or_default(),
-                    a.website
-                        .as_ref()
-                        .map(|w| w.to_string())
-                        .unwrap_or_default(),
+                    p.code.clone(),
+                    ch.kind.id().to_string(),
+                    (i + 1).to_string(),
+                    t.value.map(number).unwrap_or_default(),
+                    t.unit.id().to_string(),
+                    views::time_limit_text(t),
+                    t.condition.clone().unwrap_or_default(),
+                    bases(&t.legal_basis),
+                    yes(t.unverified),
                 ]
             })
-            .map(Ok),
-    )
+        })
+        .collect()
+}
+
+fn fee_rows(_: &Catalogue, _: &Urls, p: &Procedure) -> Vec<Vec<String>> {
+    p.channels
+        .iter()
+        .flat_map(move |ch| {
+            ch.fees.iter().map(move |f| {
+                let (amount, free) = match &f.amount {
+                    Some(Amount::Vnd(v)) => (v.to_string(), false),
+                    Some(Amount::Word(AmountWord::Free)) => (String::new(), true),
+                    None => (String::new(), false),
+                };
+                vec![
+                    p.code.clone(),
+                    ch.kind.id().to_string(),
+                    match f.kind {
+                        FeeKind::Fee => "fee",
+                        FeeKind::Charge => "charge",
+                    }
+                    .to_string(),
+                    f.name.clone().unwrap_or_default(),
+                    amount,
+                    yes(free),
+                    f.per.clone().unwrap_or_default(),
+                    f.condition.clone().unwrap_or_default(),
+                    f.exemptions.join("; "),
+                    bases(&f.legal_basis),
+                    yes(f.unverified),
+                ]
+            })
+        })
+        .collect()
+}
+
+fn paper_rows(_: &Catalogue, _: &Urls, p: &Procedure) -> Vec<Vec<String>> {
+    p.papers
+        .iter()
+        .flat_map(move |g| {
+            g.items.iter().map(move |i| {
+                vec![
+                    p.code.clone(),
+                    g.case.clone().unwrap_or_default(),
+                    i.name.clone(),
+                    i.originals.to_string(),
+                    i.copies.to_string(),
+                    match i.handling {
+                        PaperHandling::Submit => "submit",
+                        PaperHandling::Show => "show",
+                    }
+                    .to_string(),
+                    yes(i.required),
+                    i.form.as_ref().map(|f| f.code.clone()).unwrap_or_default(),
+                    i.office_looks_up.clone().unwrap_or_default(),
+                    bases(&i.legal_basis),
+                    yes(i.unverified),
+                ]
+            })
+        })
+        .collect()
+}
+
+fn legal_basis_rows(c: &Catalogue, _: &Urls, p: &Procedure) -> Vec<Vec<String>> {
+    p.legal_basis
+        .iter()
+        .map(move |b| {
+            let doc = c.legal.get(&b.document);
+            vec![
+                p.code.clone(),
+                b.document.clone(),
+                b.article.clone().unwrap_or_default(),
+                doc.map(|d| d.kind.clone()).unwrap_or_default(),
+                doc.map(|d| d.title.clone()).unwrap_or_default(),
+                doc.map(|d| crate::export::legal_status(d.status).to_string())
+                    .unwrap_or_default(),
+            ]
+        })
+        .collect()
+}
+
+fn agency_rows(c: &Catalogue) -> Vec<Vec<String>> {
+    c.agencies
+        .values()
+        .map(|a| {
+            vec![
+                a.id.clone(),
+                a.name.clone(),
+                views::level_name(a.level).to_string(),
+                a.address.clone().unwrap_or_default(),
+                a.opening_hours.join("; "),
+                a.phone.clone().unwrap_or_default(),
+                a.email.clone().unwrap_or_default(),
+                a.website
+                    .as_ref()
+                    .map(|w| w.to_string())
+                    .unwrap_or_default(),
+            ]
+        })
+        .collect()
 }
 
 fn procedure_row(c: &Catalogue, u: &Urls, p: &Procedure) -> Vec<String> {
@@ -425,27 +394,72 @@ fn procedure_row(c: &Catalogue, u: &Urls, p: &Procedure) -> Vec<String> {
     ]
 }
 
-/// Hands every table to `put` as CSV bytes (UTF-8 with a byte-order mark, CRLF line ends as
-/// RFC 4180 says) with its output path, one table at a time.
-pub fn write_csv<E: From<csv::Error> + From<Changed>>(
-    c: &Catalogue,
-    u: &Urls,
-    mut put: impl FnMut(String, Vec<u8>) -> Result<(), E>,
-) -> Result<(), E> {
-    for t in TABLES {
-        let mut w = csv::WriterBuilder::new()
-            .terminator(csv::Terminator::CRLF)
-            .from_writer(b"\xEF\xBB\xBF".to_vec());
-        w.write_record(t.columns.iter().map(|col| col.name))?;
-        for row in (t.rows)(c, u) {
-            w.write_record(&row?)?;
-        }
-        let bytes = w
-            .into_inner()
-            .map_err(|e| csv::Error::from(e.into_error()))?;
-        put(format!("{DIR}{}", t.file), bytes)?;
+/// The CSV tables being written (UTF-8 with a byte-order mark, CRLF line ends as RFC 4180
+/// says): each procedure's rows are added as it passes, in code order.
+pub(crate) struct Csv {
+    writers: Vec<csv::Writer<Vec<u8>>>,
+}
+
+/// One procedure's rows for each table in [`TABLES`] (none for the catalogue-wide tables).
+pub(crate) type ProcedureRows = Vec<Vec<Vec<String>>>;
+
+impl Csv {
+    /// Every table with its header row.
+    pub(crate) fn new() -> Result<Csv, csv::Error> {
+        let writers = TABLES
+            .iter()
+            .map(|t| {
+                let mut w = csv::WriterBuilder::new()
+                    .terminator(csv::Terminator::CRLF)
+                    .from_writer(b"\xEF\xBB\xBF".to_vec());
+                w.write_record(t.columns.iter().map(|col| col.name))?;
+                Ok(w)
+            })
+            .collect::<Result<_, csv::Error>>()?;
+        Ok(Csv { writers })
     }
-    Ok(())
+
+    /// The rows whole procedure `p` has in each table; pure, so procedures can be turned into
+    /// rows in parallel and added in order.
+    pub(crate) fn rows_of(c: &Catalogue, u: &Urls, p: &Procedure) -> ProcedureRows {
+        TABLES
+            .iter()
+            .map(|t| match t.rows {
+                Rows::PerProcedure(rows) => rows(c, u, p),
+                Rows::Catalogue(_) => Vec::new(),
+            })
+            .collect()
+    }
+
+    /// Appends one procedure's rows (from [`Csv::rows_of`]).
+    pub(crate) fn add(&mut self, rows: ProcedureRows) -> Result<(), csv::Error> {
+        for (w, table) in self.writers.iter_mut().zip(rows) {
+            for row in table {
+                w.write_record(&row)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Adds the catalogue-wide tables' rows and hands every table to `put` with its path.
+    pub(crate) fn finish<E: From<csv::Error>>(
+        self,
+        c: &Catalogue,
+        mut put: impl FnMut(String, Vec<u8>) -> Result<(), E>,
+    ) -> Result<(), E> {
+        for (t, mut w) in TABLES.iter().zip(self.writers) {
+            if let Rows::Catalogue(rows) = t.rows {
+                for row in rows(c) {
+                    w.write_record(&row)?;
+                }
+            }
+            let bytes = w
+                .into_inner()
+                .map_err(|e| csv::Error::from(e.into_error()))?;
+            put(format!("{DIR}{}", t.file), bytes)?;
+        }
+        Ok(())
+    }
 }
 
 #[cfg(test)]
@@ -461,7 +475,10 @@ mod tests {
         assert!(!diags.has_errors());
         let u = Urls::new("https://example.gov.vn/");
         for t in TABLES {
-            let rows: Vec<Vec<String>> = (t.rows)(&c, &u).collect::<Result<_, _>>().expect("rows");
+            let rows: Vec<Vec<String>> = match t.rows {
+                Rows::PerProcedure(rows) => c.procedures.iter().flat_map(|p| rows(&c, &u, p)).collect(),
+                Rows::Catalogue(rows) => rows(&c),
+            };
             assert!(!rows.is_empty(), "{} has rows", t.file);
             for r in rows {
                 assert_eq!(r.len(), t.columns.len(), "{}: {r:?}", t.file);

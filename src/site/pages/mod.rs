@@ -129,29 +129,71 @@ fn files_of<'a>(dirs: impl IntoIterator<Item = &'a str>) -> Vec<String> {
     dirs.into_iter().map(urls::file_for).collect()
 }
 
-/// Renders every procedure's own files (page, checklist, embeds, …) that `sel` wants. Each
-/// procedure's view, the costliest part of rendering it, is computed once and shared by every
-/// kind through one context, then dropped before the next: ten thousand views never sit in
-/// memory at once.
-pub(crate) fn render_procedures(cx: &Cx, sel: &Selection) -> Result<(), SiteError> {
+/// What else the build makes from each whole procedure while its pages are rendered (the open
+/// data), called with each round of procedures in code order: each file is then read once
+/// when the catalogue holds summaries.
+pub(crate) type AlsoEach<'a> = dyn FnMut(&[&Procedure]) -> Result<(), SiteError> + Send + 'a;
+
+/// Procedures per round of [`render_procedures`]: enough to keep both cores busy, few enough
+/// that a round's whole procedures are a small part of memory.
+const ROUND: usize = 512;
+
+/// Renders every procedure's own files (page, checklist, embeds, …) that `sel` wants, a round
+/// of procedures at a time, and hands each round to `also`. Each procedure's view, the
+/// costliest part of rendering it, is computed once and shared by every kind through one
+/// context, then dropped: ten thousand views never sit in memory at once. In a catalogue of
+/// summaries each procedure is read again, once, for all of this.
+pub(crate) fn render_procedures(
+    cx: &Cx,
+    sel: &Selection,
+    mut also: Option<&mut AlsoEach<'_>>,
+) -> Result<(), SiteError> {
     use rayon::prelude::*;
     let kinds: Vec<&dyn PageKind> = KINDS
         .iter()
         .copied()
         .filter(|k| k.per_procedure())
         .collect();
-    candidates(cx.c, sel).par_iter().try_for_each(|p| {
-        let wanting: Vec<&dyn PageKind> = kinds
+    let every = also.is_some();
+    for round in candidates(cx.c, sel).chunks(ROUND) {
+        let wanted: Vec<(&Procedure, Vec<&dyn PageKind>)> = round
             .iter()
-            .copied()
-            .filter(|k| k.wants_procedure(cx, sel, p))
+            .map(|p| {
+                let wanting = kinds
+                    .iter()
+                    .copied()
+                    .filter(|k| k.wants_procedure(cx, sel, p))
+                    .collect();
+                (*p, wanting)
+            })
             .collect();
-        if wanting.is_empty() {
-            return Ok(());
+        let whole: Vec<(std::borrow::Cow<Procedure>, Vec<&dyn PageKind>)> = wanted
+            .into_par_iter()
+            .filter(|(_, wanting)| every || !wanting.is_empty())
+            .map(|(p, wanting)| Ok((cx.c.full(p)?, wanting)))
+            .collect::<Result<_, SiteError>>()?;
+        whole
+            .par_iter()
+            .try_for_each(|(p, wanting)| render_one(cx, sel, p, wanting))?;
+        if let Some(f) = also.as_deref_mut() {
+            let list: Vec<&Procedure> = whole.iter().map(|(p, _)| &**p).collect();
+            f(&list)?;
         }
-        // In a low-memory build the catalogue holds a summary: the page needs the whole.
-        let full = cx.c.full(p)?;
-        let p = &*full;
+    }
+    Ok(())
+}
+
+/// One whole procedure's own files, for the kinds that want them.
+fn render_one(
+    cx: &Cx,
+    sel: &Selection,
+    p: &Procedure,
+    wanting: &[&dyn PageKind],
+) -> Result<(), SiteError> {
+    if wanting.is_empty() {
+        return Ok(());
+    }
+    {
         let dir = urls::procedure(&p.code);
         let view = to_json(&super::views::procedure_view(
             cx.c,
@@ -165,7 +207,7 @@ pub(crate) fn render_procedures(cx: &Cx, sel: &Selection) -> Result<(), SiteErro
             kind.render_procedure(cx, sel, p, &mut ctx)?;
         }
         Ok(())
-    })
+    }
 }
 
 /// The procedures that may have files in `sel`: every file of procedure `code` lies under
