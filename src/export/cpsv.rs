@@ -223,21 +223,34 @@ fn procedure_nodes(c: &Catalogue, urls: &Urls, p: &Procedure, out: &mut Vec<Valu
     out.extend(nodes);
 }
 
+/// The nodes of whole procedure `p` as export text; pure, so procedures can be turned into
+/// text in parallel and added to the [`Writer`] in order.
+pub fn nodes_of(c: &Catalogue, urls: &Urls, p: &Procedure) -> String {
+    let mut nodes = Vec::new();
+    procedure_nodes(c, urls, p, &mut nodes);
+    let mut s = String::new();
+    for node in nodes {
+        s.push_str(",\n");
+        s.push_str(&node.to_string());
+    }
+    s
+}
+
 /// The export being written: a header, then each procedure's nodes as it passes (in code
 /// order), then the agencies and legal documents they refer to. Only one round of nodes is
 /// ever in memory, never the graph of a national catalogue (hundreds of MB as JSON values).
 /// The text is deterministic JSON, one node per line, gzip-compressed as it is made (at
 /// 10,000 procedures the text is 87 MB, the file a tenth of that); the gzip header carries no
 /// time or name, so builds stay byte-identical.
-pub struct Writer {
-    gz: flate2::write::GzEncoder<Vec<u8>>,
+pub struct Writer<W: std::io::Write> {
+    gz: flate2::write::GzEncoder<W>,
 }
 
-impl Writer {
-    /// The context and the dataset node.
-    pub fn new(c: &Catalogue, urls: &Urls) -> std::io::Result<Writer> {
+impl<W: std::io::Write> Writer<W> {
+    /// Starts the compressed file in `out`: the context and the dataset node.
+    pub fn new(c: &Catalogue, urls: &Urls, out: W) -> std::io::Result<Writer<W>> {
         use std::io::Write;
-        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::new(1));
+        let mut gz = flate2::write::GzEncoder::new(out, flate2::Compression::new(1));
         gz.write_all(b"{\"@context\":")?;
         gz.write_all(context().to_string().as_bytes())?;
         gz.write_all(b",\"@graph\":[\n")?;
@@ -253,27 +266,14 @@ impl Writer {
         Ok(Writer { gz })
     }
 
-    /// The nodes of whole procedure `p` as text; pure, so procedures can be turned into text
-    /// in parallel and added in order.
-    pub fn nodes_of(c: &Catalogue, urls: &Urls, p: &Procedure) -> String {
-        let mut nodes = Vec::new();
-        procedure_nodes(c, urls, p, &mut nodes);
-        let mut s = String::new();
-        for node in nodes {
-            s.push_str(",\n");
-            s.push_str(&node.to_string());
-        }
-        s
-    }
-
-    /// Appends one procedure's nodes (from [`Writer::nodes_of`]).
+    /// Appends one procedure's nodes (from [`nodes_of`]).
     pub fn add(&mut self, nodes: &str) -> std::io::Result<()> {
         std::io::Write::write_all(&mut self.gz, nodes.as_bytes())
     }
 
     /// The agencies and legal documents the procedures refer to (read from the catalogue,
-    /// summaries included), and the end of the file.
-    pub fn finish(mut self, c: &Catalogue, urls: &Urls) -> std::io::Result<Vec<u8>> {
+    /// summaries included), and the end of the file; returns the output it was written to.
+    pub fn finish(mut self, c: &Catalogue, urls: &Urls) -> std::io::Result<W> {
         use std::io::Write;
         let gz = &mut self.gz;
         let mut orgs = BTreeSet::new();

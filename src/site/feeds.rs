@@ -209,55 +209,65 @@ pub fn open_data(
     records: bool,
     sink: &dyn super::Sink,
 ) -> Result<(), super::SiteError> {
-    let mut data = OpenData::new(urls, c, records)?;
+    let mut data = OpenData::new(urls, c, records, sink)?;
     for round in c.procedures.chunks(ROUND) {
         let whole = c.whole(round)?;
         let list: Vec<&Procedure> = whole.iter().map(|p| &**p).collect();
-        data.add(&list, sink)?;
+        data.add(&list)?;
     }
-    data.finish(sink)
+    data.finish()
 }
 
+/// A file of the open data being written in parts.
+type Part<'a> = Box<dyn super::FilePart + 'a>;
+
 /// The open data being written as whole procedures pass, in code order: each procedure's JSON
-/// document, its record in the bulk export, its CPSV-AP nodes and its CSV rows. The bulk and
-/// CPSV-AP files are compressed as they grow, so neither the records nor the uncompressed
-/// files (84 and 87 MB at 10,000 procedures) are ever whole in memory. Their gzip headers
-/// carry no time or name: builds stay byte-identical.
+/// document, its record in the bulk export, its CPSV-AP nodes and its CSV rows. The shared
+/// files are written into the sink as they grow (compressed, for the bulk and CPSV-AP
+/// exports), so neither the records nor the files (84 and 87 MB uncompressed, 21 MB of CSV
+/// at 10,000 procedures) are ever whole in memory when the sink is a directory. The gzip
+/// headers carry no time or name: builds stay byte-identical.
 pub(crate) struct OpenData<'a> {
     urls: &'a Urls,
     c: &'a Catalogue,
     records: bool,
-    bulk: flate2::write::GzEncoder<Vec<u8>>,
+    sink: &'a dyn super::Sink,
+    bulk: flate2::write::GzEncoder<Part<'a>>,
     bulk_tail: Vec<u8>,
     first: bool,
-    cpsv: export::cpsv::Writer,
-    csv: super::tables::Csv,
+    cpsv: export::cpsv::Writer<Part<'a>>,
+    csv: super::tables::Csv<'a>,
 }
 
 impl<'a> OpenData<'a> {
-    /// Starts every file; `records` says whether each procedure's document is published.
+    /// Starts every shared file in `sink`; `records` says whether each procedure's document
+    /// is published.
     pub(crate) fn new(
         urls: &'a Urls,
         c: &'a Catalogue,
         records: bool,
+        sink: &'a dyn super::Sink,
     ) -> Result<OpenData<'a>, super::SiteError> {
         // The dataset with no procedures, serialized by serde like the rest, is split where
         // its empty list is. A raw `"` only bounds a JSON string, so this key is the only match.
         let skeleton = json_line(&export::bulk(urls, c, Vec::new()))?;
         const EMPTY: &[u8] = b"\"procedures\":[]";
-        let at = memchr::memmem::find(&skeleton, EMPTY).ok_or_else(|| {
-            super::SiteError::Output("dữ liệu mở thiếu danh sách thủ tục".into())
-        })?;
+        let at = memchr::memmem::find(&skeleton, EMPTY)
+            .ok_or_else(|| super::SiteError::Output("dữ liệu mở thiếu danh sách thủ tục".into()))?;
         let (head, tail) = skeleton.split_at(at + EMPTY.len() - 1);
-        let mut bulk =
-            flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::new(BULK_LEVEL));
+        let mut bulk = flate2::write::GzEncoder::new(
+            sink.create(urls::DATA.to_string())?,
+            flate2::Compression::new(BULK_LEVEL),
+        );
         std::io::Write::write_all(&mut bulk, head).map_err(bulk_error)?;
-        let cpsv = export::cpsv::Writer::new(c, urls).map_err(cpsv_error)?;
-        let csv = super::tables::Csv::new().map_err(csv_error)?;
+        let cpsv = export::cpsv::Writer::new(c, urls, sink.create(export::cpsv::FILE.to_string())?)
+            .map_err(cpsv_error)?;
+        let csv = super::tables::Csv::new(sink)?;
         Ok(OpenData {
             urls,
             c,
             records,
+            sink,
             bulk,
             bulk_tail: tail.to_vec(),
             first: true,
@@ -267,15 +277,11 @@ impl<'a> OpenData<'a> {
     }
 
     /// Adds whole procedures, in code order: their outputs are made in parallel, each JSON
-    /// document handed to `sink` at once, then appended to the shared files in order.
-    pub(crate) fn add(
-        &mut self,
-        procedures: &[&Procedure],
-        sink: &dyn super::Sink,
-    ) -> Result<(), super::SiteError> {
+    /// document handed to the sink at once, then appended to the shared files in order.
+    pub(crate) fn add(&mut self, procedures: &[&Procedure]) -> Result<(), super::SiteError> {
         use rayon::prelude::*;
         use std::io::Write;
-        let (urls, c, records) = (self.urls, self.c, self.records);
+        let (urls, c, records, sink) = (self.urls, self.c, self.records, self.sink);
         let parts: Vec<(Vec<u8>, String, super::tables::ProcedureRows)> = procedures
             .par_iter()
             .map(|p| {
@@ -286,7 +292,7 @@ impl<'a> OpenData<'a> {
                 }
                 Ok((
                     record,
-                    export::cpsv::Writer::nodes_of(c, urls, p),
+                    export::cpsv::nodes_of(c, urls, p),
                     super::tables::Csv::rows_of(c, urls, p),
                 ))
             })
@@ -298,29 +304,25 @@ impl<'a> OpenData<'a> {
             self.first = false;
             self.bulk.write_all(&record).map_err(bulk_error)?;
             self.cpsv.add(&nodes).map_err(cpsv_error)?;
-            self.csv.add(rows).map_err(csv_error)?;
+            self.csv.add(rows)?;
         }
         Ok(())
     }
 
-    /// Ends every file and hands it to `sink`, with the JSON Schemas. Both schemas are
-    /// published either way: the format they define is the site's, whichever copies it
-    /// writes, and a portal's consumers may have bookmarked their addresses.
-    pub(crate) fn finish(mut self, sink: &dyn super::Sink) -> Result<(), super::SiteError> {
+    /// Ends every shared file, and adds the JSON Schemas. Both schemas are published either
+    /// way: the format they define is the site's, whichever copies it writes, and a portal's
+    /// consumers may have bookmarked their addresses.
+    pub(crate) fn finish(mut self) -> Result<(), super::SiteError> {
         std::io::Write::write_all(&mut self.bulk, &self.bulk_tail).map_err(bulk_error)?;
-        sink.put(
-            urls::DATA.to_string(),
-            self.bulk.finish().map_err(bulk_error)?,
-        )?;
-        sink.put(
-            export::cpsv::FILE.to_string(),
-            self.cpsv
-                .finish(self.c, self.urls)
-                .map_err(cpsv_error)?,
-        )?;
-        self.csv.finish(self.c, |path, bytes| sink.put(path, bytes))?;
+        self.bulk.finish().map_err(bulk_error)?.done()?;
+        self.cpsv
+            .finish(self.c, self.urls)
+            .map_err(cpsv_error)?
+            .done()?;
+        self.csv.finish(self.c)?;
         for (name, text) in export::schemas() {
-            sink.put(format!("{}{name}", super::tables::DIR), text.into_bytes())?;
+            self.sink
+                .put(format!("{}{name}", super::tables::DIR), text.into_bytes())?;
         }
         Ok(())
     }
@@ -332,10 +334,6 @@ fn bulk_error(e: std::io::Error) -> super::SiteError {
 
 fn cpsv_error(e: std::io::Error) -> super::SiteError {
     super::SiteError::Io(std::path::PathBuf::from(export::cpsv::FILE), e)
-}
-
-fn csv_error(e: csv::Error) -> super::SiteError {
-    super::SiteError::Output(format!("không ghi được bảng CSV: {e}"))
 }
 
 /// One procedure's JSON document (`thu-tuc/<code>/index.json`).

@@ -87,6 +87,46 @@ pub struct Site {
 pub trait Sink: Sync {
     /// Stores one output file (path relative to the site root, `/`-separated).
     fn put(&self, path: String, bytes: Vec<u8>) -> Result<(), SiteError>;
+
+    /// Starts an output file written in parts: the open data exports, hundreds of MB for a
+    /// national catalogue, which a sink on disk writes as they grow instead of holding them.
+    /// By default the parts are gathered and [`Sink::put`] when the file is done.
+    fn create<'s>(&'s self, path: String) -> Result<Box<dyn FilePart + 's>, SiteError> {
+        Ok(Box::new(Gathered {
+            sink: self,
+            path,
+            bytes: Vec::new(),
+        }))
+    }
+}
+
+/// An output file being written in parts (see [`Sink::create`]).
+pub trait FilePart: std::io::Write + Send {
+    /// Completes the file; until then it is not part of the output.
+    fn done(self: Box<Self>) -> Result<(), SiteError>;
+}
+
+/// A file written in parts into memory, then stored whole.
+struct Gathered<'s, S: Sink + ?Sized> {
+    sink: &'s S,
+    path: String,
+    bytes: Vec<u8>,
+}
+
+impl<S: Sink + ?Sized> std::io::Write for Gathered<'_, S> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.bytes.extend_from_slice(buf);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+impl<S: Sink + ?Sized> FilePart for Gathered<'_, S> {
+    fn done(self: Box<Self>) -> Result<(), SiteError> {
+        self.sink.put(self.path, self.bytes)
+    }
 }
 
 /// A sink that keeps every file in memory.
@@ -124,6 +164,41 @@ impl Sink for Tally<'_> {
             .unwrap_or_else(|e| e.into_inner())
             .push(path.clone());
         self.inner.put(path, bytes)
+    }
+
+    fn create<'s>(&'s self, path: String) -> Result<Box<dyn FilePart + 's>, SiteError> {
+        self.paths
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push(path.clone());
+        Ok(Box::new(Counted {
+            inner: self.inner.create(path)?,
+            bytes: &self.bytes,
+        }))
+    }
+}
+
+/// A file in parts whose bytes a [`Tally`] counts as they pass.
+struct Counted<'s> {
+    inner: Box<dyn FilePart + 's>,
+    bytes: &'s std::sync::atomic::AtomicUsize,
+}
+
+impl std::io::Write for Counted<'_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let n = self.inner.write(buf)?;
+        self.bytes
+            .fetch_add(n, std::sync::atomic::Ordering::Relaxed);
+        Ok(n)
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush()
+    }
+}
+
+impl FilePart for Counted<'_> {
+    fn done(self: Box<Self>) -> Result<(), SiteError> {
+        self.inner.done()
     }
 }
 
@@ -169,13 +244,11 @@ pub fn render_site_into(
         || -> Result<_, SiteError> {
             let t = Instant::now();
             // The open data is made from each round of procedures as their pages are.
-            let mut data = feeds::OpenData::new(&urls, c, c.site.publish.records)?;
-            render::render_all_with(c, &theme, &urls, opts, &tally, &mut |round| {
-                data.add(round, &tally)
-            })?;
+            let mut data = feeds::OpenData::new(&urls, c, c.site.publish.records, &tally)?;
+            render::render_all_with(c, &theme, &urls, opts, &tally, &mut |round| data.add(round))?;
             let rendered = t.elapsed();
             let t = Instant::now();
-            data.finish(&tally)?;
+            data.finish()?;
             if let Some(cal) = &c.calendar {
                 let json = format!("{}\n", cal.to_json());
                 put_data(

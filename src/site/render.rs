@@ -128,7 +128,16 @@ pub(crate) fn render_all_with(
     sink: &dyn super::Sink,
     also: &mut AlsoEach<'_>,
 ) -> Result<(), SiteError> {
-    render_with(c, theme, urls, opts, &Selection::All, sink, false, Some(also))
+    render_with(
+        c,
+        theme,
+        urls,
+        opts,
+        &Selection::All,
+        sink,
+        false,
+        Some(also),
+    )
 }
 
 /// Renders `check`'s sample of pages ([`super::pages::check_sample`]) and drops them: every

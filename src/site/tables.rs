@@ -396,26 +396,29 @@ fn procedure_row(c: &Catalogue, u: &Urls, p: &Procedure) -> Vec<String> {
 
 /// The CSV tables being written (UTF-8 with a byte-order mark, CRLF line ends as RFC 4180
 /// says): each procedure's rows are added as it passes, in code order.
-pub(crate) struct Csv {
-    writers: Vec<csv::Writer<Vec<u8>>>,
+pub(crate) struct Csv<'s> {
+    writers: Vec<csv::Writer<Box<dyn super::FilePart + 's>>>,
 }
 
 /// One procedure's rows for each table in [`TABLES`] (none for the catalogue-wide tables).
 pub(crate) type ProcedureRows = Vec<Vec<Vec<String>>>;
 
-impl Csv {
-    /// Every table with its header row.
-    pub(crate) fn new() -> Result<Csv, csv::Error> {
+impl<'s> Csv<'s> {
+    /// Every table started in `sink`, with its header row.
+    pub(crate) fn new(sink: &'s dyn super::Sink) -> Result<Csv<'s>, super::SiteError> {
         let writers = TABLES
             .iter()
             .map(|t| {
+                let mut file = sink.create(format!("{DIR}{}", t.file))?;
+                file.write_all(b"\xEF\xBB\xBF")
+                    .map_err(|e| super::SiteError::Io(std::path::PathBuf::from(t.file), e))?;
                 let mut w = csv::WriterBuilder::new()
                     .terminator(csv::Terminator::CRLF)
-                    .from_writer(b"\xEF\xBB\xBF".to_vec());
+                    .from_writer(file);
                 w.write_record(t.columns.iter().map(|col| col.name))?;
                 Ok(w)
             })
-            .collect::<Result<_, csv::Error>>()?;
+            .collect::<Result<_, super::SiteError>>()?;
         Ok(Csv { writers })
     }
 
@@ -441,22 +444,17 @@ impl Csv {
         Ok(())
     }
 
-    /// Adds the catalogue-wide tables' rows and hands every table to `put` with its path.
-    pub(crate) fn finish<E: From<csv::Error>>(
-        self,
-        c: &Catalogue,
-        mut put: impl FnMut(String, Vec<u8>) -> Result<(), E>,
-    ) -> Result<(), E> {
+    /// Adds the catalogue-wide tables' rows and completes every table.
+    pub(crate) fn finish(self, c: &Catalogue) -> Result<(), super::SiteError> {
         for (t, mut w) in TABLES.iter().zip(self.writers) {
             if let Rows::Catalogue(rows) = t.rows {
                 for row in rows(c) {
                     w.write_record(&row)?;
                 }
             }
-            let bytes = w
-                .into_inner()
-                .map_err(|e| csv::Error::from(e.into_error()))?;
-            put(format!("{DIR}{}", t.file), bytes)?;
+            w.into_inner()
+                .map_err(|e| csv::Error::from(e.into_error()))?
+                .done()?;
         }
         Ok(())
     }
@@ -476,7 +474,9 @@ mod tests {
         let u = Urls::new("https://example.gov.vn/");
         for t in TABLES {
             let rows: Vec<Vec<String>> = match t.rows {
-                Rows::PerProcedure(rows) => c.procedures.iter().flat_map(|p| rows(&c, &u, p)).collect(),
+                Rows::PerProcedure(rows) => {
+                    c.procedures.iter().flat_map(|p| rows(&c, &u, p)).collect()
+                }
                 Rows::Catalogue(rows) => rows(&c),
             };
             assert!(!rows.is_empty(), "{} has rows", t.file);

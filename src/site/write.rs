@@ -169,8 +169,9 @@ impl Staging {
     }
 }
 
-impl super::Sink for Staging {
-    fn put(&self, rel: String, bytes: Vec<u8>) -> Result<(), SiteError> {
+impl Staging {
+    /// Creates `rel`'s directory the first time one of its files is written.
+    fn make_dir_of(&self, rel: &str) -> Result<(), SiteError> {
         if let Some((dir, _)) = rel.rsplit_once('/') {
             let new = self
                 .dirs
@@ -182,6 +183,70 @@ impl super::Sink for Staging {
                 std::fs::create_dir_all(&path).map_err(|e| SiteError::Io(path, e))?;
             }
         }
+        Ok(())
+    }
+}
+
+/// A file written in parts straight into the staging directory, hashed as it goes for the
+/// marker (never reused from the previous output: it is only known whole at the end).
+struct StagedPart<'s> {
+    staging: &'s Staging,
+    rel: String,
+    path: PathBuf,
+    file: std::io::BufWriter<std::fs::File>,
+    hash: xxhash_rust::xxh3::Xxh3,
+    len: u64,
+}
+
+impl std::io::Write for StagedPart<'_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let n = self.file.write(buf)?;
+        self.hash.update(&buf[..n]);
+        self.len += n as u64;
+        Ok(n)
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.file.flush()
+    }
+}
+
+impl super::FilePart for StagedPart<'_> {
+    fn done(mut self: Box<Self>) -> Result<(), SiteError> {
+        use std::io::Write as _;
+        let path = std::mem::take(&mut self.path);
+        self.file.flush().map_err(|e| SiteError::Io(path, e))?;
+        if let Ok(mut w) = self.staging.written.lock() {
+            w.push((std::mem::take(&mut self.rel), self.hash.digest(), self.len));
+        }
+        Ok(())
+    }
+}
+
+impl super::Sink for Staging {
+    fn create<'s>(&'s self, rel: String) -> Result<Box<dyn super::FilePart + 's>, SiteError> {
+        self.make_dir_of(&rel)?;
+        let path = self.tmp.path().join(&rel);
+        let file = match std::fs::File::create(&path) {
+            // As in `put`: another thread may have registered the directory and not made it yet.
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => path
+                .parent()
+                .map_or(Err(e), std::fs::create_dir_all)
+                .and_then(|()| std::fs::File::create(&path)),
+            other => other,
+        }
+        .map_err(|e| SiteError::Io(path.clone(), e))?;
+        Ok(Box::new(StagedPart {
+            staging: self,
+            rel,
+            path,
+            file: std::io::BufWriter::with_capacity(1 << 16, file),
+            hash: xxhash_rust::xxh3::Xxh3::new(),
+            len: 0,
+        }))
+    }
+
+    fn put(&self, rel: String, bytes: Vec<u8>) -> Result<(), SiteError> {
+        self.make_dir_of(&rel)?;
         let path = self.tmp.path().join(&rel);
         let (hash, len) = (xxhash_rust::xxh3::xxh3_64(&bytes), bytes.len() as u64);
         let reused = self.previous.as_ref().is_some_and(|p| {
@@ -218,6 +283,23 @@ mod tests {
             staging.put(rel.to_string(), bytes.to_vec())?;
         }
         staging.finish()
+    }
+
+    #[test]
+    fn a_file_written_in_parts_lands_whole_and_is_listed_like_a_put_one() {
+        use std::io::Write as _;
+        let tmp = tempfile::tempdir().expect("tempdir");
+        let (parts, whole) = (tmp.path().join("parts"), tmp.path().join("whole"));
+        let staging = Staging::new(&parts, false).expect("staging");
+        let mut file = staging.create("du-lieu/x.csv".into()).expect("create");
+        file.write_all(b"one,").expect("write");
+        file.write_all(b"two\r\n").expect("write");
+        file.done().expect("done");
+        staging.finish().expect("finish");
+        write(&whole, &[("du-lieu/x.csv", b"one,two\r\n")], false).expect("put");
+        let read = |p: std::path::PathBuf| std::fs::read(p).expect("read");
+        assert_eq!(read(parts.join("du-lieu/x.csv")), b"one,two\r\n");
+        assert_eq!(read(parts.join(MARKER)), read(whole.join(MARKER)));
     }
 
     #[test]
