@@ -56,7 +56,7 @@ fn bench(c: &mut Criterion) {
     g.bench_function("index_1000", |b| {
         let out = tempfile::tempdir().expect("tempdir");
         b.iter(|| {
-            let docs = motcua::site::index::search_docs(&cat);
+            let docs = motcua::site::index::search_docs(&cat).expect("docs");
             motcua::search::write_static_index(&docs, out.path())
                 .expect("index")
                 .docs

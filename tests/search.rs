@@ -91,7 +91,7 @@ fn both_engines_find_the_right_procedure_and_agree() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("catalogue");
     let (c, diags) = catalogue::load_and_validate(&root, &Options::default());
     assert!(!diags.has_errors());
-    let docs = search_docs(&c);
+    let docs = search_docs(&c).expect("docs");
     let cases = cases();
     assert!(
         cases.len() >= 60,
@@ -149,7 +149,7 @@ fn both_engines_find_the_right_procedure_and_agree() {
 fn a_query_with_no_match_returns_nothing_rather_than_noise() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("catalogue");
     let (c, _) = catalogue::load_and_validate(&root, &Options::default());
-    let docs = search_docs(&c);
+    let docs = search_docs(&c).expect("docs");
     let engine = Engine::new(&docs).unwrap();
     assert!(engine.search("xyzzy qwertz", 10).is_empty());
     let dir = tempfile::tempdir().unwrap();

@@ -18,7 +18,12 @@ pub fn run(root: &Path, format: Format, deny_warnings: bool) -> i32 {
         );
         return EXIT_USAGE;
     }
-    let opts = Options::default();
+    // As in `build`: a national catalogue keeps summaries, and the sample's procedure pages
+    // read their files again.
+    let opts = Options {
+        memory: catalogue::validate::Memory::Auto,
+        ..Options::default()
+    };
     let warm = {
         let root = root.to_path_buf();
         std::thread::spawn(move || site::render::warm_default_theme(&root))

@@ -22,7 +22,10 @@ pub fn run(root: &Path, query: &str, limit: usize, json: bool) -> i32 {
         eprint!("{}", diagnostics::render(&diags, Format::Short));
         return EXIT_DATA;
     }
-    let engine = match Engine::new(&search_docs(&catalogue)) {
+    let engine = match search_docs(&catalogue)
+        .map_err(|e| e.to_string())
+        .and_then(|docs| Engine::new(&docs).map_err(|e| e.to_string()))
+    {
         Ok(e) => e,
         Err(e) => {
             eprintln!("error: không tạo được chỉ mục tìm kiếm: {e}");

@@ -357,7 +357,14 @@ fn rest_worker(rx: &mpsc::Receiver<RestMsg>, shared: &Shared, opts: &BuildOption
 
 /// Rebuilds the tantivy index for `/api/search` from `c`, unless a newer build was published.
 fn update_search(shared: &Shared, opts: &BuildOptions, c: &Catalogue, version: u64) {
-    match crate::search::Engine::new(&crate::site::index::search_docs(c)) {
+    let docs = match crate::site::index::search_docs(c) {
+        Ok(docs) => docs,
+        Err(e) => {
+            eprintln!("cảnh báo: không tạo được chỉ mục tìm kiếm: {e}");
+            return;
+        }
+    };
+    match crate::search::Engine::new(&docs) {
         Ok(engine) => {
             let current = shared
                 .served

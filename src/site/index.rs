@@ -6,6 +6,7 @@ use std::borrow::Cow;
 use super::urls;
 use super::views::{channel_name, fee_summary, level_name, shortest_time};
 use crate::catalogue::model::{Catalogue, Procedure};
+use crate::catalogue::validate::Changed;
 use crate::search::{self, SearchDoc};
 use crate::text::markdown_text;
 
@@ -91,9 +92,13 @@ fn indexed_doc(c: &Catalogue, p: &Procedure) -> SearchDoc {
     d
 }
 
-/// Search documents of every procedure.
-pub fn search_docs(c: &Catalogue) -> Vec<SearchDoc> {
-    c.procedures.iter().map(|p| indexed_doc(c, p)).collect()
+/// Search documents of every procedure (each read again from its file when the catalogue
+/// holds summaries).
+pub fn search_docs(c: &Catalogue) -> Result<Vec<SearchDoc>, Changed> {
+    c.procedures
+        .iter()
+        .map(|p| Ok(indexed_doc(c, &*c.full(p)?)))
+        .collect()
 }
 
 /// The catalogue's procedures as the static index's documents, each computed when the index
@@ -140,7 +145,7 @@ mod tests {
             Ok(())
         })
         .expect("index");
-        let docs = search_docs(&c);
+        let docs = search_docs(&c).expect("docs");
         let mut listed = std::collections::BTreeMap::new();
         search::shards::build_static_index(&docs[..], &mut |path, bytes| {
             listed.insert(path, bytes);

@@ -526,3 +526,46 @@ pub fn plan_procedure_update_part(
         search,
     }))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalogue::validate::Memory;
+
+    #[test]
+    fn check_renders_its_sample_from_summaries() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("catalogue");
+        let opts = crate::catalogue::Options {
+            memory: Memory::Low,
+            ..Default::default()
+        };
+        let (c, d) = crate::catalogue::load_and_validate(&root, &opts);
+        assert!(!d.has_errors());
+        assert!(c.procedures.iter().all(|p| p.is_summary()));
+        let sample = render::render_selected(
+            &c,
+            &theme::load(&c.root, None).expect("theme"),
+            &site_urls(&c, &BuildOptions::default()),
+            &BuildOptions::default(),
+            &pages::check_sample(&c),
+        )
+        .expect("renders");
+        let (code, page) = sample
+            .iter()
+            .find_map(|(path, bytes)| {
+                let code = path
+                    .strip_prefix(urls::PROCEDURES)?
+                    .strip_suffix("/index.html")?;
+                Some((code, String::from_utf8_lossy(bytes).into_owned()))
+            })
+            .expect("a procedure page in the sample");
+        // The page shows the papers and steps, which the summary does not hold.
+        let summary = c.procedure(code).expect("in the catalogue");
+        let whole = c.full(summary).expect("reads back");
+        assert!(summary.papers.is_empty() && !whole.papers.is_empty());
+        for text in [&whole.papers[0].items[0].name, &whole.steps[0].title] {
+            assert!(page.contains(&views::escape_html(text)), "{code}: {text}");
+        }
+        assert_eq!(check_render(&c, &BuildOptions::default()), None);
+    }
+}
