@@ -43,7 +43,7 @@ impl From<FormatArg> for Format {
 /// How much of the catalogue `build` keeps in memory.
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum MemoryArg {
-    /// Low from 30,000 procedures on, else full.
+    /// Low from 60,000 procedures on, else full.
     Auto,
     /// Every procedure whole: fastest.
     Full,
@@ -168,7 +168,7 @@ pub enum Command {
         /// Bản mở thẳng từ đĩa (file://, USB): liên kết ghi rõ tên tệp …/index.html, tìm kiếm không cần máy chủ.
         #[arg(long)]
         portable: bool,
-        /// Bộ nhớ: low giữ bản tóm tắt mỗi thủ tục và đọc lại tệp khi ghi trang của nó (danh mục rất lớn, máy ít RAM); auto dùng low từ 30.000 thủ tục.
+        /// Bộ nhớ: low giữ bản tóm tắt mỗi thủ tục và đọc lại tệp khi ghi trang của nó (danh mục rất lớn, máy ít RAM); auto dùng low từ 60.000 thủ tục.
         #[arg(long, value_enum, default_value = "auto")]
         memory: MemoryArg,
     },

@@ -47,10 +47,11 @@ pub enum Memory {
     Auto,
 }
 
-/// The catalogue size from which [`Memory::Auto`] keeps summaries. Below it the whole
-/// catalogue fits easily (10,000 procedures peak at about 250 MiB) and the second parse
-/// would only cost time; at 50,000 the build peaks near 1 GiB.
-pub const LOW_MEMORY_FROM: usize = 30_000;
+/// The catalogue size from which [`Memory::Auto`] keeps summaries. A build that holds every
+/// procedure whole peaks at about 18 KB per procedure (890 MiB at 50,000, measured), so up to
+/// here it stays near 1 GiB, and the second read of every file would only cost time; beyond
+/// it, summaries keep a national catalogue within an ordinary machine's memory.
+pub const LOW_MEMORY_FROM: usize = 60_000;
 
 impl Memory {
     /// Whether a catalogue with `procedures` procedure files keeps summaries.
