@@ -64,6 +64,8 @@ fn legal_iri(urls: &Urls, number: &str) -> String {
 
 /// The nodes of one procedure: the service first, then what it links to.
 fn procedure_nodes(c: &Catalogue, urls: &Urls, p: &Procedure, out: &mut Vec<Value>) {
+    // Reads the parts a summary drops: callers pass `Catalogue::full`'s procedure.
+    debug_assert!(!p.is_summary(), "{} is a summary", p.code);
     let page = urls.absolute(&urls::procedure(&p.code));
     let mut nodes = Vec::new();
     let service_iri = format!("{page}#dich-vu");

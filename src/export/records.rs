@@ -630,6 +630,8 @@ fn text<T: ToString>(v: &Option<T>) -> Option<String> {
 
 /// The record of procedure `p`.
 pub(crate) fn procedure_record(urls: &Urls, c: &Catalogue, p: &Procedure) -> ProcedureRecord {
+    // Reads the parts a summary drops: callers pass `Catalogue::full`'s procedure.
+    debug_assert!(!p.is_summary(), "{} is a summary", p.code);
     let agencies = |ids: &[String]| ids.iter().map(|id| named_agency(c, id)).collect();
     ProcedureRecord {
         code: p.code.clone(),

@@ -366,6 +366,8 @@ pub fn content(
     number: usize,
     item: Option<&DecisionItem>,
 ) -> ProcedureContent {
+    // Reads the parts a summary drops: callers pass `Catalogue::full`'s procedure.
+    debug_assert!(!p.is_summary(), "{} is a summary", p.code);
     let mut sections = Vec::new();
     let mut push = |part: Part, blocks: Vec<Block>| {
         sections.push(Section {

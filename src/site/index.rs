@@ -12,6 +12,8 @@ use crate::text::markdown_text;
 
 /// The search document of one procedure.
 pub fn search_doc(c: &Catalogue, p: &Procedure) -> SearchDoc {
+    // Reads the parts a summary drops: callers pass `Catalogue::full`'s procedure.
+    debug_assert!(!p.is_summary(), "{} is a summary", p.code);
     let mut body = String::new();
     let mut push = |s: &str| {
         if !s.is_empty() {

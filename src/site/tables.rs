@@ -289,6 +289,8 @@ fn fee_rows(_: &Catalogue, _: &Urls, p: &Procedure) -> Vec<Vec<String>> {
 }
 
 fn paper_rows(_: &Catalogue, _: &Urls, p: &Procedure) -> Vec<Vec<String>> {
+    // Reads the parts a summary drops: callers pass `Catalogue::full`'s procedure.
+    debug_assert!(!p.is_summary(), "{} is a summary", p.code);
     p.papers
         .iter()
         .flat_map(move |g| {

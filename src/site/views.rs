@@ -810,6 +810,8 @@ pub fn procedure_view(
     p: &Procedure,
     today: NaiveDate,
 ) -> ProcedureView {
+    // Reads the parts a summary drops: callers pass `Catalogue::full`'s procedure.
+    debug_assert!(!p.is_summary(), "{} is a summary", p.code);
     let url = urls.link(&urls::procedure(&p.code));
     let summary_text = markdown_text(&p.summary);
     // Closures of the one office a dossier goes to, when there is just one.

@@ -1,29 +1,7 @@
 //! `build --memory low`: the catalogue keeps a summary of each procedure and reads each file
 //! again when it writes that procedure's own outputs. The site must not change by a byte.
 
-use std::collections::BTreeMap;
-use std::path::Path;
-
-use crate::support::{copy_tree, repo_root, Fixture};
-
-/// Every file under `dir`, by relative path.
-fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
-    walkdir::WalkDir::new(dir)
-        .sort_by_file_name()
-        .into_iter()
-        .map(|e| e.expect("walk"))
-        .filter(|e| e.file_type().is_file())
-        .map(|e| {
-            let rel = e
-                .path()
-                .strip_prefix(dir)
-                .expect("under dir")
-                .to_string_lossy()
-                .replace('\\', "/");
-            (rel, std::fs::read(e.path()).expect("read output"))
-        })
-        .collect()
-}
+use crate::support::{copy_tree, output_files, repo_root, Fixture};
 
 #[test]
 fn a_low_memory_build_writes_the_same_site_as_a_full_one() {
@@ -40,7 +18,7 @@ fn a_low_memory_build_writes_the_same_site_as_a_full_one() {
             let mut args = vec!["build", ".", "-o", &dir_arg, "--memory", memory];
             args.extend_from_slice(extra);
             cat.run(&args).assert_code(0);
-            sites.push(files(&dir));
+            sites.push(output_files(&dir));
         }
         let (full, low) = (&sites[0], &sites[1]);
         assert!(full.len() > 500, "{} files", full.len());

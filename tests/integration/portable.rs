@@ -4,7 +4,7 @@
 
 use scraper::{Html, Selector};
 
-use crate::support::{repo_root, run_in, Fixture};
+use crate::support::{output_files, repo_root, run_in, Fixture};
 
 const URL_ATTRIBUTES: &[(&str, &str)] = &[
     ("a", "href"),
@@ -111,23 +111,10 @@ fn portable_builds_are_byte_identical() {
             ])
             .assert_no_errors("build --portable");
     }
-    let read = |dir: &std::path::Path| -> Vec<(String, Vec<u8>)> {
-        walkdir::WalkDir::new(dir)
-            .sort_by_file_name()
-            .into_iter()
-            .map(|e| e.expect("walk"))
-            .filter(|e| e.file_type().is_file())
-            .map(|e| {
-                let rel = e
-                    .path()
-                    .strip_prefix(dir)
-                    .expect("prefix")
-                    .display()
-                    .to_string();
-                (rel, std::fs::read(e.path()).expect("read"))
-            })
-            .filter(|(rel, _)| !rel.starts_with(".motcua"))
-            .collect()
+    let read = |dir: &std::path::Path| {
+        let mut files = output_files(dir);
+        files.retain(|rel, _| !rel.starts_with(".motcua"));
+        files
     };
     assert!(read(&a) == read(&b), "two portable builds differ");
 }

@@ -48,6 +48,25 @@ pub fn copy_tree(from: &Path, to: &Path, skip: &[&str]) {
     }
 }
 
+/// Every file under `dir` (a build's output), by `/`-separated relative path.
+pub fn output_files(dir: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
+    walkdir::WalkDir::new(dir)
+        .sort_by_file_name()
+        .into_iter()
+        .map(|e| e.expect("walk"))
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let rel = e
+                .path()
+                .strip_prefix(dir)
+                .expect("under dir")
+                .to_string_lossy()
+                .replace('\\', "/");
+            (rel, std::fs::read(e.path()).expect("read output"))
+        })
+        .collect()
+}
+
 /// A catalogue in a temporary directory.
 pub struct Fixture {
     dir: tempfile::TempDir,
