@@ -190,10 +190,6 @@ fn json_line<T: serde::Serialize>(v: &T) -> Result<Vec<u8>, super::SiteError> {
     Ok(bytes)
 }
 
-/// Procedures per round of the open data: enough to keep both cores busy, few enough that a
-/// national catalogue's records are never all in memory at once.
-pub(crate) const ROUND: usize = 512;
-
 /// gzip level of the bulk export. Level 1 is several times faster than the default 6 and its
 /// output only somewhat larger: the records repeat the same keys and phrases, which even the
 /// fastest level finds.
@@ -201,7 +197,7 @@ const BULK_LEVEL: u32 = 1;
 
 /// Writes the open data of `c` into `sink` (format: [`crate::export`]): each procedure's JSON
 /// document when `records` is set, the bulk export, the CPSV-AP export, the CSV tables and
-/// the JSON Schemas. Procedures are taken [`ROUND`] at a time, read again from their files
+/// the JSON Schemas. Procedures are taken [`super::ROUND`] at a time, read again from their files
 /// when the catalogue holds summaries.
 pub fn open_data(
     urls: &Urls,
@@ -210,7 +206,7 @@ pub fn open_data(
     sink: &dyn super::Sink,
 ) -> Result<(), super::SiteError> {
     let mut data = OpenData::new(urls, c, records, sink)?;
-    for round in c.procedures.chunks(ROUND) {
+    for round in c.procedures.chunks(super::ROUND) {
         let whole = c.whole(round)?;
         let list: Vec<&Procedure> = whole.iter().map(|p| &**p).collect();
         data.add(&list)?;

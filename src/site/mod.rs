@@ -23,6 +23,11 @@ use chrono::NaiveDate;
 
 use crate::catalogue::Catalogue;
 
+/// Procedures per round wherever whole procedures pass one round at a time (pages and open
+/// data): enough to keep both cores busy, few enough that a round is a small part of memory
+/// even when each procedure is read again from its file.
+pub(crate) const ROUND: usize = 512;
+
 /// Problems that stop a build (catalogue errors are reported before this stage).
 #[derive(Debug, thiserror::Error)]
 pub enum SiteError {

@@ -114,7 +114,7 @@ pub fn render_into(
     sel: &Selection,
     sink: &dyn super::Sink,
 ) -> Result<(), SiteError> {
-    render_with(c, theme, urls, opts, sel, sink, false, None)
+    render_with(c, theme, urls, opts, sel, sink, Mode::Pages)
 }
 
 /// Renders the theme's assets and every page into `sink`, handing each round of whole
@@ -135,8 +135,7 @@ pub(crate) fn render_all_with(
         opts,
         &Selection::All,
         sink,
-        false,
-        Some(also),
+        Mode::Also(also),
     )
 }
 
@@ -150,7 +149,7 @@ pub(crate) fn render_check_sample(
     opts: &BuildOptions,
 ) -> Result<(), SiteError> {
     let sel = super::pages::check_sample(c);
-    render_with(c, theme, urls, opts, &sel, &Discard, true, None)
+    render_with(c, theme, urls, opts, &sel, &Discard, Mode::CheckSample)
 }
 
 /// A sink that keeps nothing: `check` renders only to see that rendering works.
@@ -162,9 +161,17 @@ impl super::Sink for Discard {
     }
 }
 
-/// [`render_into`], with `check`'s few cards per listing when `sample_listings` is set and
-/// each round of whole procedures handed to `also` when given.
-#[allow(clippy::too_many_arguments)]
+/// What a render does besides writing the selected pages.
+enum Mode<'a, 'b> {
+    /// Nothing more.
+    Pages,
+    /// `check`'s sample: listings show a few cards each.
+    CheckSample,
+    /// Each round of whole procedures is also handed to this (the build's open data).
+    Also(&'a mut AlsoEach<'b>),
+}
+
+/// [`render_into`], in one of the [`Mode`]s.
 fn render_with(
     c: &Catalogue,
     theme: &Theme,
@@ -172,8 +179,7 @@ fn render_with(
     opts: &BuildOptions,
     sel: &Selection,
     sink: &dyn super::Sink,
-    sample_listings: bool,
-    also: Option<&mut AlsoEach<'_>>,
+    mode: Mode<'_, '_>,
 ) -> Result<(), SiteError> {
     let tera = compiled(theme)?;
     // Assets first: pages link to their hashed names.
@@ -189,9 +195,14 @@ fn render_with(
         sink.put(out, bytes.clone())?;
     }
     let mut cx = Cx::new(c, urls, opts, &tera, theme, &asset_urls, sink)?;
-    if sample_listings {
-        cx.sample_listings();
-    }
+    let also = match mode {
+        Mode::Pages => None,
+        Mode::CheckSample => {
+            cx.sample_listings();
+            None
+        }
+        Mode::Also(f) => Some(f),
+    };
     cx.prepare(sel);
     let (kinds, procedures) = rayon::join(
         || KINDS.par_iter().try_for_each(|kind| kind.render(&cx, sel)),

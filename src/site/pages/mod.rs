@@ -134,10 +134,6 @@ fn files_of<'a>(dirs: impl IntoIterator<Item = &'a str>) -> Vec<String> {
 /// when the catalogue holds summaries.
 pub(crate) type AlsoEach<'a> = dyn FnMut(&[&Procedure]) -> Result<(), SiteError> + Send + 'a;
 
-/// Procedures per round of [`render_procedures`]: enough to keep both cores busy, few enough
-/// that a round's whole procedures are a small part of memory.
-const ROUND: usize = 512;
-
 /// Renders every procedure's own files (page, checklist, embeds, …) that `sel` wants, a round
 /// of procedures at a time, and hands each round to `also`. Each procedure's view, the
 /// costliest part of rendering it, is computed once and shared by every kind through one
@@ -155,7 +151,7 @@ pub(crate) fn render_procedures(
         .filter(|k| k.per_procedure())
         .collect();
     let every = also.is_some();
-    for round in candidates(cx.c, sel).chunks(ROUND) {
+    for round in candidates(cx.c, sel).chunks(super::ROUND) {
         let wanted: Vec<(&Procedure, Vec<&dyn PageKind>)> = round
             .iter()
             .map(|p| {
