@@ -705,9 +705,7 @@ mod tests {
 
     #[test]
     fn working_days_also_skip_the_calendar_s_days_off() {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("catalogue");
-        let (c, _) =
-            crate::catalogue::load_and_validate(&root, &crate::catalogue::Options::default());
+        let c = crate::catalogue::testing::shipped(&Default::default());
         let calendar = c.calendar.as_ref();
         assert!(calendar.is_some(), "the shipped catalogue has a calendar");
         // Tue 28/4/2026 → Mon 4/5/2026: Wed 29 works; 30/4 and 1/5 are holidays, then the

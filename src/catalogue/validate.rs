@@ -78,7 +78,7 @@ pub struct Changed {
 impl Catalogue {
     /// The whole procedures of `list` (a slice of [`Catalogue::procedures`]), read again in
     /// parallel where the catalogue holds summaries.
-    pub fn whole<'a>(
+    pub fn full_all<'a>(
         &self,
         list: &'a [Arc<Procedure>],
     ) -> Result<Vec<std::borrow::Cow<'a, Procedure>>, Changed> {
@@ -1663,26 +1663,13 @@ mod tests {
         assert!(!Memory::Full.summarizes(1_000_000));
     }
 
-    /// A copy of the shipped catalogue, loaded with `memory`.
+    /// A copy of the shipped catalogue in `dir`, loaded with `memory`.
     fn shipped(dir: &Path, memory: Memory) -> Catalogue {
-        let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("catalogue");
-        for e in walkdir::WalkDir::new(&src) {
-            let e = e.expect("walk");
-            let to = dir.join(e.path().strip_prefix(&src).expect("under src"));
-            if e.file_type().is_dir() {
-                std::fs::create_dir_all(&to).expect("mkdir");
-            } else {
-                std::fs::copy(e.path(), &to).expect("copy");
-            }
-        }
         let opts = Options {
             memory,
             ..Options::default()
         };
-        let mut diags = Diagnostics::new();
-        let c = load_and_check(dir, &opts, &mut diags, None, None);
-        assert!(!diags.has_errors());
-        c
+        crate::catalogue::testing::shipped_copy(dir, &opts)
     }
 
     #[test]

@@ -207,7 +207,7 @@ pub fn open_data(
 ) -> Result<(), super::SiteError> {
     let mut data = OpenData::new(urls, c, records, sink)?;
     for round in c.procedures.chunks(super::ROUND) {
-        let whole = c.whole(round)?;
+        let whole = c.full_all(round)?;
         let list: Vec<&Procedure> = whole.iter().map(|p| &**p).collect();
         data.add(&list)?;
     }

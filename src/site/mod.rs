@@ -537,15 +537,36 @@ mod tests {
     use super::*;
     use crate::catalogue::validate::Memory;
 
-    #[test]
-    fn check_renders_its_sample_from_summaries() {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("catalogue");
-        let opts = crate::catalogue::Options {
+    fn low() -> crate::catalogue::Options {
+        crate::catalogue::Options {
             memory: Memory::Low,
             ..Default::default()
-        };
-        let (c, d) = crate::catalogue::load_and_validate(&root, &opts);
-        assert!(!d.has_errors());
+        }
+    }
+
+    #[test]
+    fn a_procedure_file_edited_during_a_low_memory_build_stops_it() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let c = crate::catalogue::testing::shipped_copy(dir.path(), &low());
+        // Edited after validation, as a user saving during a long build would: the name the
+        // listings were made with is no longer the file's.
+        let p = &c.procedures[c.procedures.len() / 2];
+        let text = std::fs::read_to_string(&p.file).expect("read");
+        let edited = text.replacen(&format!("name: \"{}\"", p.name), "name: \"Tên mới\"", 1);
+        assert!(edited != text, "the test edits the name");
+        std::fs::write(&p.file, edited).expect("write");
+        match render_site(&c, &BuildOptions::default()) {
+            Err(SiteError::Changed(e)) => {
+                assert_eq!(e.file, p.file);
+                assert!(e.to_string().contains("chạy lại lệnh"), "{e}");
+            }
+            other => panic!("expected Changed, got {:?}", other.map(|s| s.files.len())),
+        }
+    }
+
+    #[test]
+    fn check_renders_its_sample_from_summaries() {
+        let c = crate::catalogue::testing::shipped(&low());
         assert!(c.procedures.iter().all(|p| p.is_summary()));
         let sample = render::render_selected(
             &c,

@@ -244,10 +244,7 @@ mod tests {
 
     /// The shipped catalogue: it has abolished procedures.
     fn shipped() -> Catalogue {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("catalogue");
-        let (c, d) = crate::catalogue::load_and_validate(&root, &Default::default());
-        assert!(!d.has_errors());
-        c
+        crate::catalogue::testing::shipped(&Default::default())
     }
 
     #[test]
